@@ -1,0 +1,50 @@
+#include "cli/options.hpp"
+
+#include <cstdio>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "extract/dates.hpp"
+
+namespace geokg::cli {
+
+std::string extension_of(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  return path.substr(dot);
+}
+
+void add_input_options(CLI::App* sub, InputOptions& o) {
+  sub->add_option("inputs", o.inputs,
+                  "articles: .txt, .html/.htm or .jsonl files, folders (searched recursively), or - for JSON Lines "
+                  "on stdin")
+      ->required();
+  sub->add_option("--date", o.date, "document date (YYYY-MM-DD) for documents that give none")
+      ->check([](const std::string& value) {
+        return extract::parse_iso_date(value, extract::DateOrigin::kDocument) && value.size() == 10
+                   ? std::string()
+                   : "expected a date as YYYY-MM-DD, found \"" + value + "\"";
+      });
+  sub->add_option("--actors", o.actor_files, "extra actor lexicon file (JSON Lines, schemas/actors.schema.json); repeatable")
+      ->check(CLI::ExistingFile);
+  sub->add_option("--threads", o.threads, "worker threads (default: one per core)")->check(CLI::Range(1u, 256u));
+  sub->add_flag("--quiet,-q", o.quiet, "print no summary (errors are still printed)");
+}
+
+unsigned thread_count(unsigned requested) {
+  if (requested > 0) return requested;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 2 : cores;
+}
+
+extract::DiagnosticSink stderr_sink() {
+  return [](const extract::Diagnostic& d) {
+    std::fprintf(stderr, "geokg: %s: %s\n", d.level == extract::Diagnostic::Level::kError ? "error" : "warning",
+                 d.message.c_str());
+  };
+}
+
+void print_error(const std::string& message) { std::fprintf(stderr, "geokg: %s\n", message.c_str()); }
+
+}  // namespace geokg::cli

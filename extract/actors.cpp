@@ -1,0 +1,506 @@
+#include "extract/actors.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/text.hpp"
+
+namespace geokg::extract {
+
+namespace {
+
+// Head words that make a capitalised sequence an organisation.
+constexpr std::array<std::string_view, 48> kOrgWords = {
+    "club", "ministry", "council", "party", "institute", "university", "agency", "bank", "committee",
+    "school", "foundation", "center", "centre", "forum", "front", "movement", "army", "forces", "group",
+    "association", "union", "commission", "court", "office", "service", "corporation", "company",
+    "times", "post", "news", "network", "brigade", "battalion", "regiment", "guard", "corps",
+    "department", "parliament", "assembly", "congress", "senate", "organization", "organisation",
+    "alliance", "federation", "academy", "board", "authority"};
+// Organisation heads that, with a state's name or demonym, stand for that state's government or
+// military ("the Russian Defence Ministry" -> Russia MIL) rather than for a new actor.
+constexpr std::array<std::string_view, 12> kStateBodyWords = {
+    "ministry", "government", "army", "forces", "navy", "military", "foreign", "defence", "defense",
+    "cabinet", "administration", "embassy"};
+constexpr std::array<std::string_view, 8> kNameConnectors = {"of", "on", "for", "and", "the", "de", "al", "bin"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool is_name_token(const Token& t) { return t.kind == TokenKind::kWord && (t.upper || t.all_caps); }
+
+std::string sector_for_day(const ActorEntry& a, std::int32_t day, std::string* title) {
+  // The role active on the document's day decides the sector; with no date, the latest role.
+  const Role* best = nullptr;
+  for (const Role& r : a.roles) {
+    if (day != kNoDay && r.active_on(day)) { best = &r; break; }
+  }
+  if (best == nullptr && day == kNoDay && !a.roles.empty()) best = &a.roles.back();
+  if (best != nullptr && title != nullptr) *title = best->title;
+  if (best != nullptr && !best->sector.empty()) return best->sector;
+  return a.sector;
+}
+
+struct Candidate {
+  std::uint32_t first = 0;
+  std::uint32_t end = 0;
+  const PhraseEntry* entry = nullptr;
+};
+
+class Resolver {
+ public:
+  Resolver(const Document& doc, const Segmentation& seg, const Lexicon& lexicon)
+      : doc_(doc), seg_(seg), lex_(lexicon), day_(day_number(doc.date.value)) {}
+
+  ActorAnalysis run() {
+    for (const Sentence& s : seg_.sentences) {
+      if (s.boilerplate) continue;
+      scan_sentence(s);
+    }
+    resolve_weak();
+    std::sort(out_.mentions.begin(), out_.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    resolve_pronouns();
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
+
+  bool context_confirms(const ActorEntry& a) {
+    for (const auto& word : a.context) {
+      if (seg_.norm.find(folded(word)) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  Mention make(const Sentence& s, std::uint32_t first, std::uint32_t end, std::uint32_t actor, const char* via,
+               const std::string& sector_override = {}) {
+    Mention m;
+    m.sentence = s.index;
+    m.first_token = first;
+    m.end_token = end;
+    m.actor = actor_ref(lex_, actor, day_);
+    if (!sector_override.empty()) {
+      m.actor.sector = sector_override;
+      if (!m.actor.country.empty()) m.actor.code = m.actor.country + sector_override;
+    }
+    m.actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
+    m.actor.text = std::string(slice(doc_.text, m.actor.span));
+    m.via = via;
+    return m;
+  }
+
+  Mention make_new(const Sentence& s, std::uint32_t first, std::uint32_t end, std::string name, const char* kind,
+                   const std::string& country, const std::string& sector) {
+    Mention m;
+    m.sentence = s.index;
+    m.first_token = first;
+    m.end_token = end;
+    m.actor.id = slugify(name);
+    m.actor.name = std::move(name);
+    m.actor.kind = kind;
+    m.actor.country = country;
+    m.actor.sector = sector;
+    m.actor.code = country + sector;
+    m.actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
+    m.actor.text = std::string(slice(doc_.text, m.actor.span));
+    m.via = "new";
+    return m;
+  }
+
+  // The capitalised name starting at i (tokens joined by spaces, hyphens or connectors in
+  // organisation names); returns its end.
+  std::uint32_t name_end(std::uint32_t i, std::uint32_t end, bool allow_connectors) const {
+    std::uint32_t j = i;
+    while (j < end) {
+      const Token& t = seg_.tokens[j];
+      if (is_name_token(t) && !lex_.is_not_name(norm(j))) { ++j; continue; }
+      if (allow_connectors && j > i && j + 1 < end && in(kNameConnectors, norm(j)) && is_name_token(seg_.tokens[j + 1])) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  std::string surface(std::uint32_t first, std::uint32_t end) const {
+    return std::string(slice(doc_.text, Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end}));
+  }
+
+  void scan_sentence(const Sentence& s) {
+    const std::uint32_t end = s.end_token;
+    std::uint32_t i = s.first_token;
+    std::vector<Candidate> title_stack;  // affiliation + title words seen just before a name
+    std::uint32_t pending_affiliation_actor = UINT32_MAX;
+    std::string pending_affiliation_country;
+    std::string pending_title;
+    std::string pending_sector;
+    std::uint32_t pending_first = UINT32_MAX;
+    auto reset_pending = [&] {
+      pending_affiliation_actor = UINT32_MAX;
+      pending_affiliation_country.clear();
+      pending_title.clear();
+      pending_sector.clear();
+      pending_first = UINT32_MAX;
+    };
+    while (i < end) {
+      const std::vector<PhraseEntry>* entries = nullptr;
+      const std::uint32_t n = lex_.match_phrase(seg_, i, end, &entries);
+      if (n > 0) {
+        const PhraseEntry* chosen = choose(*entries);
+        if (chosen != nullptr && chosen->kind == PhraseKind::kTitle) {
+          const TitleEntry& title = lex_.titles()[chosen->target];
+          if (!title.person) { reset_pending(); i += n; continue; }
+          if (pending_first == UINT32_MAX) pending_first = i;
+          pending_title = title.canonical;
+          pending_sector = title.sector;
+          i += n;
+          // Title followed by a name: a known person, or a new one.
+          const std::vector<PhraseEntry>* next_entries = nullptr;
+          const std::uint32_t m = i < end ? lex_.match_phrase(seg_, i, end, &next_entries) : 0;
+          const PhraseEntry* next = m > 0 ? choose(*next_entries) : nullptr;
+          if (next != nullptr && next->kind == PhraseKind::kTitle) continue;  // "Foreign Minister" after "Russian"
+          if (next != nullptr && (next->kind == PhraseKind::kName || next->kind == PhraseKind::kAlias ||
+                                  next->kind == PhraseKind::kWeak) &&
+              lex_.actors()[next->target].kind == "person") {
+            Mention person = make(s, i, i + m, next->target, "title");
+            add_role(s, person, pending_affiliation_country, pending_title);
+            push_affiliation_modifier(s, pending_first, pending_affiliation_actor);
+            out_.mentions.push_back(std::move(person));
+            full_names_.insert(next->target);
+            i += m;
+            reset_pending();
+            continue;
+          }
+          const std::uint32_t name_stop = name_end(i, end, false);
+          if (name_stop > i && name_stop - i <= 4 && seg_.tokens[i].upper && n > 0 &&
+              !(next != nullptr && lex_.actors()[next->target].kind != "person" && m >= name_stop - i)) {
+            std::string name = surface(i, name_stop);
+            Mention person = make_new(s, i, name_stop, name, "person", pending_affiliation_country,
+                                      pending_sector.empty() ? std::string("GOV") : pending_sector);
+            add_role(s, person, pending_affiliation_country, pending_title);
+            push_affiliation_modifier(s, pending_first, pending_affiliation_actor);
+            new_people_[folded(seg_.norm_of(name_stop - 1))] = person.actor;
+            out_.mentions.push_back(std::move(person));
+            i = name_stop;
+            reset_pending();
+            continue;
+          }
+          // A title with no name after it: "the Russian president", "the US leader".
+          describe(s, pending_first, i, pending_affiliation_actor, pending_title);
+          reset_pending();
+          continue;
+        }
+        if (chosen != nullptr) {
+          const ActorEntry& a = lex_.actors()[chosen->target];
+          if (chosen->needs_context && !context_confirms(a)) { reset_pending(); i += n; continue; }
+          // A state body: "the Russian Defence Ministry", "Ukraine's armed forces".
+          if (a.kind == "state" && i + n < end) {
+            std::uint32_t j = i + n;
+            if (norm(j) == "'s" || norm(j) == "'") ++j;
+            std::uint32_t k = j;
+            while (k < end && k < j + 3 && in(kStateBodyWords, norm(k))) ++k;
+            if (k > j && (norm(k - 1) == "ministry" || norm(k - 1) == "government" || norm(k - 1) == "army" ||
+                          norm(k - 1) == "forces" || norm(k - 1) == "navy" || norm(k - 1) == "military" ||
+                          norm(k - 1) == "administration" || norm(k - 1) == "cabinet")) {
+              const bool military = norm(j) == "defence" || norm(j) == "defense" || norm(k - 1) == "army" ||
+                                    norm(k - 1) == "forces" || norm(k - 1) == "navy" || norm(k - 1) == "military";
+              out_.mentions.push_back(make(s, i, k, chosen->target, "metonym", military ? "MIL" : "GOV"));
+              reset_pending();
+              i = k;
+              continue;
+            }
+          }
+          // Affiliation before a title: "Russian Foreign Minister", "Kremlin economic envoy".
+          if ((a.kind == "state" || a.kind == "igo" || a.kind == "organisation") && i + n < end) {
+            std::uint32_t j = i + n;
+            if (norm(j) == "'s") ++j;
+            while (j < end && j < i + n + 3 && seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
+                   !is_title_at(j, end)) {
+              ++j;  // "economic" in "Kremlin economic envoy"
+            }
+            if (j < end && is_title_at(j, end)) {
+              pending_first = i;
+              pending_affiliation_actor = chosen->target;
+              pending_affiliation_country = a.kind == "state" ? a.country : a.country;
+              i = j;
+              continue;
+            }
+          }
+          if (chosen->kind == PhraseKind::kWeak) {
+            weak_.push_back(make(s, i, i + n, chosen->target, "alias"));
+          } else {
+            Mention m = make(s, i, i + n, chosen->target,
+                             chosen->kind == PhraseKind::kMetonym ? "metonym"
+                             : chosen->kind == PhraseKind::kDemonym ? "demonym" : "lexicon",
+                             chosen->kind == PhraseKind::kMetonym ? chosen->sector : std::string());
+            if (chosen->kind == PhraseKind::kDemonym) {
+              const std::string_view w = norm(i + n - 1);
+              m.plural = w.size() > 1 && w.back() == 's' && w != "swiss";
+              // An adjective before a noun ("Russian demands") modifies; a plural stands alone.
+              m.modifier = !m.plural && i + n < end && seg_.tokens[i + n].kind == TokenKind::kWord;
+            }
+            if (i + n < end && seg_.tokens[i + n].kind == TokenKind::kDash && !seg_.tokens[i + n].space_before) {
+              m.modifier = true;  // "Putin-Biden summit", "US-Russian"
+            }
+            if (a.kind == "person" && (chosen->kind == PhraseKind::kName || chosen->kind == PhraseKind::kAlias)) {
+              full_names_.insert(chosen->target);
+            }
+            out_.mentions.push_back(std::move(m));
+          }
+          reset_pending();
+          i += n;
+          continue;
+        }
+      }
+      // Not in the lexicon: a new name by cue.
+      if (is_name_token(seg_.tokens[i]) && !lex_.is_not_name(norm(i))) {
+        const std::uint32_t stop = new_name(s, i, end);
+        if (stop > i) { reset_pending(); i = stop; continue; }
+      }
+      // Pronouns: resolved after the scan.
+      if (const std::string_view w = norm(i);
+          w == "he" || w == "she" || w == "him" || w == "his" || w == "her" || w == "it" || w == "its") {
+        Mention m;
+        m.sentence = s.index;
+        m.first_token = i;
+        m.end_token = i + 1;
+        m.pronoun = true;
+        m.via = "coref";
+        m.actor.text = std::string(slice(doc_.text, seg_.tokens[i].span));
+        m.actor.span = seg_.tokens[i].span;
+        m.actor.sector = (w == "he" || w == "him" || w == "his") ? "male"
+                         : (w == "it" || w == "its")                 ? "neuter"
+                                                                     : "female";  // until resolved
+        pronouns_.push_back(std::move(m));
+      }
+      if (seg_.tokens[i].kind != TokenKind::kWord || seg_.tokens[i].upper) reset_pending();
+      ++i;
+    }
+  }
+
+  bool is_title_at(std::uint32_t j, std::uint32_t end) const {
+    const std::vector<PhraseEntry>* entries = nullptr;
+    const std::uint32_t n = lex_.match_phrase(seg_, j, end, &entries);
+    if (n == 0) return false;
+    for (const auto& e : *entries) {
+      if (e.kind == PhraseKind::kTitle && lex_.titles()[e.target].person) return true;
+    }
+    return false;
+  }
+
+  const PhraseEntry* choose(const std::vector<PhraseEntry>& entries) const {
+    // Names and aliases first, then metonyms, demonyms, weak aliases; titles last.
+    static constexpr PhraseKind kOrder[] = {PhraseKind::kName, PhraseKind::kAlias, PhraseKind::kMetonym,
+                                            PhraseKind::kDemonym, PhraseKind::kWeak, PhraseKind::kTitle};
+    for (PhraseKind kind : kOrder) {
+      const PhraseEntry* best = nullptr;
+      for (const auto& e : entries) {
+        if (e.kind != kind) continue;
+        // Among equal kinds, states before people before the rest, then lexicon order.
+        if (best == nullptr) best = &e;
+      }
+      if (best != nullptr) return best;
+    }
+    return nullptr;
+  }
+
+  void push_affiliation_modifier(const Sentence& s, std::uint32_t first, std::uint32_t actor) {
+    if (actor == UINT32_MAX || first == UINT32_MAX) return;
+    Mention m = make(s, first, first + 1, actor, "demonym");
+    m.modifier = true;
+    out_.mentions.push_back(std::move(m));
+  }
+
+  void add_role(const Sentence& s, const Mention& person, const std::string& country, const std::string& title) {
+    if (title.empty()) return;
+    std::string of = country.empty() ? person.actor.country : country;
+    if (of.empty()) return;
+    const ActorEntry* state = nullptr;
+    for (const auto& a : lex_.actors()) {
+      if (a.kind == "state" && a.country == of) { state = &a; break; }
+    }
+    if (state == nullptr) return;
+    RelationRecord r;
+    r.sentence = s.index;
+    r.span = s.span;
+    r.date = doc_.date;
+    r.source = person.actor;
+    const auto index = static_cast<std::uint32_t>(state - lex_.actors().data());
+    r.target = actor_ref(lex_, index, day_);
+    r.target.text = r.source.text;
+    r.target.span = r.source.span;
+    r.label = "role_of";
+    r.title = title;
+    out_.relations.push_back(std::move(r));
+  }
+
+  // "the Russian president", "the US leader", "Ukraine's president": resolved through dated roles.
+  void describe(const Sentence& s, std::uint32_t first, std::uint32_t end, std::uint32_t affiliation,
+                const std::string& title) {
+    if (affiliation == UINT32_MAX || first == UINT32_MAX) return;
+    const ActorEntry& a = lex_.actors()[affiliation];
+    if (a.kind != "state") return;
+    std::vector<std::string> titles{title};
+    if (title == "leader" || title == "head of state") titles = {"president", "prime minister", "chancellor", "supreme leader"};
+    for (const auto& t : titles) {
+      const auto holders = lex_.holders(a.country, t, day_);
+      if (holders.size() == 1 && day_ != kNoDay) {
+        Mention m = make(s, first, end, holders.front(), "description");
+        full_names_.insert(holders.front());
+        out_.mentions.push_back(std::move(m));
+        return;
+      }
+    }
+    // No unique holder known: the state's government stands in ("the Iranian leadership").
+    out_.mentions.push_back(make(s, first, end, affiliation, "description", "GOV"));
+  }
+
+  std::uint32_t new_name(const Sentence& s, std::uint32_t i, std::uint32_t end) {
+    if (s.headline) return 0;
+    const std::uint32_t stop = name_end(i, end, true);
+    if (stop <= i) return 0;
+    // Organisation: a capitalised sequence with an organisation head word.
+    bool org = false;
+    for (std::uint32_t k = i; k < stop; ++k) {
+      if (seg_.tokens[k].upper && in(kOrgWords, norm(k))) org = true;
+    }
+    const bool sentence_start = i == s.first_token ||
+                                seg_.tokens[i - 1].kind == TokenKind::kQuote ||
+                                (seg_.tokens[i - 1].kind == TokenKind::kPunct && norm(i - 1) != "," && norm(i - 1) != "'s");
+    if (org && stop - i >= 2) {
+      std::string name = surface(i, stop);
+      out_.mentions.push_back(make_new(s, i, stop, name, "organisation", "", ""));
+      return stop;
+    }
+    // Person: a known first name followed by one to three capitalised words.
+    if (stop - i >= 2 && stop - i <= 4 && lex_.is_first_name(norm(i))) {
+      std::string name = surface(i, stop);
+      Mention m = make_new(s, i, stop, name, "person", "", "");
+      new_people_[std::string(norm(stop - 1))] = m.actor;
+      out_.mentions.push_back(std::move(m));
+      return stop;
+    }
+    // A surname seen earlier in the document with a full new name.
+    if (stop - i == 1 && !sentence_start) {
+      auto it = new_people_.find(std::string(norm(i)));
+      if (it != new_people_.end()) {
+        Mention m;
+        m.sentence = s.index;
+        m.first_token = i;
+        m.end_token = i + 1;
+        m.actor = it->second;
+        m.actor.span = seg_.tokens[i].span;
+        m.actor.text = std::string(slice(doc_.text, m.actor.span));
+        m.via = "coref";
+        out_.mentions.push_back(std::move(m));
+        return stop;
+      }
+    }
+    if (stop - i == 1 && sentence_start) {
+      auto it = new_people_.find(std::string(norm(i)));
+      if (it != new_people_.end()) {
+        Mention m;
+        m.sentence = s.index;
+        m.first_token = i;
+        m.end_token = i + 1;
+        m.actor = it->second;
+        m.actor.span = seg_.tokens[i].span;
+        m.actor.text = std::string(slice(doc_.text, m.actor.span));
+        m.via = "coref";
+        out_.mentions.push_back(std::move(m));
+        return stop;
+      }
+    }
+    return stop;  // unknown capitalised words are skipped as a whole
+  }
+
+  void resolve_weak() {
+    // A weak alias ("Kim", "Johnson") names its actor only when the document named it fully.
+    for (auto& m : weak_) {
+      const ActorEntry* a = lex_.actor_by_id(m.actor.id);
+      if (a == nullptr) continue;
+      const auto index = static_cast<std::uint32_t>(a - lex_.actors().data());
+      if (full_names_.count(index)) out_.mentions.push_back(std::move(m));
+    }
+  }
+
+  void resolve_pronouns() {
+    // he/she/his/her -> the nearest preceding person of compatible gender within three sentences.
+    std::vector<Mention> resolved;
+    std::size_t next_mention = 0;
+    const Mention* last_person[2] = {nullptr, nullptr};  // male, female
+    const Mention* last_body = nullptr;                  // a state, organisation or group
+    for (auto& p : pronouns_) {
+      while (next_mention < out_.mentions.size() && out_.mentions[next_mention].first_token < p.first_token) {
+        const Mention& m = out_.mentions[next_mention];
+        if (m.actor.kind == "person" && !m.modifier) {
+          const ActorEntry* a = lex_.actor_by_id(m.actor.id);
+          const std::string gender = a != nullptr ? a->gender : std::string();
+          if (gender != "female") last_person[0] = &m;
+          if (gender != "male") last_person[1] = &m;
+        } else if (!m.modifier && m.actor.kind != "person" && m.actor.kind != "location") {
+          last_body = &m;
+        }
+        ++next_mention;
+      }
+      // "it" only for a state or organisation named in this or the previous sentence ("the
+      // Kremlin said ... it stated"); he/she within three sentences.
+      const Mention* antecedent = p.actor.sector == "neuter" ? last_body
+                                  : last_person[p.actor.sector == "male" ? 0 : 1];
+      const std::uint32_t reach = p.actor.sector == "neuter" ? 1 : 3;
+      if (antecedent == nullptr || p.sentence > antecedent->sentence + reach) continue;
+      Mention m = p;
+      const Span span = p.actor.span;
+      const std::string text = p.actor.text;
+      m.actor = antecedent->actor;
+      m.actor.span = span;
+      m.actor.text = text;
+      resolved.push_back(std::move(m));
+    }
+    if (resolved.empty()) return;
+    out_.mentions.insert(out_.mentions.end(), resolved.begin(), resolved.end());
+    std::sort(out_.mentions.begin(), out_.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+  }
+
+  const Document& doc_;
+  const Segmentation& seg_;
+  const Lexicon& lex_;
+  std::int32_t day_;
+  ActorAnalysis out_;
+  std::vector<Mention> weak_;
+  std::vector<Mention> pronouns_;
+  std::unordered_set<std::uint32_t> full_names_;
+  std::unordered_map<std::string, ActorRef> new_people_;
+};
+
+}  // namespace
+
+ActorRef actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day) {
+  const ActorEntry& a = lexicon.actors()[index];
+  ActorRef ref;
+  ref.id = a.id;
+  ref.name = a.name;
+  ref.kind = a.kind;
+  ref.country = a.country;
+  ref.sector = a.kind == "person" ? sector_for_day(a, day, nullptr) : a.sector;
+  if (a.kind == "state" || a.kind == "person" || a.kind == "location") {
+    ref.code = a.country + ref.sector;
+  } else {
+    ref.code = a.code;
+  }
+  return ref;
+}
+
+ActorAnalysis find_actors(const Document& doc, const Segmentation& seg, const Lexicon& lexicon) {
+  return Resolver(doc, seg, lexicon).run();
+}
+
+}  // namespace geokg::extract

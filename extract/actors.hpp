@@ -1,0 +1,40 @@
+// Actor recognition and resolution for one document: lexicon names, aliases, demonyms and metonyms
+// (longest match over a token trie, case-checked), titles and appositions that give roles to known
+// and new names, new names by cue, descriptions resolved through dated roles ("the US president"),
+// and within-document coreference (surnames, he/she). Gives mentions in text order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/document.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/records.hpp"
+#include "extract/segment.hpp"
+
+namespace geokg::extract {
+
+struct Mention {
+  std::uint32_t sentence = 0;
+  std::uint32_t first_token = 0;  // tokens [first_token, end_token) of the whole mention
+  std::uint32_t end_token = 0;
+  ActorRef actor;                 // resolved actor; actor.span/text: the surface mention
+  std::string via;                // lexicon | alias | title | metonym | demonym | new | description | coref
+  bool modifier = false;          // a demonym or name used as a modifier ("Russian demands", "Putin-Biden")
+  bool pronoun = false;
+  bool plural = false;            // "Russians", "the two leaders"
+};
+
+struct ActorAnalysis {
+  std::vector<Mention> mentions;          // sorted by first_token
+  std::vector<RelationRecord> relations;  // role_of from titles and appositions
+};
+
+// Finds and resolves the actors of a document. Boilerplate sentences are skipped.
+ActorAnalysis find_actors(const Document& doc, const Segmentation& seg, const Lexicon& lexicon);
+
+// Builds the reference for lexicon actor `index` as of `day` (role sector of the day, if any).
+ActorRef actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day);
+
+}  // namespace geokg::extract

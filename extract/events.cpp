@@ -1,0 +1,372 @@
+#include "extract/events.hpp"
+
+#include <algorithm>
+
+#include "extract/dates.hpp"
+#include "extract/grammar.hpp"
+#include "extract/text.hpp"
+
+namespace geokg::extract {
+
+const char* to_string(Modality modality) {
+  switch (modality) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kReported: return "reported";
+    case Modality::kFuture: return "future";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kConditional: return "conditional";
+  }
+  return "asserted";
+}
+
+Date sentence_date(const Document& doc, const Segmentation& seg, const Sentence& sentence) {
+  if (auto found = find_date(doc.text, seg, sentence.first_token, sentence.end_token, doc.date)) return found->date;
+  Date date = doc.date;
+  date.origin = DateOrigin::kDocument;
+  return date;
+}
+
+namespace {
+
+// CAMEO codes events between states: a place stands for the state it lies in.
+ActorRef as_event_actor(const Lexicon& lexicon, const ActorRef& ref) {
+  if (ref.kind != "location" || ref.country.empty()) return ref;
+  for (std::uint32_t i = 0; i < lexicon.actors().size(); ++i) {
+    const ActorEntry& a = lexicon.actors()[i];
+    if (a.kind == "state" && a.country == ref.country) {
+      ActorRef state = actor_ref(lexicon, i, kNoDay);
+      state.text = ref.text;
+      state.span = ref.span;
+      return state;
+    }
+  }
+  return ref;
+}
+
+class Coder {
+ public:
+  Coder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon,
+        const std::vector<Span>& quoted, std::vector<EventTrace>* trace)
+      : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon), quoted_(quoted), trace_(trace) {}
+
+  std::vector<EventRecord> run() {
+    for (const Sentence& s : seg_.sentences) {
+      if (s.boilerplate) continue;
+      if (s.headline) { note(s, "headline: not coded"); continue; }
+      code_sentence(s);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void note(const Sentence& s, std::string message) {
+    if (trace_ != nullptr) trace_->push_back(EventTrace{s.index, std::move(message)});
+  }
+
+  bool in_quote(Span span) const {
+    for (const Span& q : quoted_) {
+      if (q.contains(span)) return true;
+    }
+    return false;
+  }
+
+  // A speech or belief verb before position v whose clause contains v: "X said Y attacked Z".
+  bool reported_context(const SentenceView& view, std::uint32_t subject_first) const {
+    for (std::uint32_t i = view.begin(); i < subject_first; ++i) {
+      if (view.mention_at(i) >= 0) continue;
+      for (const auto& a : lex_.analyse_verb(view.norm(i))) {
+        if (lex_.verb_cues(a.lemma) != nullptr) return true;
+      }
+      if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") return true;
+    }
+    for (std::uint32_t i = subject_first; i < view.end(); ++i) {
+      if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") return true;
+    }
+    return false;
+  }
+
+  Modality clause_modality(const SentenceView& view, std::uint32_t v, Modality group) const {
+    // "if" earlier in the sentence: conditional; a question: hypothetical.
+    const std::uint32_t last = view.end() - 1;
+    if (view.norm(last) == "?" ) return Modality::kHypothetical;
+    for (std::uint32_t i = view.begin(); i < v; ++i) {
+      const std::string_view w = view.norm(i);
+      if (w == "if" || w == "unless") return group == Modality::kHypothetical ? Modality::kHypothetical : Modality::kConditional;
+    }
+    return group;
+  }
+
+  int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
+    const std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
+    object_at = UINT32_MAX;
+    std::uint32_t i = from;
+    if (!p.objects.empty()) {
+      // The direct object must be one of the listed nouns: "imposed new sanctions on Iran".
+      for (std::uint32_t k = from; k < limit && k < from + 6; ++k) {
+        const std::string_view w = view.norm(k);
+        const std::string_view sing = lex_.singular(w);
+        if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
+            std::find(p.objects.begin(), p.objects.end(), sing) != p.objects.end()) {
+          object_at = k;
+          break;
+        }
+        if (is_preposition(w) || view.norm(k) == "." || view.norm(k) == ";") break;
+      }
+      if (object_at == UINT32_MAX) return -2;  // pattern does not apply
+      i = object_at + 1;
+    }
+    if (p.no_target) return -1;
+    if (!p.preps.empty()) {
+      for (std::uint32_t k = i; k < limit; ++k) {
+        const std::string_view w = view.norm(k);
+        if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
+          return view.np_mention_after(k + 1, limit);
+        }
+        if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
+      }
+      return -1;
+    }
+    if (!p.objects.empty()) {
+      // "X imposed Iran sanctions" / "X's sanctions": a modifier before the object noun.
+      if (object_at > from) {
+        const int m = view.mention_at(object_at - 1);
+        if (m >= 0) return m;
+      }
+      return -1;
+    }
+    return view.np_mention_after(i, limit);
+  }
+
+  void emit(const Sentence& s, const SentenceView& view, const EventPattern& p, std::uint32_t trigger_first,
+            std::uint32_t trigger_end, const Mention& source, const Mention* target, bool negated, Modality modality,
+            const Date& date) {
+    const CameoCode* code = lex_.cameo(p.code);
+    if (code == nullptr) return;
+    EventRecord e;
+    e.sentence = s.index;
+    e.span = s.span;
+    e.date = date;
+    e.source = as_event_actor(lex_, source.actor);
+    if (target != nullptr) e.target = as_event_actor(lex_, target->actor);
+    if (e.target && e.target->id == e.source.id) {
+      note(s, "'" + p.text + "': source and target are the same actor; not coded");
+      return;
+    }
+    e.code = code->code;
+    e.root = code->root;
+    e.label = code->label;
+    e.plover = code->plover;
+    e.quad_class = code->quad_class;
+    e.goldstein = code->goldstein;
+    e.trigger.span = Span{seg_.tokens[trigger_first].span.begin, seg_.tokens[trigger_end - 1].span.end};
+    e.trigger.text = std::string(slice(doc_.text, e.trigger.span));
+    e.negated = negated;
+    e.modality = modality;
+    e.confidence = target != nullptr ? 0.8 : 0.5;
+    if (source.via == "coref" || source.via == "new") e.confidence -= 0.1;
+    e.pattern = p.text;
+    (void)view;
+    note(s, "coded " + e.code + " '" + p.text + "': " + e.source.id + " -> " + (e.target ? e.target->id : "(none)") +
+                (negated ? " negated" : "") + " " + to_string(modality));
+    out_.push_back(std::move(e));
+  }
+
+  void code_sentence(const Sentence& s) {
+    const SentenceView view(seg_, s, actors_.mentions);
+    Date date;
+    bool dated = false;
+    for (std::uint32_t v = s.first_token; v < s.end_token; ++v) {
+      const Token& t = seg_.tokens[v];
+      if (t.kind != TokenKind::kWord || view.mention_at(v) >= 0) continue;
+      const std::string_view w = seg_.norm_of(t);
+      const bool after_determiner = v > s.first_token && (is_determiner(view.norm(v - 1)) || view.norm(v - 1) == "'s" ||
+                                                          (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
+      bool coded = false;
+      if (!after_determiner) {
+        for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+          const auto* patterns = lex_.verb_patterns(a.lemma);
+          if (patterns == nullptr) continue;
+          if (!dated) { date = sentence_date(doc_, seg_, s); dated = true; }
+          coded = code_verb(s, view, v, a, *patterns, date) || coded;
+          if (coded) break;
+        }
+      }
+      if (!coded) {
+        const auto* nouns = lex_.noun_patterns(lex_.singular(w));
+        if (nouns == nullptr) nouns = lex_.noun_patterns(w);
+        if (nouns != nullptr) {
+          if (!dated) { date = sentence_date(doc_, seg_, s); dated = true; }
+          code_noun(s, view, v, *nouns, date);
+        }
+      }
+    }
+  }
+
+  bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
+                 const std::vector<std::uint32_t>& patterns, const Date& date) {
+    // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
+    if (a.form == VerbForm::kGerund && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) return false;
+    const VerbGroup group = verb_group(view, lex_, v, a.form);
+    // Choose the most specific pattern that applies: particle and object patterns first.
+    std::vector<std::uint32_t> order(patterns.begin(), patterns.end());
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      const EventPattern& px = lex_.event_patterns()[x];
+      const EventPattern& py = lex_.event_patterns()[y];
+      auto rank = [](const EventPattern& p) {
+        return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1);
+      };
+      return rank(px) > rank(py);
+    });
+    for (std::uint32_t index : order) {
+      const EventPattern& p = lex_.event_patterns()[index];
+      std::uint32_t after = v + 1;
+      if (!p.particle.empty()) {
+        // Phrasal verb: the particle words follow the verb (possibly after the object: skip that).
+        std::string_view rest = p.particle;
+        std::uint32_t k = after;
+        bool ok = true;
+        while (!rest.empty()) {
+          const auto space = rest.find(' ');
+          const std::string_view word = rest.substr(0, space);
+          if (k >= view.end() || view.norm(k) != word) { ok = false; break; }
+          ++k;
+          rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+        }
+        if (!ok) continue;
+        after = k;
+      }
+      if (!p.requires_words.empty()) {
+        bool found = false;
+        for (std::uint32_t k = s.first_token; k < s.end_token && !found; ++k) {
+          const std::string_view w = view.norm(k);
+          found = std::find(p.requires_words.begin(), p.requires_words.end(), w) != p.requires_words.end() ||
+                  std::find(p.requires_words.begin(), p.requires_words.end(), lex_.singular(w)) != p.requires_words.end();
+        }
+        if (!found) continue;
+      }
+      std::uint32_t object_at = UINT32_MAX;
+      int subject = view.subject_before(group.start);
+      int target = -1;
+      int source = subject;
+      if (group.passive) {
+        if (!p.passive) continue;
+        // "Iran was sanctioned by the US": the subject is the target, the by-agent the source.
+        target = subject;
+        source = -1;
+        for (std::uint32_t k = after; k < std::min<std::uint32_t>(view.end(), after + 8); ++k) {
+          if (view.norm(k) == "by") { source = view.np_mention_after(k + 1, view.end()); break; }
+        }
+        if (!p.objects.empty()) continue;
+      } else {
+        target = target_after(view, after, p, object_at);
+        if (target == -2) continue;
+      }
+      if (source < 0) {
+        note(s, "'" + p.text + "' at '" + std::string(view.norm(v)) + "': no source actor");
+        return false;
+      }
+      const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
+      bool negated = group.negated;
+      Modality modality = clause_modality(view, v, group.modality);
+      const Mention& src = view.mention(source);
+      if (in_quote(seg_.tokens[v].span) || (modality == Modality::kAsserted && reported_context(view, src.first_token))) {
+        if (modality == Modality::kAsserted) modality = Modality::kReported;
+      }
+      const std::vector<int> sources = view.coordinated(source);
+      const Mention* tgt = target >= 0 ? &view.mention(target) : nullptr;
+      std::vector<int> targets;
+      if (target >= 0) targets = view.coordinated(target);
+      for (int si : sources) {
+        if (targets.empty()) {
+          // Coordinated subjects of a symmetric event act on each other: "Russia and North Korea signed a pact".
+          if (p.symmetric && sources.size() > 1) {
+            for (int other : sources) {
+              if (other != si) emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(other), negated, modality, date);
+            }
+          } else {
+            emit(s, view, p, v, trigger_end, view.mention(si), nullptr, negated, modality, date);
+          }
+          continue;
+        }
+        for (int ti : targets) emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(ti), negated, modality, date);
+      }
+      (void)tgt;
+      return true;
+    }
+    return false;
+  }
+
+  void code_noun(const Sentence& s, const SentenceView& view, std::uint32_t n, const std::vector<std::uint32_t>& patterns,
+                 const Date& date) {
+    // Source: a possessive or modifier before the noun ("Russia's invasion", "US sanctions",
+    // "the Putin-Biden summit"); target: a prepositional object after it.
+    std::vector<int> before;
+    for (std::uint32_t k = n; k > s.first_token && k + 6 > n;) {
+      --k;
+      const int m = view.mention_at(k);
+      if (m >= 0) {
+        if (before.empty() || before.back() != m) before.push_back(m);
+        k = view.mention(m).first_token;
+        continue;
+      }
+      const std::string_view w = view.norm(k);
+      if (w == "'s" || w == "-" || seg_.tokens[k].kind == TokenKind::kDash || is_determiner(w) ||
+          (seg_.tokens[k].kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && k + 3 > n &&
+           !seg_.tokens[k].upper)) {
+        continue;
+      }
+      break;
+    }
+    std::reverse(before.begin(), before.end());
+    for (std::uint32_t index : patterns) {
+      const EventPattern& p = lex_.event_patterns()[index];
+      int target = -1;
+      const std::uint32_t limit = std::min<std::uint32_t>(view.end(), n + 4);
+      for (std::uint32_t k = n + 1; k < limit; ++k) {
+        const std::string_view w = view.norm(k);
+        if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
+          target = view.np_mention_after(k + 1, view.end());
+          break;
+        }
+        if (!is_preposition(w)) continue;
+        break;
+      }
+      Modality modality = clause_modality(view, n, Modality::kAsserted);
+      if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
+      bool negated = n > s.first_token && (view.norm(n - 1) == "no");
+      const std::uint32_t trigger_end = n + 1;
+      if (before.size() >= 2 && p.symmetric && target < 0) {
+        // "the Putin-Biden summit": both ways.
+        for (int a : before) {
+          for (int b : before) {
+            if (a != b) emit(s, view, p, n, trigger_end, view.mention(a), &view.mention(b), negated, modality, date);
+          }
+        }
+        return;
+      }
+      if (!before.empty() && target >= 0) {
+        emit(s, view, p, n, trigger_end, view.mention(before.front()), &view.mention(target), negated, modality, date);
+        return;
+      }
+      note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");
+    }
+  }
+
+  const Document& doc_;
+  const Segmentation& seg_;
+  const ActorAnalysis& actors_;
+  const Lexicon& lex_;
+  const std::vector<Span>& quoted_;
+  std::vector<EventTrace>* trace_;
+  std::vector<EventRecord> out_;
+};
+
+}  // namespace
+
+std::vector<EventRecord> code_events(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors,
+                                     const Lexicon& lexicon, const std::vector<Span>& quoted,
+                                     std::vector<EventTrace>* trace) {
+  return Coder(doc, seg, actors, lexicon, quoted, trace).run();
+}
+
+}  // namespace geokg::extract

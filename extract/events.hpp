@@ -1,0 +1,33 @@
+// Event coding: verb and noun patterns of the event lexicon matched against each sentence, with
+// source and target from the shallow grammar (active and passive voice, coordination,
+// prepositional targets), negation, modality (asserted, reported, future, hypothetical,
+// conditional) and a date. Gives CAMEO-coded EventRecords with PLOVER, Goldstein and quad class.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/actors.hpp"
+#include "extract/document.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/records.hpp"
+#include "extract/segment.hpp"
+
+namespace geokg::extract {
+
+// One line of --explain output per decision: why a trigger was or was not coded.
+struct EventTrace {
+  std::uint32_t sentence = 0;
+  std::string message;
+};
+
+// Codes the events of a document. Quoted spans (from statements) mark events as reported; pass an
+// empty vector when unknown. `trace`, when not null, receives the reasons for --explain.
+std::vector<EventRecord> code_events(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors,
+                                     const Lexicon& lexicon, const std::vector<Span>& quoted,
+                                     std::vector<EventTrace>* trace = nullptr);
+
+// Date of a sentence: the first date expression in it, else the document date.
+Date sentence_date(const Document& doc, const Segmentation& seg, const Sentence& sentence);
+
+}  // namespace geokg::extract

@@ -1,0 +1,47 @@
+#include "extract/extractor.hpp"
+
+#include "extract/actors.hpp"
+#include "extract/events.hpp"
+#include "extract/segment.hpp"
+#include "extract/statements.hpp"
+
+namespace geokg::extract {
+
+DocumentRecords extract_document(const Document& doc, const Lexicon& lexicon, std::vector<EventTrace>* trace) {
+  DocumentRecords records;
+  records.doc = doc.id;
+  const Segmentation seg = segment(doc.text, doc.boilerplate);
+  records.sentences.reserve(seg.sentences.size());
+  for (const Sentence& s : seg.sentences) records.sentences.push_back(SentenceInfo{s.span, s.boilerplate});
+
+  ActorAnalysis actors = find_actors(doc, seg, lexicon);
+  StatementAnalysis statements = find_statements(doc, seg, actors, lexicon);
+  records.events = code_events(doc, seg, actors, lexicon, statements.quoted, trace);
+  records.statements = std::move(statements.statements);
+  records.relations = std::move(actors.relations);
+
+  // Mentions: every resolved actor mention, dated by its sentence.
+  std::uint32_t dated_sentence = UINT32_MAX;
+  Date date;
+  for (Mention& m : actors.mentions) {
+    if (m.actor.id.empty()) continue;
+    if (m.sentence != dated_sentence) {
+      date = sentence_date(doc, seg, seg.sentences[m.sentence]);
+      dated_sentence = m.sentence;
+    }
+    MentionRecord r;
+    r.sentence = m.sentence;
+    r.span = m.actor.span;
+    r.date = date;
+    r.actor = std::move(m.actor);
+    r.via = std::move(m.via);
+    records.mentions.push_back(std::move(r));
+  }
+  return records;
+}
+
+ExtractCounts count(const DocumentRecords& r) {
+  return ExtractCounts{r.sentences.size(), r.mentions.size(), r.events.size(), r.statements.size(), r.relations.size()};
+}
+
+}  // namespace geokg::extract

@@ -1,0 +1,227 @@
+#include "extract/grammar.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace geokg::extract {
+
+namespace {
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+constexpr std::array<std::string_view, 40> kPrepositions = {
+    "of", "with", "to", "in", "for", "from", "by", "on", "at", "against", "into", "onto", "over", "under",
+    "between", "among", "about", "after", "before", "during", "without", "within", "toward", "towards",
+    "through", "across", "via", "despite", "amid", "upon", "around", "behind", "beyond", "near", "like",
+    "than", "since", "until", "throughout", "alongside"};
+constexpr std::array<std::string_view, 22> kDeterminers = {
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+    "your", "some", "any", "no", "every", "each", "all", "both", "another"};
+constexpr std::array<std::string_view, 24> kSubordinators = {
+    "that", "which", "who", "whom", "whose", "because", "if", "while", "whereas", "although", "though",
+    "unless", "when", "whether", "where", "as", "since", "after", "before", "once", "until", "so",
+    "but", "then"};
+constexpr std::array<std::string_view, 22> kAuxiliaries = {
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "has", "have", "had", "having",
+    "do", "does", "did", "get", "got", "gets", "'ve", "'d"};
+constexpr std::array<std::string_view, 13> kModals = {"will", "would", "could", "can", "may", "might", "should",
+                                                      "must", "shall", "'ll", "ought", "wo", "ca"};
+constexpr std::array<std::string_view, 5> kNegations = {"not", "n't", "never", "no", "neither"};
+// Verbs that put the verb after them under negation or into the future: "refused to sign".
+constexpr std::array<std::string_view, 9> kNegatingControllers = {"refuse", "fail", "decline", "reject", "deny",
+                                                                  "avoid", "stop", "cease", "halt"};
+constexpr std::array<std::string_view, 16> kFutureControllers = {
+    "plan", "intend", "expect", "aim", "hope", "want", "seek", "vow", "pledge", "promise", "prepare",
+    "threaten", "propose", "offer", "agree", "schedule"};
+constexpr std::array<std::string_view, 6> kHypotheticalModals = {"would", "could", "may", "might", "should", "'d"};
+
+}  // namespace
+
+bool is_preposition(std::string_view w) { return in(kPrepositions, w); }
+bool is_determiner(std::string_view w) { return in(kDeterminers, w); }
+bool is_subordinator(std::string_view w) { return in(kSubordinators, w); }
+bool is_auxiliary(std::string_view w) { return in(kAuxiliaries, w); }
+bool is_modal(std::string_view w) { return in(kModals, w); }
+bool is_negation(std::string_view w) { return in(kNegations, w); }
+
+SentenceView::SentenceView(const Segmentation& seg, const Sentence& sentence, const std::vector<Mention>& mentions)
+    : seg_(seg), sentence_(sentence), mentions_(mentions),
+      token_mention_(sentence.end_token - sentence.first_token, -1) {
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    const Mention& m = mentions[k];
+    if (m.sentence != sentence.index) continue;
+    for (std::uint32_t t = m.first_token; t < m.end_token && t < sentence.end_token; ++t) {
+      if (t >= sentence.first_token) token_mention_[t - sentence.first_token] = static_cast<int>(k);
+    }
+  }
+}
+
+int SentenceView::mention_at(std::uint32_t i) const {
+  if (i < begin() || i >= end()) return -1;
+  return token_mention_[i - begin()];
+}
+
+std::uint32_t SentenceView::clause_start(std::uint32_t i) const {
+  std::uint32_t k = i;
+  while (k > begin()) {
+    const std::string_view w = norm(k - 1);
+    if (w == ";" || w == ":" || seg_.tokens[k - 1].kind == TokenKind::kQuote) break;
+    if (mention_at(k - 1) < 0 && is_subordinator(w) && w != "as" && w != "so") break;
+    --k;
+  }
+  return k;
+}
+
+int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) const {
+  limit = std::min(limit, end());
+  for (std::uint32_t i = from; i < limit; ++i) {
+    const int m = mention_at(i);
+    if (m >= 0) {
+      // A modifier heading on to a noun ("Russian positions") still names the target's actor.
+      return m;
+    }
+    const Token& t = seg_.tokens[i];
+    const std::string_view w = norm(i);
+    if (is_determiner(w) || w == "'s" || t.kind == TokenKind::kNumber) continue;
+    if (t.kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && !is_modal(w) && !is_subordinator(w) &&
+        i + 1 < limit && i < from + 3) {
+      continue;  // an adjective or two: "neighbouring Ukraine", "the new Syrian government"
+    }
+    break;
+  }
+  return -1;
+}
+
+std::vector<int> SentenceView::coordinated(int index) const {
+  std::vector<int> result{index};
+  const Mention& m = mention(index);
+  // Rightwards: "X and Y", "X, Y and Z".
+  std::uint32_t i = m.end_token;
+  while (i + 1 < end()) {
+    const std::string_view w = norm(i);
+    if (w != "and" && w != "," && w != "&") break;
+    std::uint32_t j = i + 1;
+    if (norm(j) == "and") ++j;
+    if (j < end() && norm(j) == "the") ++j;
+    const int next = mention_at(j);
+    if (next < 0 || next == result.back() || mention(next).first_token != j) break;
+    result.push_back(next);
+    i = mention(next).end_token;
+  }
+  return result;
+}
+
+int SentenceView::subject_before(std::uint32_t verb_start) const {
+  const std::uint32_t stop = clause_start(verb_start);
+  // "X, who met Y": the relative pronoun's antecedent is the subject.
+  if (stop > begin() && (norm(stop - 1) == "who" || norm(stop - 1) == "which")) {
+    std::uint32_t k = stop - 1;
+    if (k > begin() && norm(k - 1) == ",") --k;
+    const int m = k > begin() ? mention_at(k - 1) : -1;
+    if (m >= 0) return m;
+  }
+  int candidate = -1;
+  std::uint32_t i = verb_start;
+  while (i > stop) {
+    --i;
+    const int m = mention_at(i);
+    if (m < 0) continue;
+    const Mention& mention_here = mention(m);
+    i = mention_here.first_token;
+    // Skip mentions inside prepositional phrases ("the head of X", "talks with Y"): look past a
+    // determiner and up to two lower-case modifiers for a preposition.
+    std::uint32_t k = i;
+    for (int skipped = 0; k > stop && skipped < 3; ++skipped) {
+      const std::string_view w = norm(k - 1);
+      const Token& t = seg_.tokens[k - 1];
+      const bool modifier = t.kind == TokenKind::kWord && !t.upper && !is_preposition(w) && !is_auxiliary(w) &&
+                            !is_modal(w) && !is_subordinator(w) && w != "and" && mention_at(k - 1) < 0;
+      if (!is_determiner(w) && !modifier) break;
+      --k;
+    }
+    if (k > stop && is_preposition(norm(k - 1))) continue;
+    k = i;
+    // "Russia's Foreign Ministry" / "Putin's delegation": the possessor is the actor.
+    candidate = m;
+    // Keep scanning left over an apposition or coordination only: "X, the Y envoy, said".
+    if (k > stop && (norm(k - 1) == "and" || norm(k - 1) == ",")) {
+      // Prefer the leftmost member of a coordination as the head.
+      int left = -1;
+      std::uint32_t j = k - 1;
+      if (j > stop) {
+        std::uint32_t back = j;
+        while (back > stop && mention_at(back - 1) < 0 && (is_determiner(norm(back - 1)))) --back;
+        left = back > stop ? mention_at(back - 1) : -1;
+      }
+      if (left >= 0 && norm(k - 1) == "and") {
+        i = mention(left).end_token;
+        continue;
+      }
+    }
+    break;
+  }
+  return candidate;
+}
+
+VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint32_t v, VerbForm form) {
+  VerbGroup g;
+  g.start = v;
+  bool be_seen = false;
+  std::uint32_t i = v;
+  while (i > view.begin()) {
+    const std::string_view w = view.norm(i - 1);
+    if (view.mention_at(i - 1) >= 0) break;
+    if (is_negation(w)) { g.negated = true; --i; continue; }
+    if (is_modal(w)) {
+      if (in(kHypotheticalModals, w)) g.modality = Modality::kHypothetical;
+      else if (w == "will" || w == "'ll" || w == "shall" || w == "wo") g.modality = Modality::kFuture;
+      --i;
+      continue;
+    }
+    if (is_auxiliary(w)) {
+      if (w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" ||
+          w == "am" || w == "get" || w == "got" || w == "gets") {
+        be_seen = true;
+      }
+      --i;
+      continue;
+    }
+    if (w == "to" && i >= 2 + view.begin()) {
+      // "refused to sign", "plans to visit", "is expected to meet", "going to".
+      const std::string_view c = view.norm(i - 2);
+      bool controlled = false;
+      for (const auto& a : lexicon.analyse_verb(c)) {
+        if (in(kNegatingControllers, a.lemma)) { g.negated = true; controlled = true; }
+        else if (in(kFutureControllers, a.lemma)) {
+          if (g.modality == Modality::kAsserted) g.modality = Modality::kFuture;
+          controlled = true;
+        }
+      }
+      if (c == "going" || c == "set" || c == "due" || c == "likely" || c == "able" || c == "ready") {
+        if (g.modality == Modality::kAsserted) g.modality = c == "likely" ? Modality::kHypothetical : Modality::kFuture;
+        controlled = true;
+      }
+      if (controlled || c == "order" || c == "ordered") {
+        i -= 2;
+        continue;
+      }
+      break;
+    }
+    if (w == "reportedly" || w == "allegedly") { if (g.modality == Modality::kAsserted) g.modality = Modality::kReported; --i; continue; }
+    if (w.size() > 3 && w.ends_with("ly")) { --i; continue; }  // adverbs: "also", "already", "reportedly"
+    if (w == "also" || w == "already" || w == "still" || w == "just" || w == "now" || w == "then" || w == "again" ||
+        w == "once" || w == "even" || w == "jointly" || w == "repeatedly") {
+      --i;
+      continue;
+    }
+    break;
+  }
+  g.start = i;
+  g.passive = be_seen && (form == VerbForm::kParticiple || form == VerbForm::kPastOrParticiple);
+  return g;
+}
+
+}  // namespace geokg::extract

@@ -1,0 +1,66 @@
+// Shallow grammar shared by event coding and statement attribution: closed word classes, the
+// mentions per token, clause limits, subjects (with coordination, appositions, relative "who"),
+// objects and prepositional targets, verb groups with negation and modality.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "extract/actors.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/records.hpp"
+#include "extract/segment.hpp"
+
+namespace geokg::extract {
+
+bool is_preposition(std::string_view w);
+bool is_determiner(std::string_view w);
+bool is_subordinator(std::string_view w);   // that, which, who, because, if, while, ...
+bool is_auxiliary(std::string_view w);      // be / have / do forms
+bool is_modal(std::string_view w);
+bool is_negation(std::string_view w);
+
+// Per-sentence view: which mention covers each token.
+class SentenceView {
+ public:
+  SentenceView(const Segmentation& seg, const Sentence& sentence, const std::vector<Mention>& mentions);
+
+  const Segmentation& seg() const { return seg_; }
+  const Sentence& sentence() const { return sentence_; }
+  std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
+  // Index into the mention vector of the mention covering token i, or -1.
+  int mention_at(std::uint32_t i) const;
+  const Mention& mention(int index) const { return mentions_[static_cast<std::size_t>(index)]; }
+  std::uint32_t begin() const { return sentence_.first_token; }
+  std::uint32_t end() const { return sentence_.end_token; }
+
+  // The first mention starting in [from, limit) that heads a noun phrase reachable without crossing
+  // a verb or clause boundary (determiners, adjectives, numbers, possessives allowed); -1 if none.
+  int np_mention_after(std::uint32_t from, std::uint32_t limit) const;
+  // Mentions coordinated with `index` by "and" / "," ("Russia and North Korea").
+  std::vector<int> coordinated(int index) const;
+  // The subject mention of a verb group starting at token `verb_start`, or -1.
+  int subject_before(std::uint32_t verb_start) const;
+  // Left edge of the clause containing token i.
+  std::uint32_t clause_start(std::uint32_t i) const;
+
+ private:
+  const Segmentation& seg_;
+  const Sentence& sentence_;
+  const std::vector<Mention>& mentions_;
+  std::vector<int> token_mention_;
+};
+
+struct VerbGroup {
+  std::uint32_t start = 0;  // first token of the group (auxiliaries, negation)
+  bool negated = false;
+  bool passive = false;
+  Modality modality = Modality::kAsserted;
+};
+
+// Analyses the tokens left of a main verb at v (auxiliaries, modals, negation, controlling verbs
+// such as "refused to", "plans to").
+VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint32_t v, VerbForm form);
+
+}  // namespace geokg::extract

@@ -1,0 +1,191 @@
+// The lexicon: every dictionary the extractors use, loaded once from the data embedded at build
+// time (extract/lexicon/*, Debian iso-codes) plus optional user actor files, validated against
+// schemas/actors.schema.json, then immutable and shared by all worker threads through const methods.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/dates.hpp"
+#include "extract/segment.hpp"
+
+namespace geokg::extract {
+
+struct Role {
+  std::string title;   // canonical, lower case: "president", "foreign minister"
+  std::string of;      // ISO alpha-3 or an organisation's actor id
+  std::string sector;
+  std::int32_t from_day = kNoDay;  // kNoDay: open
+  std::int32_t to_day = kNoDay;
+  bool active_on(std::int32_t day) const {
+    return (from_day == kNoDay || day >= from_day) && (to_day == kNoDay || day < to_day);
+  }
+};
+
+struct ActorEntry {
+  std::string id;
+  std::string name;
+  std::string kind;
+  std::string country;
+  std::string sector;
+  std::string code;
+  std::string gender;  // male | female | empty
+  std::vector<std::string> aliases;
+  std::vector<std::string> weak_aliases;
+  std::vector<std::string> demonyms;
+  std::vector<std::pair<std::string, std::string>> metonyms;  // text, sector
+  std::vector<std::string> needs_context;
+  std::vector<std::string> context;
+  std::vector<std::string> member_of;
+  std::vector<Role> roles;
+  std::string origin;  // "people-world.jsonl:12" or "iso_3166-1.json"
+};
+
+enum class PhraseKind : std::uint8_t { kName, kAlias, kWeak, kDemonym, kMetonym, kTitle, kCue };
+
+// What a phrase in the trie stands for.
+struct PhraseEntry {
+  PhraseKind kind = PhraseKind::kName;
+  std::uint32_t target = 0;    // actor index (kName..kMetonym), title index, cue index
+  std::string sector;          // metonyms: the sector the phrase implies (the Kremlin -> GOV)
+  bool needs_context = false;  // ambiguous alias (Georgia, Jordan)
+  std::vector<std::uint8_t> case_pattern;  // per token: 0 any, 1 capitalised, 2 all capitals
+};
+
+struct TitleEntry {
+  std::string title;      // as written, folded
+  std::string canonical;  // role title used in people's roles
+  std::string sector;
+  bool person = true;
+};
+
+struct EventPattern {
+  std::string code;
+  bool noun = false;
+  std::string lemma;      // verb or noun lemma (first word of a phrasal verb)
+  std::string particle;   // "down" in "crack down"; may be several words
+  std::vector<std::string> objects;
+  std::vector<std::string> preps;
+  bool no_target = false;
+  bool symmetric = false;
+  bool passive = true;
+  std::vector<std::string> requires_words;
+  std::string text;       // the pattern as written, for --explain
+};
+
+struct CueEntry {
+  std::string cue;
+  std::string kind;  // verb | noun | phrase
+  bool direct = false;
+  bool reported = false;
+  bool addressee = false;
+  bool about_object = false;
+  bool cognitive = false;
+  bool negative_content = false;
+  int stance = 0;
+};
+
+struct CameoCode {
+  std::string code;
+  std::string root;
+  std::string label;
+  std::string plover;
+  int quad_class = 0;
+  double goldstein = 0.0;
+};
+
+enum class VerbForm : std::uint8_t { kBase, kThird, kPast, kParticiple, kGerund, kPastOrParticiple };
+
+struct VerbAnalysis {
+  std::string_view lemma;
+  VerbForm form = VerbForm::kBase;
+};
+
+class Lexicon {
+ public:
+  // Loads the built-in data; throws InputError naming file, line and field for bad data.
+  static std::shared_ptr<Lexicon> load(const std::vector<std::string>& user_actor_files = {});
+
+  const std::vector<ActorEntry>& actors() const { return actors_; }
+  const ActorEntry* actor_by_id(std::string_view id) const;
+  const std::vector<TitleEntry>& titles() const { return titles_; }
+  const std::vector<EventPattern>& event_patterns() const { return events_; }
+  const std::vector<CueEntry>& cues() const { return cues_; }
+
+  // Longest phrase starting at token `first` (bounded by `end`) whose case pattern fits; returns the
+  // number of tokens matched (0: none) and the entries of that phrase.
+  std::uint32_t match_phrase(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
+                             const std::vector<PhraseEntry>** entries) const;
+
+  // Verb analysis of a folded word form ("met" -> meet/past); empty lemma when not a known verb.
+  std::vector<VerbAnalysis> analyse_verb(std::string_view form) const;
+  const std::vector<std::uint32_t>* verb_patterns(std::string_view lemma) const;
+  const std::vector<std::uint32_t>* noun_patterns(std::string_view noun) const;
+  const std::vector<std::uint32_t>* verb_cues(std::string_view lemma) const;
+  const std::vector<std::uint32_t>* noun_cues(std::string_view noun) const;
+  std::string_view singular(std::string_view noun) const;  // "sanctions" -> "sanction" (static buffer-free: returns a view into the argument or the lexicon)
+
+  const CameoCode* cameo(std::string_view code) const;
+  int stance(std::string_view folded_word) const;   // 0 when not a stance word
+  bool is_first_name(std::string_view folded) const { return first_names_.count(std::string(folded)) > 0; }
+  bool is_not_name(std::string_view folded) const { return not_names_.count(std::string(folded)) > 0; }
+
+  // People holding `title` (canonical) of `of` (alpha-3 or actor id) on `day` (kNoDay: any time).
+  std::vector<std::uint32_t> holders(std::string_view of, std::string_view canonical_title, std::int32_t day) const;
+
+  std::size_t phrase_count() const { return phrase_count_; }
+
+ private:
+  struct NodeKey {
+    std::uint32_t parent;
+    std::string_view token;
+    bool operator==(const NodeKey&) const = default;
+  };
+  struct NodeKeyHash {
+    std::size_t operator()(const NodeKey& k) const {
+      return std::hash<std::string_view>()(k.token) * 1000003u ^ k.parent;
+    }
+  };
+  void add_phrase(std::string_view phrase, PhraseEntry entry);
+  void add_actor(ActorEntry entry);
+  void index_actor(std::uint32_t index);
+  void load_actor_file(std::string_view name, std::string_view data, bool user);
+  void load_iso_countries();
+  void load_titles();
+  void load_events();
+  void load_cues();
+  void load_cameo();
+  void load_verb_forms();
+  void load_word_lists();
+  void add_verb(const std::string& lemma, std::vector<std::string> forms);
+
+  std::vector<ActorEntry> actors_;
+  std::unordered_map<std::string, std::uint32_t> actor_index_;
+  std::vector<TitleEntry> titles_;
+  std::vector<EventPattern> events_;
+  std::vector<CueEntry> cues_;
+  std::unordered_map<std::string, CameoCode> cameo_;
+  std::unordered_map<std::string, int> stance_;
+  std::unordered_set<std::string> first_names_;
+  std::unordered_set<std::string> not_names_;
+
+  // Token trie over folded tokens; token strings are owned by token_store_.
+  std::vector<std::unique_ptr<std::string>> token_store_;
+  std::unordered_map<NodeKey, std::uint32_t, NodeKeyHash> edges_;
+  std::vector<std::vector<PhraseEntry>> node_entries_{1};
+  std::size_t phrase_count_ = 0;
+  std::unordered_map<std::string, std::vector<VerbAnalysis>> verb_forms_;
+  std::unordered_set<std::string> lemma_store_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> verb_patterns_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> noun_patterns_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> verb_cues_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> noun_cues_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> role_index_;  // "of|title" -> actors
+};
+
+}  // namespace geokg::extract

@@ -1,0 +1,301 @@
+#include "extract/segment.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/text.hpp"
+
+namespace geokg::extract {
+
+namespace {
+
+// Abbreviations that keep their period. Titles never end a sentence; the others (months, U.S.)
+// end one only when the next word is a typical sentence opener.
+constexpr std::array<std::string_view, 43> kTitleAbbreviations = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+    "cpl", "pvt", "sen", "rep", "gov", "pres", "amb", "rev", "fr", "st", "hon", "messrs", "no",
+    "nos", "vol", "art", "fig", "ft", "mt", "vs", "v", "cf", "approx", "dept", "est", "gov't",
+    "sr", "jr", "brig", "lieut"};
+constexpr std::array<std::string_view, 20> kOtherAbbreviations = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "ltd", "corp", "co", "etc", "al", "e.g", "i.e"};
+constexpr std::array<std::string_view, 40> kSentenceOpeners = {
+    "the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those",
+    "but", "and", "in", "on", "at", "for", "if", "when", "while", "after", "before", "as", "his",
+    "her", "their", "its", "our", "there", "however", "meanwhile", "yet", "so", "still", "since",
+    "some", "many", "what"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool is_word_char(char32_t c) {
+  return is_letter(c) || is_digit(c) || (c >= 0x300 && c <= 0x36F);
+}
+
+bool is_terminal(std::string_view norm) {
+  return norm == "." || norm == "!" || norm == "?" || norm == "\xE2\x80\xA6";  // … ellipsis
+}
+
+bool is_closing(const Token& t, std::string_view norm) {
+  return t.kind == TokenKind::kQuote || norm == ")" || norm == "]";
+}
+
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, Segmentation& out) : text_(text), out_(out) {}
+
+  void run() {
+    bool space = false, newline = false, paragraph = false;
+    std::size_t pos = 0;
+    while (pos < text_.size()) {
+      std::size_t len = 0;
+      const char32_t c = decode_utf8(text_, pos, len);
+      if (is_space(c)) {
+        if (c == U'\n') {
+          paragraph = paragraph || newline;  // a blank line
+          newline = true;
+        }
+        space = true;
+        pos += len;
+        continue;
+      }
+      const std::size_t begin = pos;
+      TokenKind kind = TokenKind::kPunct;
+      if (is_word_char(c)) {
+        pos = scan_word(pos, kind);
+      } else if (is_apostrophe(c) && possessive_at(pos, len)) {
+        // "Russia's", "Russia’s": the possessive is one token of its own.
+        kind = TokenKind::kWord;
+        pos += len + 1;
+      } else if (is_quote_mark(c)) {
+        kind = TokenKind::kQuote;
+        pos += len;
+      } else if (is_dash(c)) {
+        kind = TokenKind::kDash;
+        pos += len;
+        while (pos < text_.size() && text_[pos] == '-') ++pos;  // "--"
+      } else if (c == U'.' && pos + 2 < text_.size() && text_.substr(pos, 3) == "...") {
+        pos += 3;
+      } else {
+        pos += len;
+      }
+      push(begin, pos, kind, space, newline, paragraph);
+      space = newline = paragraph = false;
+    }
+  }
+
+ private:
+  // An apostrophe right after a word, followed by s and a non-word character.
+  bool possessive_at(std::size_t pos, std::size_t len) const {
+    if (out_.tokens.empty() || out_.tokens.back().kind != TokenKind::kWord || out_.tokens.back().span.end != pos) {
+      return false;
+    }
+    const std::size_t s = pos + len;
+    if (s >= text_.size() || (text_[s] != 's' && text_[s] != 'S')) return false;
+    if (s + 1 >= text_.size()) return true;
+    std::size_t next_len = 0;
+    return !is_word_char(decode_utf8(text_, s + 1, next_len));
+  }
+
+  // Scans a word or number starting at pos; returns its end. Possessive 's and n't stay separate
+  // tokens (the grammar needs them); internal apostrophes (O'Brien), initials and dotted
+  // abbreviations (U.S., D.C.) stay inside the word.
+  std::size_t scan_word(std::size_t pos, TokenKind& kind) {
+    const std::size_t begin = pos;
+    bool digits_only = true;
+    while (pos < text_.size()) {
+      std::size_t len = 0;
+      const char32_t c = decode_utf8(text_, pos, len);
+      if (is_word_char(c)) {
+        if (!is_digit(c)) digits_only = false;
+        pos += len;
+        continue;
+      }
+      if (pos + len < text_.size()) {
+        std::size_t next_len = 0;
+        const char32_t next = decode_utf8(text_, pos + len, next_len);
+        if (is_apostrophe(c) && is_letter(next)) {
+          // Possessive 's / n't end the word here.
+          const std::string_view rest = text_.substr(pos + len);
+          const bool possessive = (next == U's' || next == U'S') &&
+                                  (rest.size() == 1 || !is_word_char(decode_utf8(rest, 1, next_len)));
+          if (possessive) break;
+          pos += len;
+          continue;
+        }
+        if ((c == U',' || c == U'.') && digits_only && is_digit(next)) {  // 2,000  3.5
+          pos += len;
+          continue;
+        }
+        if (c == U'.' && is_letter(next) && pos - begin <= 2 && text_.size() > pos + len + next_len &&
+            text_[pos + len + next_len] == '.') {  // U.S.  D.C.  J.D.
+          pos += len;
+          continue;
+        }
+      }
+      break;
+    }
+    // n't: split "didn't" into "did" + "n't".
+    if (pos - begin > 3) {
+      const std::string_view w = text_.substr(begin, pos - begin);
+      if ((w.ends_with("n't") || w.ends_with("N'T")) && pos - begin > 3) {
+        kind = TokenKind::kWord;
+        return pos - 3;
+      }
+      if (w.size() > 5 && (w.ends_with("n\xE2\x80\x99t"))) {
+        kind = TokenKind::kWord;
+        return pos - 5;
+      }
+    }
+    // A trailing period belongs to a dotted abbreviation (U.S.) or a known one (Gen., Dec.).
+    if (pos < text_.size() && text_[pos] == '.') {
+      const std::string_view w = text_.substr(begin, pos - begin);
+      const std::string f = folded(w);
+      const bool dotted = w.find('.') != std::string_view::npos;
+      const bool single_initial = w.size() == 1 && is_upper_start(w);
+      if (dotted || single_initial || contains(kTitleAbbreviations, f) || contains(kOtherAbbreviations, f)) {
+        ++pos;
+      }
+    }
+    kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
+    return pos;
+  }
+
+  void push(std::size_t begin, std::size_t end, TokenKind kind, bool space, bool newline, bool paragraph) {
+    Token t;
+    t.span = Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+    t.kind = kind;
+    t.space_before = space;
+    t.newline_before = newline;
+    t.paragraph_before = paragraph;
+    const std::string_view surface = text_.substr(begin, end - begin);
+    t.norm_begin = static_cast<std::uint32_t>(out_.norm.size());
+    append_folded(surface, out_.norm);
+    t.norm_size = static_cast<std::uint32_t>(out_.norm.size()) - t.norm_begin;
+    if (kind == TokenKind::kWord) {
+      t.upper = is_upper_start(surface);
+      int letters = 0, uppers = 0;
+      for (char ch : surface) {
+        if (ch >= 'A' && ch <= 'Z') { ++letters; ++uppers; }
+        else if (ch >= 'a' && ch <= 'z') ++letters;
+      }
+      t.all_caps = letters >= 2 && letters == uppers;
+    }
+    out_.tokens.push_back(t);
+  }
+
+  std::string_view text_;
+  Segmentation& out_;
+};
+
+bool ends_with_abbreviation(const Segmentation& seg, const Token& t) {
+  const std::string_view n = seg.norm_of(t);
+  return t.kind == TokenKind::kWord && n.size() > 1 && n.back() == '.';
+}
+
+bool is_title_abbreviation(const Segmentation& seg, const Token& t) {
+  std::string_view n = seg.norm_of(t);
+  if (n.empty() || n.back() != '.') return false;
+  n.remove_suffix(1);
+  return contains(kTitleAbbreviations, n) || (n.size() == 1 && t.upper);
+}
+
+// True when a sentence may end before token `next`, given the last token `last` of the candidate.
+bool boundary_before(const Segmentation& seg, const Token& last, const Token& next) {
+  if (!next.space_before) return false;
+  if (next.kind == TokenKind::kWord && !next.upper && !next.all_caps) return false;
+  if (is_title_abbreviation(seg, last)) return false;
+  if (ends_with_abbreviation(seg, last)) {
+    return next.newline_before || contains(kSentenceOpeners, seg.norm_of(next));
+  }
+  return true;
+}
+
+bool line_continues(const Segmentation& seg, const Token& prev, const Token& next) {
+  // A line broken inside a sentence (hard-wrapped text): no final punctuation before the break,
+  // and the next line goes on in lower case.
+  const std::string_view p = seg.norm_of(prev);
+  if (is_terminal(p) || p == ":" || prev.kind == TokenKind::kQuote) return false;
+  return next.kind == TokenKind::kWord && !next.upper && !next.all_caps;
+}
+
+bool is_headline(const Segmentation& seg, const Sentence& s) {
+  if (s.end_token == s.first_token) return false;
+  const Token& last = seg.tokens[s.end_token - 1];
+  if (is_terminal(seg.norm_of(last))) return false;
+  int words = 0, capitalised = 0;
+  for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
+    const Token& t = seg.tokens[i];
+    if (t.kind != TokenKind::kWord) continue;
+    ++words;
+    if (t.upper || t.all_caps) ++capitalised;
+  }
+  return words > 0 && capitalised * 2 > words;
+}
+
+}  // namespace
+
+Segmentation segment(std::string_view text, const std::vector<Span>& boilerplate) {
+  Segmentation seg;
+  seg.norm.reserve(text.size() + text.size() / 8);
+  seg.tokens.reserve(text.size() / 5 + 1);
+  Tokenizer(text, seg).run();
+
+  const auto token_count = static_cast<std::uint32_t>(seg.tokens.size());
+  std::uint32_t start = 0;
+  std::uint32_t paragraph = 0;
+  auto close = [&](std::uint32_t end) {
+    if (end <= start) return;
+    Sentence s;
+    s.index = static_cast<std::uint32_t>(seg.sentences.size());
+    s.first_token = start;
+    s.end_token = end;
+    s.span = Span{seg.tokens[start].span.begin, seg.tokens[end - 1].span.end};
+    s.paragraph = paragraph;
+    s.headline = is_headline(seg, s);
+    seg.sentences.push_back(s);
+    start = end;
+  };
+  for (std::uint32_t i = 0; i < token_count; ++i) {
+    Token& t = seg.tokens[i];
+    if (i > start && t.newline_before) {
+      const Token& prev = seg.tokens[i - 1];
+      if (t.paragraph_before || !line_continues(seg, prev, t)) {
+        close(i);
+        t.paragraph_before = true;
+        ++paragraph;
+        continue;
+      }
+    }
+    if (i == start) continue;
+    // Candidate end: a terminal mark, optionally followed by closing quotes or brackets.
+    const Token& prev = seg.tokens[i - 1];
+    const std::string_view prev_norm = seg.norm_of(prev);
+    if (is_terminal(prev_norm) || ends_with_abbreviation(seg, prev)) {
+      if (is_closing(t, seg.norm_of(t)) && !t.space_before) continue;
+      if (boundary_before(seg, prev, t)) close(i);
+    } else if (i >= 2 && is_closing(prev, prev_norm) && !prev.space_before &&
+               is_terminal(seg.norm_of(seg.tokens[i - 2]))) {
+      if (boundary_before(seg, seg.tokens[i - 2], t)) close(i);
+    }
+  }
+  close(token_count);
+
+  // Boilerplate flags: a sentence is boilerplate when most of its bytes lie in boilerplate ranges.
+  std::size_t range = 0;
+  for (Sentence& s : seg.sentences) {
+    while (range < boilerplate.size() && boilerplate[range].end <= s.span.begin) ++range;
+    std::uint32_t covered = 0;
+    for (std::size_t r = range; r < boilerplate.size() && boilerplate[r].begin < s.span.end; ++r) {
+      const std::uint32_t b = std::max(boilerplate[r].begin, s.span.begin);
+      const std::uint32_t e = std::min(boilerplate[r].end, s.span.end);
+      if (e > b) covered += e - b;
+    }
+    s.boilerplate = covered * 2 > s.span.size();
+  }
+  return seg;
+}
+
+}  // namespace geokg::extract

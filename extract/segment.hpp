@@ -1,0 +1,55 @@
+// Segmentation: tokens and sentences with UTF-8 byte spans into the document text. Tokens carry
+// a folded form (lower case, no diacritics) for dictionary lookups, stored once per document in
+// one buffer so that the hot loop makes no allocation per token. Robust to abbreviations (U.S.,
+// Lt. Gen., Mr., Dec.), initials, quotes that end sentences, headlines and paragraph breaks.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/document.hpp"
+
+namespace geokg::extract {
+
+enum class TokenKind : std::uint8_t { kWord, kNumber, kPunct, kQuote, kDash };
+
+struct Token {
+  Span span;
+  std::uint32_t norm_begin = 0;  // folded form: Segmentation::norm[norm_begin, norm_begin + norm_size)
+  std::uint32_t norm_size = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool upper = false;            // starts with an upper-case letter
+  bool all_caps = false;         // two or more letters, all upper case
+  bool space_before = false;     // whitespace between this token and the previous one
+  bool newline_before = false;   // a line break between this token and the previous one
+  bool paragraph_before = false; // a paragraph break (blank line, or a new line after a full stop)
+};
+
+struct Sentence {
+  std::uint32_t index = 0;
+  Span span;
+  std::uint32_t first_token = 0;  // tokens [first_token, end_token)
+  std::uint32_t end_token = 0;
+  std::uint32_t paragraph = 0;
+  bool boilerplate = false;       // inside a boilerplate range of the document
+  bool headline = false;          // a title-case line without final punctuation
+};
+
+struct Segmentation {
+  std::string norm;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+
+  std::string_view norm_of(const Token& token) const {
+    return std::string_view(norm).substr(token.norm_begin, token.norm_size);
+  }
+  std::string_view norm_of(std::uint32_t token_index) const { return norm_of(tokens[token_index]); }
+};
+
+// Splits text into tokens and sentences. boilerplate: sorted byte ranges (Document::boilerplate);
+// a sentence lying mostly inside them is flagged. Never fails: any byte sequence segments.
+Segmentation segment(std::string_view text, const std::vector<Span>& boilerplate = {});
+
+}  // namespace geokg::extract

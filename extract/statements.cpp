@@ -1,0 +1,511 @@
+#include "extract/statements.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/events.hpp"
+#include "extract/grammar.hpp"
+#include "extract/text.hpp"
+
+namespace geokg::extract {
+
+const char* to_string(Stance stance) {
+  switch (stance) {
+    case Stance::kPositive: return "positive";
+    case Stance::kNegative: return "negative";
+    case Stance::kNeutral: return "neutral";
+  }
+  return "neutral";
+}
+
+namespace {
+
+struct Quote {
+  std::uint32_t open = 0;   // token index of the opening mark
+  std::uint32_t close = 0;  // token index of the closing mark (or end of paragraph)
+  bool closed = true;
+  Span content;
+};
+
+enum class MarkRole { kOpen, kClose, kNone };
+
+bool is_double(std::string_view mark) {
+  return mark == "\"" || mark == "\xE2\x80\x9C" || mark == "\xE2\x80\x9D" || mark == "\xE2\x80\x9E" ||
+         mark == "\xC2\xAB" || mark == "\xC2\xBB";
+}
+
+class Finder {
+ public:
+  Finder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon)
+      : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon) {
+    sentence_of_token_.resize(seg.tokens.size());
+    for (const Sentence& s : seg.sentences) {
+      for (std::uint32_t t = s.first_token; t < s.end_token; ++t) sentence_of_token_[t] = s.index;
+    }
+  }
+
+  StatementAnalysis run() {
+    find_quotes();
+    for (std::size_t q = 0; q < quotes_.size(); ++q) attribute_quote(q);
+    colon_blocks();
+    for (const Sentence& s : seg_.sentences) {
+      if (!s.boilerplate && !s.headline) reported(s);
+    }
+    std::sort(out_.statements.begin(), out_.statements.end(), [](const StatementRecord& a, const StatementRecord& b) {
+      return std::tie(a.sentence, a.content_span.begin) < std::tie(b.sentence, b.content_span.begin);
+    });
+    return std::move(out_);
+  }
+
+ private:
+  const Sentence& sentence_of(std::uint32_t token) const { return seg_.sentences[sentence_of_token_[token]]; }
+  std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
+  bool boilerplate(std::uint32_t token) const { return sentence_of(token).boilerplate; }
+
+  MarkRole role_of_mark(std::uint32_t i) const {
+    const Token& t = seg_.tokens[i];
+    const std::string_view mark = slice(doc_.text, t.span);
+    if (mark == "\xE2\x80\x9C" || mark == "\xE2\x80\x98" || mark == "\xC2\xAB" || mark == "\xE2\x80\x9E") return MarkRole::kOpen;
+    if (mark == "\xE2\x80\x9D" || mark == "\xC2\xBB") return MarkRole::kClose;
+    const bool space_before = t.space_before || i == 0;
+    const bool space_after = i + 1 >= seg_.tokens.size() || seg_.tokens[i + 1].space_before ||
+                             seg_.tokens[i + 1].kind == TokenKind::kPunct;
+    if (mark == "\xE2\x80\x99" || mark == "'") {
+      // A straight or right single mark opens after a space ('no deal yet') and closes before one.
+      if (space_before && !space_after) return MarkRole::kOpen;
+      if (!space_before) return MarkRole::kClose;
+      return MarkRole::kNone;
+    }
+    if (space_before && !space_after) return MarkRole::kOpen;
+    if (!space_before && space_after) return MarkRole::kClose;
+    if (space_before) return MarkRole::kOpen;
+    return MarkRole::kClose;
+  }
+
+  void find_quotes() {
+    // Pair marks of the same family inside a paragraph; an open quote left at a paragraph's end
+    // continues when the next paragraph opens with a quote mark (news style), else it closes there.
+    int open = -1;
+    bool open_double = false;
+    auto flush_unclosed = [&](std::uint32_t end_token) {
+      if (open < 0) return;
+      const auto o = static_cast<std::uint32_t>(open);
+      if (end_token > o + 1) add_quote(o, end_token, false);
+      open = -1;
+    };
+    for (std::uint32_t i = 0; i < seg_.tokens.size(); ++i) {
+      const Token& t = seg_.tokens[i];
+      if (t.paragraph_before && open >= 0) {
+        const bool continues = t.kind == TokenKind::kQuote && role_of_mark(i) == MarkRole::kOpen &&
+                               is_double(slice(doc_.text, t.span)) == open_double;
+        if (continues) {
+          add_quote(static_cast<std::uint32_t>(open), i, false);
+          open = static_cast<int>(i);
+          continue;
+        }
+        flush_unclosed(i);
+      }
+      if (t.kind != TokenKind::kQuote || boilerplate(i)) continue;
+      const bool dbl = is_double(slice(doc_.text, t.span));
+      const MarkRole role = role_of_mark(i);
+      if (open < 0) {
+        if (role == MarkRole::kOpen) { open = static_cast<int>(i); open_double = dbl; }
+        continue;
+      }
+      if (dbl != open_double) continue;  // a single-quoted phrase inside a double quote
+      if (role == MarkRole::kClose || role == MarkRole::kNone || (dbl && role == MarkRole::kOpen && !t.space_before)) {
+        add_quote(static_cast<std::uint32_t>(open), i, true);
+        open = -1;
+      } else if (role == MarkRole::kOpen) {
+        // Two opening marks in a row: the first was unbalanced; recover from here.
+        open = static_cast<int>(i);
+      }
+    }
+    flush_unclosed(static_cast<std::uint32_t>(seg_.tokens.size()));
+  }
+
+  void add_quote(std::uint32_t open, std::uint32_t close, bool closed) {
+    if (close <= open + 1) return;
+    Quote q;
+    q.open = open;
+    q.close = close;
+    q.closed = closed;
+    std::uint32_t last = close - 1;
+    q.content = Span{seg_.tokens[open + 1].span.begin, seg_.tokens[last].span.end};
+    // Scare quotes, titles and nicknames are not statements: fewer than four words.
+    int words = 0;
+    for (std::uint32_t k = open + 1; k < close; ++k) {
+      if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+    }
+    if (words < 4) return;
+    quotes_.push_back(q);
+  }
+
+  // A cue entry of the lemma at token k: multi-word cues ("point out") must match in full;
+  // belief verbs (cognitive) are not speech.
+  const CueEntry* cue_at(std::uint32_t k, std::string_view lemma, bool want_direct) const {
+    const auto* cues = lex_.verb_cues(lemma);
+    if (cues == nullptr) return nullptr;
+    for (std::uint32_t c : *cues) {
+      const CueEntry& entry = lex_.cues()[c];
+      if (entry.cognitive || !(want_direct ? (entry.direct || entry.reported) : entry.reported)) continue;
+      const auto space = entry.cue.find(' ');
+      if (space != std::string::npos) {
+        std::string_view rest = std::string_view(entry.cue).substr(space + 1);
+        std::uint32_t j = k + 1;
+        bool ok = true;
+        while (!rest.empty() && ok) {
+          const auto next_space = rest.find(' ');
+          ok = j < seg_.tokens.size() && norm(j) == rest.substr(0, next_space);
+          ++j;
+          rest = next_space == std::string_view::npos ? std::string_view() : rest.substr(next_space + 1);
+        }
+        if (!ok) continue;
+      }
+      return &entry;
+    }
+    return nullptr;
+  }
+
+  // Looks for a cue verb in [from, to) and returns its token, or UINT32_MAX.
+  std::uint32_t cue_in(std::uint32_t from, std::uint32_t to, const CueEntry** cue) const {
+    for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
+      for (const auto& a : lex_.analyse_verb(norm(k))) {
+        if (a.form == VerbForm::kGerund && (k == 0 || norm(k - 1) != ",")) continue;
+        if (const CueEntry* entry = cue_at(k, a.lemma, true)) {
+          *cue = entry;
+          return k;
+        }
+      }
+    }
+    return UINT32_MAX;
+  }
+
+  // Reported content starts like a clause: "that", a subject (actor, pronoun, determiner, name).
+  bool clause_like_start(const SentenceView& view, std::uint32_t i) const {
+    if (i >= view.end()) return false;
+    const std::string_view w = norm(i);
+    if (w == "that" || view.mention_at(i) >= 0) return true;
+    static constexpr std::string_view kPronouns[] = {"he", "she", "it", "they", "we", "i", "you", "there", "this",
+                                                     "nobody", "no", "none", "everyone", "both"};
+    for (auto p : kPronouns) {
+      if (w == p) return true;
+    }
+    if (is_determiner(w)) return true;
+    const Token& t = seg_.tokens[i];
+    return t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !is_preposition(w);
+  }
+
+  int mention_in(std::uint32_t from, std::uint32_t to) const {
+    for (std::size_t k = 0; k < actors_.mentions.size(); ++k) {
+      const Mention& m = actors_.mentions[k];
+      if (m.first_token >= from && m.first_token < to && !m.modifier) return static_cast<int>(k);
+    }
+    return -1;
+  }
+
+  void attribute_quote(std::size_t q) {
+    const Quote& quote = quotes_[q];
+    if (used_.count(q)) return;
+    std::vector<Span> parts{quote.content};
+    const CueEntry* cue = nullptr;
+    std::uint32_t cue_token = UINT32_MAX;
+    int speaker = -1;
+    const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
+    // After the quote: '," Lavrov said', '," said Lavrov', '," he added', '," Lavrov, at a press conference.'
+    std::uint32_t a = quote.close + (quote.closed ? 1 : 0);
+    std::uint32_t window_end = a;
+    while (window_end < n && window_end < a + 10 && !seg_.tokens[window_end].paragraph_before) {
+      const std::string_view w = norm(window_end);
+      if (w == "." || w == "?" || w == "!" || seg_.tokens[window_end].kind == TokenKind::kQuote) break;
+      ++window_end;
+    }
+    // The attribution is attached when the quote ends its clause with a comma (or ? !) or one
+    // follows the closing mark: '"...," he said', '"...?" she asked'.
+    const std::string_view last = quote.close > quote.open + 1 ? norm(quote.close - 1) : std::string_view();
+    const bool attached = a < n && !seg_.tokens[a].paragraph_before &&
+                          (norm(a) == "," || last == "," || last == "?" || last == "!" ||
+                           seg_.tokens[quote.close - 1].kind == TokenKind::kDash);
+    if (attached) {
+      cue_token = cue_in(a, window_end, &cue);
+      speaker = mention_in(a, window_end);
+      if (cue_token == UINT32_MAX && speaker >= 0 && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > a + 1) {
+        speaker = -1;  // a verbless attribution needs the name right after the quote
+      }
+      if (speaker >= 0 && cue_token != UINT32_MAX && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > cue_token + 3) {
+        speaker = -1;
+      }
+      // Split quote: '"A," he said, "B."'
+      if (speaker >= 0 && window_end < n && seg_.tokens[window_end].kind == TokenKind::kQuote && q + 1 < quotes_.size() &&
+          quotes_[q + 1].open == window_end) {
+        parts.push_back(quotes_[q + 1].content);
+        used_.insert(q + 1);
+      }
+    }
+    // Before the quote: 'Lavrov said: "...', 'he insisted that "...'.
+    if (speaker < 0) {
+      const Sentence& s = sentence_of(quote.open);
+      const std::uint32_t from = s.first_token;
+      const std::uint32_t c = cue_in(from, quote.open, &cue);
+      if (c != UINT32_MAX) {
+        cue_token = c;
+        const SentenceView view(seg_, s, actors_.mentions);
+        const VerbForm form = VerbForm::kPast;
+        const VerbGroup group = verb_group(view, lex_, c, form);
+        speaker = view.subject_before(group.start);
+        if (speaker < 0) speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
+      }
+    }
+    StatementRecord st;
+    st.direct = true;
+    st.content_parts = parts;
+    fill_content(st);
+    if (cue_token != UINT32_MAX && cue != nullptr) {
+      st.cue.span = seg_.tokens[cue_token].span;
+      st.cue.text = std::string(slice(doc_.text, st.cue.span));
+    }
+    if (speaker < 0 && cue_token == UINT32_MAX) {
+      // No attribution at all: a quote continuing the previous speaker's paragraph.
+      if (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2) {
+        out_.quoted.push_back(quote.content);
+        return;
+      }
+    }
+    const Mention* speaker_mention = speaker >= 0 ? &actors_.mentions[static_cast<std::size_t>(speaker)] : nullptr;
+    if (speaker_mention == nullptr && cue_token == UINT32_MAX && last_speaker_) {
+      st.speaker = last_speaker_ref_;  // the paragraph goes on quoting the previous speaker
+    }
+    finish(st, sentence_of(quote.open), speaker_mention, cue, nullptr);
+    for (const Span& p : parts) out_.quoted.push_back(p);
+  }
+
+  // "Joe Biden to the media, courtesy of a White House transcript:" followed by the quoted paragraph.
+  void colon_blocks() {
+    for (const Sentence& s : seg_.sentences) {
+      if (s.boilerplate || s.end_token - s.first_token > 20 || norm(s.end_token - 1) != ":") continue;
+      if (s.index + 1 >= seg_.sentences.size()) continue;
+      const int speaker = mention_in(s.first_token, s.end_token);
+      if (speaker < 0 || actors_.mentions[static_cast<std::size_t>(speaker)].actor.kind != "person") continue;
+      // The block: the next paragraph, unless it is itself quoted (then the quote finder has it).
+      const Sentence& next = seg_.sentences[s.index + 1];
+      if (next.boilerplate || seg_.tokens[next.first_token].kind == TokenKind::kQuote) continue;
+      std::uint32_t last = next.index;
+      while (last + 1 < seg_.sentences.size() && !seg_.tokens[seg_.sentences[last + 1].first_token].paragraph_before) ++last;
+      StatementRecord st;
+      st.direct = true;
+      st.content_parts = {Span{next.span.begin, seg_.sentences[last].span.end}};
+      fill_content(st);
+      finish(st, next, &actors_.mentions[static_cast<std::size_t>(speaker)], nullptr, nullptr);
+      out_.quoted.push_back(st.content_span);
+    }
+  }
+
+  bool inside_quote(Span span) const {
+    for (const Span& q : out_.quoted) {
+      if (q.contains(span)) return true;
+    }
+    return false;
+  }
+
+  void reported(const Sentence& s) {
+    const SentenceView view(seg_, s, actors_.mentions);
+    for (std::uint32_t v = s.first_token; v < s.end_token; ++v) {
+      if (view.mention_at(v) >= 0 || inside_quote(seg_.tokens[v].span)) continue;
+      // "according to X, CONTENT" and "CONTENT, according to X".
+      if (norm(v) == "according" && v + 1 < s.end_token && norm(v + 1) == "to") {
+        const int speaker = view.np_mention_after(v + 2, s.end_token);
+        if (speaker < 0) continue;
+        const Mention& sp = view.mention(speaker);
+        std::uint32_t c_first = sp.end_token;
+        if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
+        std::uint32_t c_end = s.end_token;
+        if (v > s.first_token + 2) {  // content before: "CONTENT, according to X."
+          c_first = s.first_token;
+          c_end = v;
+          if (c_end > c_first && norm(c_end - 1) == ",") --c_end;
+        }
+        add_reported(s, sp, v, v + 2, c_first, c_end, nullptr, nullptr);
+        continue;
+      }
+      for (const auto& a : lex_.analyse_verb(norm(v))) {
+        const CueEntry* cue = cue_at(v, a.lemma, false);
+        if (cue == nullptr) continue;
+        // A noun reading ("guarantor states", "the statement"): not after a determiner or preposition.
+        if (v > s.first_token) {
+          const std::string_view prev = norm(v - 1);
+          if (is_determiner(prev) || is_preposition(prev) || prev == "'s" || prev == "to") break;
+        }
+        if (a.form == VerbForm::kGerund) break;
+        const VerbGroup group = verb_group(view, lex_, v, a.form);
+        if (group.passive) break;
+        const int speaker = view.subject_before(group.start);
+        std::uint32_t c_first = v + 1;
+        const Mention* addressee = nullptr;
+        if (cue->addressee || cue->about_object) {
+          const int obj = view.np_mention_after(v + 1, std::min(s.end_token, v + 4));
+          if (obj >= 0) {
+            addressee = &view.mention(obj);
+            c_first = addressee->end_token;
+            if (cue->about_object && c_first < s.end_token && (norm(c_first) == "for" || norm(c_first) == "of" ||
+                                                               norm(c_first) == "as")) {
+              ++c_first;
+            } else if (cue->about_object && (c_first >= s.end_token || norm(c_first) != "that")) {
+              break;  // "Zelensky rejected Trump's terms" is an act, not speech with content
+            }
+          } else if (cue->about_object) {
+            break;
+          }
+        }
+        if (cue->negative_content && (v + 1 >= s.end_token || norm(v + 1) != "that")) break;
+        const bool has_that = c_first < s.end_token && norm(c_first) == "that";
+        if (!has_that && addressee == nullptr && !clause_like_start(view, c_first)) {
+          // "X said on Monday that ..." keeps going; "China responds to US moves" is no speech.
+          std::uint32_t k = c_first;
+          while (k < s.end_token && k < c_first + 8 && norm(k) != "that" && norm(k) != ",") ++k;
+          if (k < s.end_token && norm(k) == "that") c_first = k;
+          else break;
+        }
+        if (c_first < s.end_token && norm(c_first) == "that") ++c_first;
+        if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
+        std::uint32_t c_end = s.end_token;
+        while (c_end > c_first && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+        if (speaker >= 0 && c_end > c_first + 2 && seg_.tokens[c_first].kind != TokenKind::kQuote) {
+          add_reported(s, view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
+          v = c_end;
+        } else if (speaker < 0 && v > s.first_token + 3 && v + 2 >= s.end_token - 1) {
+          // "CONTENT, X said." with the subject after: handled when the mention follows the verb.
+        } else if (speaker < 0) {
+          // "CONTENT, said X."
+          const int after = view.np_mention_after(v + 1, s.end_token);
+          if (after >= 0 && v > s.first_token + 3 && norm(v - 1) == ",") {
+            add_reported(s, view.mention(after), v, v + 1, s.first_token, v - 1, cue, nullptr);
+          }
+        }
+        // "CONTENT, X said."
+        if (speaker >= 0 && c_end <= c_first + 2) {
+          const Mention& sp = view.mention(speaker);
+          if (sp.first_token > s.first_token + 3 && norm(sp.first_token - 1) == ",") {
+            add_reported(s, sp, v, v + 1, s.first_token, sp.first_token - 1, cue, nullptr);
+          }
+        }
+        break;
+      }
+    }
+  }
+
+  void add_reported(const Sentence& s, const Mention& speaker, std::uint32_t cue_first, std::uint32_t cue_end,
+                    std::uint32_t c_first, std::uint32_t c_end, const CueEntry* cue, const Mention* addressee) {
+    if (c_end <= c_first) return;
+    const Span content{seg_.tokens[c_first].span.begin, seg_.tokens[c_end - 1].span.end};
+    if (inside_quote(content)) return;
+    for (const auto& existing : out_.statements) {
+      if (existing.content_span == content) return;
+    }
+    StatementRecord st;
+    st.direct = false;
+    st.content_parts = {content};
+    fill_content(st);
+    st.cue.span = Span{seg_.tokens[cue_first].span.begin, seg_.tokens[cue_end - 1].span.end};
+    st.cue.text = std::string(slice(doc_.text, st.cue.span));
+    finish(st, s, &speaker, cue, addressee);
+  }
+
+  void fill_content(StatementRecord& st) const {
+    st.content.clear();
+    for (const Span& p : st.content_parts) {
+      if (!st.content.empty()) st.content += ' ';
+      st.content += slice(doc_.text, p);
+    }
+    st.content_span = Span{st.content_parts.front().begin, st.content_parts.back().end};
+  }
+
+  int content_stance(const StatementRecord& st) const {
+    int score = 0;
+    for (const Span& part : st.content_parts) {
+      for (std::uint32_t k = 0; k < seg_.tokens.size(); ++k) {
+        const Token& t = seg_.tokens[k];
+        if (t.span.begin < part.begin) continue;
+        if (t.span.end > part.end) break;
+        if (t.kind != TokenKind::kWord) continue;
+        int s = lex_.stance(norm(k));
+        if (s == 0) s = lex_.stance(lex_.singular(norm(k)));
+        if (s == 0) {
+          for (const auto& a : lex_.analyse_verb(norm(k))) {
+            s = lex_.stance(a.lemma);
+            if (s != 0) break;
+          }
+        }
+        if (s == 0) continue;
+        // "not legitimate", "no threat": a negation just before flips the word.
+        for (std::uint32_t b = k; b > 0 && b + 3 > k; --b) {
+          if (is_negation(norm(b - 1))) { s = -s; break; }
+        }
+        score += s;
+      }
+    }
+    return score;
+  }
+
+  void finish(StatementRecord& st, const Sentence& s, const Mention* speaker, const CueEntry* cue, const Mention* addressee) {
+    st.sentence = s.index;
+    st.span = Span{std::min(s.span.begin, st.content_span.begin), std::max(s.span.end, st.content_span.end)};
+    st.date = sentence_date(doc_, seg_, s);
+    if (speaker != nullptr && !speaker->actor.id.empty()) {
+      st.speaker = speaker->actor;
+      st.speaker_span = speaker->actor.span;
+      last_speaker_ = true;
+      last_speaker_ref_ = speaker->actor;
+      last_sentence_ = s.index;
+    } else if (speaker != nullptr) {
+      st.speaker_span = speaker->actor.span;
+    }
+    const int stance = content_stance(st);
+    const Stance content = stance > 0 ? Stance::kPositive : (stance < 0 ? Stance::kNegative : Stance::kNeutral);
+    std::map<std::string, std::size_t> seen;
+    auto add_about = [&](const ActorRef& actor, Stance lean, bool addressed) {
+      if (st.speaker && actor.id == st.speaker->id) return;
+      if (actor.id.empty()) return;
+      auto it = seen.find(actor.id);
+      if (it != seen.end()) {
+        st.about[it->second].addressee = st.about[it->second].addressee || addressed;
+        return;
+      }
+      seen.emplace(actor.id, st.about.size());
+      st.about.push_back(AboutRef{actor, lean, addressed});
+    };
+    if (addressee != nullptr) {
+      Stance lean = content;
+      if (cue != nullptr && cue->stance != 0) lean = cue->stance > 0 ? Stance::kPositive : Stance::kNegative;
+      add_about(addressee->actor, lean, cue != nullptr && cue->addressee);
+    }
+    for (const Mention& m : actors_.mentions) {
+      if (!st.content_span.contains(m.actor.span)) continue;
+      bool inside = false;
+      for (const Span& p : st.content_parts) inside = inside || p.contains(m.actor.span);
+      if (inside) add_about(m.actor, content, false);
+    }
+    out_.statements.push_back(std::move(st));
+  }
+
+  const Document& doc_;
+  const Segmentation& seg_;
+  const ActorAnalysis& actors_;
+  const Lexicon& lex_;
+  std::vector<std::uint32_t> sentence_of_token_;
+  std::vector<Quote> quotes_;
+  std::set<std::size_t> used_;
+  bool last_speaker_ = false;
+  ActorRef last_speaker_ref_;
+  std::uint32_t last_sentence_ = 0;
+  StatementAnalysis out_;
+};
+
+}  // namespace
+
+StatementAnalysis find_statements(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors,
+                                  const Lexicon& lexicon) {
+  return Finder(doc, seg, actors, lexicon).run();
+}
+
+}  // namespace geokg::extract

@@ -1,0 +1,31 @@
+// Small UTF-8 text helpers shared by the text stages: code point decoding, character classes that
+// matter for news text (curly quotes, dashes, apostrophes), and the folded form used for every
+// dictionary lookup (lower case, Latin diacritics removed, curly apostrophes made straight).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace geokg::extract {
+
+// Decodes the code point at text[pos]; sets length (1..4). Invalid bytes decode as U+FFFD, length 1.
+char32_t decode_utf8(std::string_view text, std::size_t pos, std::size_t& length);
+
+bool is_letter(char32_t c);
+bool is_digit(char32_t c);
+bool is_space(char32_t c);               // includes NBSP and the Unicode spaces news pages use
+bool is_quote_mark(char32_t c);          // " “ ” „ « » ‘ ’ ‚ ' ‹ ›
+bool is_dash(char32_t c);                // - – — ‒ ―
+bool is_apostrophe(char32_t c);          // ' ’ ʼ
+bool is_upper_start(std::string_view word);   // first letter is upper case (ASCII or Latin-1/Ext-A)
+
+// Appends the folded form of text to out: ASCII lower case, Latin diacritics stripped (é -> e,
+// ğ -> g, ß -> ss), curly apostrophes -> ', other code points kept.
+void append_folded(std::string_view text, std::string& out);
+std::string folded(std::string_view text);
+
+// Slug for actor ids: folded, ASCII letters and digits, single hyphens ("Kim Jong-un" -> "kim-jong-un").
+std::string slugify(std::string_view text);
+
+}  // namespace geokg::extract

@@ -1,0 +1,126 @@
+// The actor graph: actors as vertices, one aggregated edge per (source, target, key) where the key
+// is the CAMEO code for events, "said-about" for statements and the label for static relations.
+// Each edge keeps its evidence (doc, sentence, span, date, weight) as a sorted set, so adding the
+// same document twice or merging shard graphs in any order gives the same graph.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "extract/dates.hpp"
+#include "extract/error.hpp"
+#include "extract/records.hpp"
+
+namespace geokg::graph {
+
+enum class EdgeKind { kEvent, kStatement, kRelation };
+const char* to_string(EdgeKind kind);
+
+// Days since 1970-01-01 of the first day of a date's period; kNoDay when unknown.
+using extract::day_number;
+using extract::iso_from_day;
+using extract::kNoDay;
+
+struct ActorNode {
+  std::string id;
+  std::string name;
+  std::string kind;
+  std::string country;
+  std::string sector;
+  std::string code;
+  std::uint64_t mentions = 0;
+  std::int32_t first_day = kNoDay;  // first and last dated appearance (mention or edge)
+  std::int32_t last_day = kNoDay;
+  std::map<std::string, std::uint64_t> aliases;  // surface text -> count
+};
+
+struct Evidence {
+  std::string doc;
+  std::uint32_t sentence = 0;
+  std::uint32_t span_begin = 0;
+  std::int32_t day = kNoDay;
+  double goldstein = 0.0;
+  std::int8_t quad_class = 0;  // 0 for statements and relations
+  std::int8_t stance = 0;      // statements: +1 positive, -1 negative, 0 neutral
+  friend bool operator<(const Evidence& a, const Evidence& b) {
+    return std::tie(a.doc, a.sentence, a.span_begin) < std::tie(b.doc, b.sentence, b.span_begin);
+  }
+};
+
+struct EdgeData {
+  EdgeKind kind = EdgeKind::kEvent;
+  std::string key;     // CAMEO code | "said-about" | relation label
+  std::string label;   // readable: CAMEO label, "said about", "role of"
+  std::string plover;  // events only
+  int quad_class = 0;  // events only (of the code)
+  std::set<Evidence> evidence;
+
+  // Aggregates over evidence.
+  std::uint64_t count() const { return evidence.size(); }
+  double mean_goldstein() const;
+  std::array<std::uint64_t, 4> quad_counts() const;
+  std::int32_t first_day() const;  // kNoDay when no dated evidence
+  std::int32_t last_day() const;
+  std::map<std::int32_t, std::uint64_t> count_by_day() const;  // dated evidence only
+};
+
+using AdjacencyList =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ActorNode, EdgeData>;
+using Vertex = AdjacencyList::vertex_descriptor;
+using Edge = AdjacencyList::edge_descriptor;
+
+struct GraphOptions {
+  // Hypothetical, future and conditional events and negated ones are kept out by default: the
+  // graph shows what happened (asserted) or was reported to have happened.
+  bool include_unreal_events = false;
+};
+
+class Graph {
+ public:
+  explicit Graph(GraphOptions options = {}) : options_(options) {}
+  // Copies rebuild the edge index: Boost edge descriptors point into their own graph's storage.
+  Graph(const Graph& other);
+  Graph& operator=(const Graph& other);
+  Graph(Graph&&) = default;
+  Graph& operator=(Graph&&) = default;
+
+  // Adds one document's records; content_hash identifies the document's text. Returns false and
+  // adds nothing when a document with that hash was added before.
+  bool add_document(const extract::DocumentRecords& records, std::string_view content_hash);
+
+  // Adds every vertex, edge and evidence of other (set union); documents already present are kept once.
+  void merge(const Graph& other);
+
+  const AdjacencyList& adjacency() const { return graph_; }
+  std::size_t actor_count() const { return boost::num_vertices(graph_); }
+  std::size_t edge_count() const { return boost::num_edges(graph_); }
+  std::size_t document_count() const { return documents_.size(); }
+
+  // Deterministic orders for exporters: vertices by id; edges by (source id, target id, kind, key).
+  std::vector<Vertex> sorted_vertices() const;
+  std::vector<Edge> sorted_edges() const;
+
+ private:
+  Vertex vertex_for(const extract::ActorRef& actor);
+  Vertex vertex_for(const ActorNode& node);
+  EdgeData& edge_for(Vertex source, Vertex target, EdgeKind kind, const std::string& key);
+  void rebuild_index();
+
+  GraphOptions options_;
+  AdjacencyList graph_;
+  std::unordered_map<std::string, Vertex> vertex_by_id_;
+  std::map<std::tuple<Vertex, Vertex, int, std::string>, Edge> edge_by_key_;
+  std::set<std::string> documents_;
+};
+
+}  // namespace geokg::graph

@@ -1,0 +1,159 @@
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+  const std::string command = std::string(GEOKG_BINARY) + " " + args + " 2>&1";
+  Run result;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("geokg-cli-test-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+bool have_validator() {
+  return fs::exists(geokg::test::shared_dir() / "validate-graph") && std::system("command -v xmllint >/dev/null 2>&1") == 0;
+}
+
+}  // namespace
+
+TEST_CASE("help documents every subcommand and flag", "[cli]") {
+  const Run top = run("--help");
+  CHECK(top.code == 0);
+  for (const char* word : {"build", "extract", "actors"}) CHECK(top.out.find(word) != std::string::npos);
+  const Run build = run("build --help");
+  CHECK(build.code == 0);
+  for (const char* flag : {"--output", "--date", "--actors", "--threads", "--quiet", "--include-unreal", "inputs"}) {
+    INFO(flag);
+    CHECK(build.out.find(flag) != std::string::npos);
+  }
+  const Run extract = run("extract --help");
+  CHECK(extract.code == 0);
+  CHECK(extract.out.find("--explain") != std::string::npos);
+  const Run actors = run("actors --help");
+  CHECK(actors.code == 0);
+  CHECK(actors.out.find("--date") != std::string::npos);
+}
+
+TEST_CASE("bad flags and arguments are usage errors with exit code 2", "[cli]") {
+  CHECK(run("").code == 2);
+  CHECK(run("frobnicate").code == 2);
+  CHECK(run("build examples --no-such-flag -o x.graphml").code == 2);
+  CHECK(run("build examples").code == 2);  // no output
+  const Run ext = run("build examples -o out.xlsx");
+  CHECK(ext.code == 2);
+  CHECK(ext.out.find("unknown output format \"out.xlsx\"") != std::string::npos);
+  const Run date = run("build examples -o x.graphml --date 12/10/2021");
+  CHECK(date.code == 2);
+  CHECK(date.out.find("expected a date as YYYY-MM-DD") != std::string::npos);
+  CHECK(run("build examples -o x.graphml --threads 0").code == 2);
+}
+
+TEST_CASE("build writes every format, deterministically for any thread count", "[cli][build]") {
+  const fs::path dir = temp_dir("build");
+  const std::string examples = (geokg::test::source_dir() / "examples").string();
+  auto build = [&](const std::string& name, int threads) {
+    const fs::path d = dir / name;
+    fs::create_directories(d);
+    const Run r = run("build " + examples + " --quiet --threads " + std::to_string(threads) + " -o " + (d / "g.graphml").string() +
+                      " -o " + (d / "g.gexf").string() + " -o " + (d / "g.jsonl").string() + " -o " + (d / "g.dot").string() +
+                      " -o " + (d / "g.sqlite").string());
+    INFO(r.out);
+    CHECK(r.code == 0);
+    return d;
+  };
+  const fs::path one = build("one", 1);
+  const fs::path two = build("two", 2);
+  const fs::path again = build("again", 2);
+  for (const char* file : {"g.graphml", "g.gexf", "g.jsonl", "g.dot"}) {
+    INFO(file);
+    const std::string a = read_file(one / file);
+    CHECK(a.size() > 1000);
+    CHECK(a == read_file(two / file));
+    CHECK(a == read_file(again / file));
+  }
+  // No temporary files are left behind.
+  for (const auto& entry : fs::directory_iterator(one)) CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+  if (have_validator()) {
+    const std::string cmd = (geokg::test::shared_dir() / "validate-graph").string() + " " + (one / "g.graphml").string() +
+                            " " + (one / "g.gexf").string() + " >/dev/null 2>&1";
+    CHECK(std::system(cmd.c_str()) == 0);
+  } else {
+    WARN("../shared/validate-graph or xmllint missing: schema validation skipped");
+  }
+  if (std::system("/usr/bin/python3 -c 'import networkx' >/dev/null 2>&1") == 0) {
+    const std::string cmd = "/usr/bin/python3 -c \"import networkx as nx; g = nx.read_graphml('" + (one / "g.graphml").string() +
+                            "', force_multigraph=True); assert g.number_of_nodes() > 20 and g.number_of_edges() > 10\"";
+    CHECK(std::system(cmd.c_str()) == 0);
+  }
+  if (std::system("command -v sqlite3 >/dev/null 2>&1") == 0) {
+    const std::string db = (one / "g.sqlite").string();
+    FILE* p = popen(("sqlite3 " + db + " 'pragma integrity_check; pragma foreign_key_check;' 2>&1").c_str(), "r");
+    REQUIRE(p != nullptr);
+    char line[256];
+    std::string all;
+    while (std::fgets(line, sizeof line, p)) all += line;
+    pclose(p);
+    CHECK(all == "ok\n");
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("actors --explain resolves dated roles", "[cli][actors]") {
+  const Run biden = run("actors --explain \"the US president\" --date 2021-06-01");
+  CHECK(biden.code == 0);
+  CHECK(biden.out.find("joe-biden") != std::string::npos);
+  const Run trump = run("actors --explain \"the US president\" --date 2025-08-15");
+  CHECK(trump.out.find("donald-trump") != std::string::npos);
+}
+
+TEST_CASE("a malformed user actor file is reported with its line", "[cli][actors]") {
+  const fs::path dir = temp_dir("actors");
+  const fs::path file = dir / "mine.jsonl";
+  std::ofstream(file) << "{\"id\":\"jane-roe\",\"name\":\"Jane Roe\",\"kind\":\"person\",\"country\":\"USA\"}\n"
+                      << "{\"id\":\"Bad Id\",\"name\":\"X\",\"kind\":\"person\"}\n";
+  const Run r = run("actors --actors " + file.string());
+  CHECK(r.code == 3);
+  CHECK(r.out.find(file.string() + ":2: invalid field \"/id\"") != std::string::npos);
+  std::ofstream(file) << "{\"id\":\"jane-roe\",\"name\":\"Jane Roe\",\"kind\":\"person\",\"country\":\"USA\"}\n";
+  const Run ok = run("actors --actors " + file.string() + " --explain \"Jane Roe met Putin\"");
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("jane-roe") != std::string::npos);
+  fs::remove_all(dir);
+}
