@@ -119,6 +119,7 @@ class Resolver {
     std::uint32_t j = i;
     while (j < end) {
       const Token& t = seg_.tokens[j];
+      if (j > i && starts_actor(j, end)) break;  // "Presidents Putin and Ramaphosa": stop at a known name
       if (is_name_token(t) && !lex_.is_not_name(norm(j))) { ++j; continue; }
       if (allow_connectors && j > i && j + 1 < end && in(kNameConnectors, norm(j)) && is_name_token(seg_.tokens[j + 1])) {
         ++j;
@@ -127,6 +128,15 @@ class Resolver {
       break;
     }
     return j;
+  }
+
+  bool starts_actor(std::uint32_t j, std::uint32_t end) const {
+    const std::vector<PhraseEntry>* entries = nullptr;
+    if (lex_.match_phrase(seg_, j, end, &entries) == 0) return false;
+    for (const auto& e : *entries) {
+      if (e.kind != PhraseKind::kTitle && e.kind != PhraseKind::kCue) return true;
+    }
+    return false;
   }
 
   std::string surface(std::uint32_t first, std::uint32_t end) const {
@@ -138,6 +148,7 @@ class Resolver {
     std::uint32_t i = s.first_token;
     std::vector<Candidate> title_stack;  // affiliation + title words seen just before a name
     std::uint32_t pending_affiliation_actor = UINT32_MAX;
+    std::uint32_t pending_affiliation_end = 0;
     std::string pending_affiliation_country;
     std::string pending_title;
     std::string pending_sector;
@@ -170,8 +181,8 @@ class Resolver {
                                   next->kind == PhraseKind::kWeak) &&
               lex_.actors()[next->target].kind == "person") {
             Mention person = make(s, i, i + m, next->target, "title");
+            person.first_token = pending_first;  // the noun phrase starts at the title or affiliation
             add_role(s, person, pending_affiliation_country, pending_title);
-            push_affiliation_modifier(s, pending_first, pending_affiliation_actor);
             out_.mentions.push_back(std::move(person));
             full_names_.insert(next->target);
             i += m;
@@ -184,8 +195,8 @@ class Resolver {
             std::string name = surface(i, name_stop);
             Mention person = make_new(s, i, name_stop, name, "person", pending_affiliation_country,
                                       pending_sector.empty() ? std::string("GOV") : pending_sector);
+            person.first_token = pending_first;
             add_role(s, person, pending_affiliation_country, pending_title);
-            push_affiliation_modifier(s, pending_first, pending_affiliation_actor);
             new_people_[folded(seg_.norm_of(name_stop - 1))] = person.actor;
             out_.mentions.push_back(std::move(person));
             i = name_stop;
@@ -193,7 +204,7 @@ class Resolver {
             continue;
           }
           // A title with no name after it: "the Russian president", "the US leader".
-          describe(s, pending_first, i, pending_affiliation_actor, pending_title);
+          describe(s, pending_first, i, pending_affiliation_actor, pending_affiliation_end, pending_title);
           reset_pending();
           continue;
         }
@@ -221,12 +232,16 @@ class Resolver {
           if ((a.kind == "state" || a.kind == "igo" || a.kind == "organisation") && i + n < end) {
             std::uint32_t j = i + n;
             if (norm(j) == "'s") ++j;
-            while (j < end && j < i + n + 3 && seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
-                   !is_title_at(j, end)) {
-              ++j;  // "economic" in "Kremlin economic envoy"
+            // Up to two lower-case modifiers: "economic" in "Kremlin economic envoy"; never a verb or
+            // a conjunction ("Ukraine and jailed opposition figures").
+            while (j < end && j < i + n + 2 && seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
+                   !is_title_at(j, end) && norm(j) != "and" && norm(j) != "or" && norm(j) != "but" &&
+                   lex_.analyse_verb(norm(j)).empty()) {
+              ++j;
             }
             if (j < end && is_title_at(j, end)) {
               pending_first = i;
+              pending_affiliation_end = i + n;
               pending_affiliation_actor = chosen->target;
               pending_affiliation_country = a.kind == "state" ? a.country : a.country;
               i = j;
@@ -311,13 +326,6 @@ class Resolver {
     return nullptr;
   }
 
-  void push_affiliation_modifier(const Sentence& s, std::uint32_t first, std::uint32_t actor) {
-    if (actor == UINT32_MAX || first == UINT32_MAX) return;
-    Mention m = make(s, first, first + 1, actor, "demonym");
-    m.modifier = true;
-    out_.mentions.push_back(std::move(m));
-  }
-
   void add_role(const Sentence& s, const Mention& person, const std::string& country, const std::string& title) {
     if (title.empty()) return;
     std::string of = country.empty() ? person.actor.country : country;
@@ -343,7 +351,7 @@ class Resolver {
 
   // "the Russian president", "the US leader", "Ukraine's president": resolved through dated roles.
   void describe(const Sentence& s, std::uint32_t first, std::uint32_t end, std::uint32_t affiliation,
-                const std::string& title) {
+                std::uint32_t affiliation_end, const std::string& title) {
     if (affiliation == UINT32_MAX || first == UINT32_MAX) return;
     const ActorEntry& a = lex_.actors()[affiliation];
     if (a.kind != "state") return;
@@ -358,8 +366,8 @@ class Resolver {
         return;
       }
     }
-    // No unique holder known: the state's government stands in ("the Iranian leadership").
-    out_.mentions.push_back(make(s, first, end, affiliation, "description", "GOV"));
+    // No unique holder known: the state itself is mentioned ("Ukraine's negotiators").
+    out_.mentions.push_back(make(s, first, std::max(affiliation_end, first + 1), affiliation, "lexicon"));
   }
 
   std::uint32_t new_name(const Sentence& s, std::uint32_t i, std::uint32_t end) {

@@ -128,9 +128,12 @@ class Coder {
     }
     if (!p.objects.empty()) {
       // "X imposed Iran sanctions" / "X's sanctions": a modifier before the object noun.
-      if (object_at > from) {
-        const int m = view.mention_at(object_at - 1);
+      // "rejected Trump's peace terms": the possessor of the object.
+      for (std::uint32_t k = object_at; k > from && k + 4 > object_at;) {
+        --k;
+        const int m = view.mention_at(k);
         if (m >= 0) return m;
+        if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
       }
       return -1;
     }
@@ -179,6 +182,9 @@ class Coder {
       const Token& t = seg_.tokens[v];
       if (t.kind != TokenKind::kWord || view.mention_at(v) >= 0) continue;
       const std::string_view w = seg_.norm_of(t);
+      // A capitalised word inside a sentence is a name or a month ("in March"), not a verb.
+      const bool sentence_initial = v == s.first_token || seg_.tokens[v - 1].kind == TokenKind::kQuote;
+      if (t.upper && !t.all_caps && !sentence_initial) continue;
       const bool after_determiner = v > s.first_token && (is_determiner(view.norm(v - 1)) || view.norm(v - 1) == "'s" ||
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
       bool coded = false;
@@ -187,8 +193,12 @@ class Coder {
           const auto* patterns = lex_.verb_patterns(a.lemma);
           if (patterns == nullptr) continue;
           if (!dated) { date = sentence_date(doc_, seg_, s); dated = true; }
-          coded = code_verb(s, view, v, a, *patterns, date) || coded;
-          if (coded) break;
+          std::uint32_t consumed = v + 1;
+          coded = code_verb(s, view, v, a, *patterns, date, consumed) || coded;
+          if (coded) {
+            v = consumed - 1;
+            break;
+          }
         }
       }
       if (!coded) {
@@ -202,8 +212,10 @@ class Coder {
     }
   }
 
+  // Returns whether an event was coded; `consumed` gets the end of its trigger (the object noun
+  // of "open talks" is not coded again as a noun or verb).
   bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
-                 const std::vector<std::uint32_t>& patterns, const Date& date) {
+                 const std::vector<std::uint32_t>& patterns, const Date& date, std::uint32_t& consumed) {
     // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
     if (a.form == VerbForm::kGerund && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) return false;
     const VerbGroup group = verb_group(view, lex_, v, a.form);
@@ -217,7 +229,12 @@ class Coder {
       };
       return rank(px) > rank(py);
     });
+    // Patterns are tried from the most specific; one that needs a prepositional target it cannot
+    // find gives way to a less specific one, and is used without target only when none fits.
+    int fallback = -1;
+    for (std::size_t pass = 0; pass < 2; ++pass) {
     for (std::uint32_t index : order) {
+      if (pass == 1 && static_cast<int>(index) != fallback) continue;
       const EventPattern& p = lex_.event_patterns()[index];
       std::uint32_t after = v + 1;
       if (!p.particle.empty()) {
@@ -260,6 +277,10 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
+        if (target < 0 && pass == 0 && !p.no_target) {
+          if (fallback < 0) fallback = static_cast<int>(index);
+          continue;
+        }
       }
       if (source < 0) {
         note(s, "'" + p.text + "' at '" + std::string(view.norm(v)) + "': no source actor");
@@ -291,7 +312,10 @@ class Coder {
         for (int ti : targets) emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(ti), negated, modality, date);
       }
       (void)tgt;
+      consumed = trigger_end;
       return true;
+    }
+    if (fallback < 0) break;
     }
     return false;
   }
@@ -331,7 +355,9 @@ class Coder {
         if (!is_preposition(w)) continue;
         break;
       }
-      Modality modality = clause_modality(view, n, Modality::kAsserted);
+      // A nominal event ("the December 7 summit", "Russia's invasion of Ukraine") is presupposed
+      // by the sentence: an "if" around it does not make it hypothetical.
+      Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : Modality::kAsserted;
       if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
       bool negated = n > s.first_token && (view.norm(n - 1) == "no");
       const std::uint32_t trigger_end = n + 1;

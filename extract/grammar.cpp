@@ -80,7 +80,17 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
   for (std::uint32_t i = from; i < limit; ++i) {
     const int m = mention_at(i);
     if (m >= 0) {
-      // A modifier heading on to a noun ("Russian positions") still names the target's actor.
+      // "US President Donald Trump": the affiliation is a modifier of the person who follows; a
+      // modifier with no actor after it ("Russian positions") names the actor itself.
+      if (mention(m).modifier) {
+        for (std::uint32_t k = mention(m).end_token; k < limit && k < mention(m).end_token + 5; ++k) {
+          const int head = mention_at(k);
+          if (head >= 0 && head != m) return head;
+          const Token& t = seg_.tokens[k];
+          if (t.kind != TokenKind::kWord && t.kind != TokenKind::kDash && norm(k) != "'s") break;
+          if (is_preposition(norm(k)) || is_auxiliary(norm(k))) break;
+        }
+      }
       return m;
     }
     const Token& t = seg_.tokens[i];

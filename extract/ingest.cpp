@@ -676,7 +676,7 @@ std::optional<InputFormat> format_from_extension(std::string_view path) {
   const std::size_t dot = name.rfind('.');
   if (dot == std::string::npos || dot == 0) return std::nullopt;
   const std::string extension = lower_ascii(std::string_view(name).substr(dot + 1));
-  if (extension == "txt" || extension == "text" || extension == "md") return InputFormat::kText;
+  if (extension == "txt" || extension == "text") return InputFormat::kText;
   if (extension == "html" || extension == "htm" || extension == "xhtml") return InputFormat::kHtml;
   if (extension == "jsonl" || extension == "ndjson") return InputFormat::kJsonLines;
   return std::nullopt;
@@ -793,7 +793,8 @@ Document parse_jsonl_document(std::string_view line, std::string_view path, std:
   for (const JsonField& field : handler.fields) {
     const std::string position = at(line, field.offset);
     if (!seen.insert(field.name).second) {
-      warn(warnings, at(line, field.key_offset) + ": duplicate field " + quoted(field.name) + ", the first one is used");
+      warn(warnings,
+           at(line, field.key_offset) + ": duplicate field " + quoted(field.name) + ", the first one is used");
       continue;
     }
     const bool is_string = field.kind == JsonKind::kString;
@@ -1012,6 +1013,12 @@ struct DocumentReader::State {
       error(path + ": not a regular file, expected a text, HTML or JSON Lines file");
       return std::nullopt;
     }
+    // Inside a folder, a file with another extension (a README.md, a PDF, an image) is not an
+    // article: said once as a warning, never read. Files without an extension are sniffed.
+    if (!format_from_extension(path) && name.find('.') != std::string::npos) {
+      warn_count(path + ": not read, expected an article file (.txt, .html, .htm, .jsonl) inside a folder");
+      return std::nullopt;
+    }
     return read_file(path, without_extension(rel));
   }
 
@@ -1073,8 +1080,8 @@ struct DocumentReader::State {
         if (nul != std::string_view::npos) {
           error(path + ": binary file (NUL byte at offset " + std::to_string(nul) + "), expected UTF-8 text");
         } else {
-          error(path + ": binary file (" + std::to_string(count_binary_control_bytes(sample)) + " control bytes in the first " +
-                std::to_string(sample.size()) + "), expected UTF-8 text");
+          error(path + ": binary file (" + std::to_string(count_binary_control_bytes(sample)) +
+                " control bytes in the first " + std::to_string(sample.size()) + "), expected UTF-8 text");
         }
         return std::nullopt;
       }

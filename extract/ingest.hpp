@@ -1,11 +1,6 @@
 // Ingestion, the first stage: input paths (text, HTML and JSON Lines files, folders, "-" for JSON
 // Lines on stdin) in, one Document at a time out, in a deterministic order. Every skipped input gets
 // an error Diagnostic and every lossy repair a warning; nothing is dropped silently.
-// The stored Document::text is the text after these normalisations (spans point into it): UTF-8
-// (invalid bytes decoded as Windows-1252, UTF-16 with a BOM converted), BOM dropped, CRLF and CR
-// turned into LF, form feed / vertical tab / U+2028 into line breaks, U+2029 into a blank line,
-// no-break and other Unicode spaces into ' ', soft hyphens and zero-width spaces removed, other
-// control characters replaced by ' ' (with a warning), leading and trailing whitespace trimmed.
 #pragma once
 
 #include <cstddef>
@@ -21,9 +16,15 @@
 
 namespace geokg::extract {
 
+// The stored Document::text is the text after these normalisations, and spans point into it:
+// UTF-8 (invalid bytes decoded as Windows-1252, UTF-16 with a BOM converted), BOM dropped, CRLF and
+// CR turned into LF, form feed / vertical tab / U+2028 into line breaks, U+2029 into a blank line,
+// no-break and other Unicode spaces into ' ', soft hyphens and zero-width spaces removed, other
+// control characters replaced by ' ' (with a warning), leading and trailing whitespace trimmed.
+
 struct IngestOptions {
   std::string fallback_date;                   // --date YYYY-MM-DD: document date when none is given
-  std::size_t max_document_bytes = 32u << 20;  // larger documents/lines are skipped with an error
+  std::size_t max_document_bytes = 32u << 20;  // larger documents/lines are skipped with an error (max 1 GiB)
 };
 
 struct Diagnostic {

@@ -415,6 +415,10 @@ void Lexicon::load_titles() {
     const auto index = static_cast<std::uint32_t>(titles_.size());
     titles_.push_back(t);
     add_phrase(t.title, PhraseEntry{PhraseKind::kTitle, index, t.sector, false, {}});
+    // "Presidents Putin and Ramaphosa", "foreign ministers": plural titles name people too.
+    if (t.person && !t.title.ends_with('s') && t.title.find('.') == std::string::npos) {
+      add_phrase(t.title + "s", PhraseEntry{PhraseKind::kTitle, index, t.sector, false, {}});
+    }
   });
 }
 

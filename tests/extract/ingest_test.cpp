@@ -138,7 +138,7 @@ TEST_CASE("parse_published_date accepts ISO 8601 dates and date-times", "[extrac
 
 TEST_CASE("format_from_extension and sniff_format", "[extract][ingest]") {
   CHECK(format_from_extension("a/b.txt") == InputFormat::kText);
-  CHECK(format_from_extension("NOTES.MD") == InputFormat::kText);
+  CHECK_FALSE(format_from_extension("NOTES.MD"));
   CHECK(format_from_extension("x.text") == InputFormat::kText);
   CHECK(format_from_extension("page.HTM") == InputFormat::kHtml);
   CHECK(format_from_extension("page.html") == InputFormat::kHtml);
@@ -375,7 +375,8 @@ TEST_CASE("DocumentReader walks a folder in path order and skips hidden entries"
   dir.write("b.txt", kBody);
   dir.write("a.txt", kBody);
   dir.write("a/c.txt", kBody);
-  dir.write("a/z/d.md", kBody);
+  dir.write("a/z/d.txt", kBody);
+  dir.write("a/z/README.md", kBody);  // not an article file: a warning, not read
   dir.write(".hidden.txt", kBody);
   dir.write(".git/x.txt", kBody);
   dir.write("sub2/e.html", "<p>" + kBody + "</p>");
@@ -388,12 +389,15 @@ TEST_CASE("DocumentReader walks a folder in path order and skips hidden entries"
   REQUIRE(docs.size() == 6);
   CHECK(docs[0].origin == dir.str() + "/a/c.txt");
   CHECK(docs[4].text == kBody.substr(0, kBody.size() - 1));
-  CHECK(collected.diagnostics.empty());
+  REQUIRE(collected.diagnostics.size() == 1);
+  CHECK(collected.diagnostics[0].level == Diagnostic::Level::kWarning);
+  CHECK(collected.diagnostics[0].message ==
+        dir.str() + "/a/z/README.md: not read, expected an article file (.txt, .html, .htm, .jsonl) inside a folder");
   CHECK(reader.documents() == 6);
   CHECK(reader.skipped() == 0);
 
   // The same run is the same order.
-  DocumentReader again({dir.str()}, {}, {});
+  DocumentReader again({dir.str()}, {}, [](const Diagnostic&) {});
   CHECK(ids(read_all(again)) == ids(docs));
 }
 
@@ -461,7 +465,7 @@ TEST_CASE("DocumentReader skips empty, binary and oversized files with an error"
   const std::string empty = dir.write("1-empty.txt", "");
   const std::string blank = dir.write("2-blank.txt", "\xEF\xBB\xBF \n\t\r\n");
   const std::string binary = dir.write("3-binary.txt", "GIF89a\0\0\x01\x02"s);
-  const std::string controls = dir.write("4-controls.dat", "\x01\x02\x03\x04\x05\x06 text");
+  const std::string controls = dir.write("4-controls.txt", "\x01\x02\x03\x04\x05\x06 text");
   const std::string large = dir.write("5-large.txt", std::string(300, 'x'));
   dir.write("6-ok.txt", kBody);
   Collected collected;
@@ -592,12 +596,14 @@ TEST_CASE("DocumentReader reads JSON Lines from stdin for \"-\"", "[extract][ing
 
 TEST_CASE("DocumentReader reads HTML files and sniffs unknown extensions", "[extract][ingest]") {
   TempDir dir;
-  dir.write("page.xyz",
+  const std::string page = dir.write("page.xyz",
             "\n <!DOCTYPE html><html><head><meta property=\"og:title\" content=\"Envoys meet\"></head>"
             "<body><nav>Menu</nav><p>" + kBody + "</p><script>track()</script></body></html>");
   const std::string broken = dir.write("scripts.htm", "<html><script>only()</script></html>");
   Collected collected;
-  DocumentReader reader({dir.str()}, {}, collected.sink());
+  // Named on the command line, a file with an unknown extension is sniffed (inside a folder it is
+  // not read at all).
+  DocumentReader reader({page, broken}, {}, collected.sink());
   const auto docs = read_all(reader);
   REQUIRE(docs.size() == 1);
   CHECK(docs[0].id == "page");
