@@ -38,6 +38,19 @@ MASS = {"aid", "assistance", "presence", "defence", "defense", "support", "coope
         "diplomacy", "restraint", "calm", "peace", "protection", "access", "trade", "control",
         "responsibility", "compensation", "confidence", "optimism", "pessimism", "recognition", "asylum",
         "citizenship", "membership", "participation", "money", "cash", "medicine", "shelter", "help"}
+MULTIWORD_CUES = {"go on to say", "make clear", "point out", "fire back", "shoot back", "go on",
+                  "tell reporters", "tell journalists", "say in a statement"}
+NOT_AFTER_QUOTE = {"inquire", "enquire", "demand", "propose", "plead", "apologize", "apologise", "question", "dismiss",
+                   "deny", "counter", "write", "post", "tweet", "concur", "suggest", "announce"}
+NO_THAT_CLAUSE = {"inquire", "enquire", "wonder", "apologize", "apologise", "demand", "plead", "bemoan", "regret",
+                  "protest", "object", "answer", "respond", "reply", "lament", "grumble", "comment", "remark",
+                  "elaborate", "continue", "go on", "propose", "request", "recommend", "fire back", "shoot back"}
+ADDRESSEE_THAT = {"tell", "warn", "assure", "remind", "inform", "promise", "reassure", "caution", "notify", "brief"}
+# "X <cue> Y for …" / "X <cue> Y of …"
+ABOUT_FOR_OF = {"accuse": "of", "blame": "for", "praise": "for", "commend": "for", "thank": "for", "criticize": "for",
+                "criticise": "for", "condemn": "for", "rebuke": "for", "congratulate": "on", "applaud": "for",
+                "castigate": "for", "chide": "for", "censure": "for", "slam": "for", "credit": "with"}
+NAME_PARTICLES = {"Le", "La", "De", "de", "Van", "van", "Von", "von", "der", "Al", "al", "El", "el", "bin", "Ben"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -110,7 +123,17 @@ def pluralize(noun):
 
 
 def article(word):
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    w = word.lower()
+    if w.startswith(("us", "uni", "eu", "one")):
+        return "a"
+    return "an" if w[:1] in "aeiou" else "a"
+
+
+def tidy(sentence):
+    """Drops the comma an appositive leaves before a full stop ("Lavrov, the Russian foreign minister,.")."""
+    for bad, good in ((",.", "."), (",?", "?"), (",,", ","), (",:", ":")):
+        sentence = sentence.replace(bad, good)
+    return sentence
 
 
 def pad_date(value, end):
@@ -139,10 +162,21 @@ class Lexicon:
         self.events = load_jsonl("events.jsonl")
         self.verb_events = [e for e in self.events if "verb" in e]
         self.noun_events = [e for e in self.events if "noun" in e]
-        cues = load_jsonl("cues.jsonl")
-        self.direct_cues = [c["cue"] for c in cues if c["kind"] == "verb" and c["direct"] and not c.get("cognitive")]
-        self.reported_cues = [c["cue"] for c in cues if c["kind"] == "verb" and c["reported"]
-                              and not c.get("negative_content")]
+        # Plain transitive verbs ("X condemned Y"), for background clauses and comment threads.
+        self.transitive = [e["verb"] for e in self.verb_events
+                           if not any(k in e for k in ("object", "prep", "requires", "target", "symmetric"))]
+        cues = [c for c in load_jsonl("cues.jsonl") if c["kind"] == "verb"]
+        # Cues that fit "“…,” X <cue>." and "X <cue> that …": no addressee, no object, no trailing preposition.
+        def plain(c):
+            return not c["addressee"] and not c["about_object"] and not c.get("negative_content") and (
+                " " not in c["cue"] or c["cue"] in MULTIWORD_CUES)
+        self.direct_cues = [c["cue"] for c in cues if c["direct"] and not c.get("cognitive") and plain(c)
+                            and c["cue"] not in NOT_AFTER_QUOTE]
+        self.reported_cues = [c["cue"] for c in cues if c["reported"] and plain(c) and c["cue"] not in NO_THAT_CLAUSE]
+        self.addressee_cues = [c["cue"] for c in cues if c["addressee"] and c["reported"]
+                               and c["cue"] in ADDRESSEE_THAT]
+        self.about_cues = [c["cue"] for c in cues if c["about_object"] and c["cue"] in ABOUT_FOR_OF]
+        self.generic_titles = {t["title"] for t in load_jsonl("titles.jsonl")}
         people = load_jsonl("people-leaders.jsonl") + load_jsonl("people-world.jsonl")
         # (person, role) pairs indexed by the state or organisation the role is of.
         self.roles_by_of = {}
@@ -196,8 +230,10 @@ class Writer:
         rng = self.rng
         country = self.lex.country_by_code[code]
         name = country["name"]
+        if "the " + name in country.get("aliases", []):
+            name = "the " + name
         aliases = [a for a in country.get("aliases", []) if len(a) <= 24 and not a.startswith("the ")]
-        short = [name] + [a for a in aliases if a.isupper() or "." in a][:2]
+        short = [name] + [a for a in aliases if len(a) <= 4 and a.replace(".", "").isupper()][:2]
         metonyms = [m["text"] for m in country.get("metonyms", [])
                     if m.get("sector") == "GOV" and m["text"] not in country.get("needs_context", [])]
         short += metonyms[:2]
@@ -213,8 +249,16 @@ class Writer:
         tokens = name.split()
         surnames = [a for a in person.get("weak_aliases", []) + person.get("aliases", [])
                     if " " not in a and a in tokens]
-        surname = surnames[0] if surnames else tokens[-1]
+        if surnames:
+            surname = surnames[0]
+        elif len(tokens) > 2 and tokens[-2] in NAME_PARTICLES:  # "Le Drian", "von der Leyen"
+            surname = " ".join(tokens[-3:] if tokens[-3] in NAME_PARTICLES else tokens[-2:])
+        elif tokens[-1].strip("IVX") == "" or len(tokens) == 1:  # monarchs ("Charles III") keep the full name
+            surname = name
+        else:
+            surname = tokens[-1]
         title = role["title"]
+        generic = title in self.lex.generic_titles
         of = role["of"]
         if of in self.lex.country_by_code:
             country = self.lex.country_by_code[of]
@@ -227,19 +271,22 @@ class Writer:
             adjective = shorts[0] if shorts else owner
         pronoun = {"male": "he", "female": "she"}.get(person.get("gender"), None)
         choice = rng.random()
+        lower = fix_title(title) if generic else title_case(title)
         if choice < 0.55:
             full = f"{adjective} {title_case(title)} {name}"
         elif choice < 0.8:
-            full = f"{name}, the {adjective} {fix_title(title)},"
+            full = f"{name}, the {adjective} {lower},"
         else:
             full = name
-        describe = [f"the {adjective} {fix_title(title)}"]
+        describe = [f"the {adjective} {lower}"] if generic else []
         actor = Actor(full, [surname, surname, name], describe, pronoun, kind="person", adjective=adjective)
         actor.country = of
         return actor
 
     def org_actor(self, org):
         name = org["name"]
+        if "the " + name in org.get("aliases", []):
+            name = "the " + name
         shorts = [a for a in org.get("aliases", []) if (a.isupper() or a.startswith("the ")) and len(a) <= 30]
         return Actor(name, [name] + shorts[:2], [], "it", kind="organisation")
 
@@ -277,9 +324,19 @@ class Writer:
         return states, people, orgs, places[:6], codes
 
     # ---- dates --------------------------------------------------------------------------------
-    def date_phrase(self, day):
+    def date_phrase(self, day, future=False):
         rng = self.rng
         r = rng.random()
+        if future:
+            if r < 0.4:
+                ahead = day + datetime.timedelta(days=rng.randint(1, 6))
+                return f"on {WEEKDAYS[ahead.weekday()]}"
+            if r < 0.7:
+                return rng.choice(["next week", "next month", "later this year", "tomorrow"])
+            if r < 0.8:
+                ahead = day + datetime.timedelta(days=rng.randint(7, 120))
+                return f"by {MONTHS[ahead.month - 1]} {ahead.day}"
+            return ""
         if r < 0.25:
             back = day - datetime.timedelta(days=rng.randint(1, 6))
             return f"on {WEEKDAYS[back.weekday()]}"
@@ -296,8 +353,6 @@ class Writer:
         if r < 0.78:
             back = day - datetime.timedelta(days=rng.randint(1, 6))
             return f"on {WEEKDAYS[back.weekday()]}, {MONTHS[back.month - 1]} {back.day}"
-        if r < 0.85:
-            return rng.choice(["next week", "next month", "later this year"])
         return ""
 
     # ---- events -------------------------------------------------------------------------------
@@ -306,7 +361,12 @@ class Writer:
         obj = rng.choice(event["object"])
         if event.get("requires"):
             req = rng.choice(event["requires"])
-            return f"{article(obj) if obj not in MASS else 'the'} {obj} of {pluralize(req)}".replace("a easing", "an easing")
+            if obj == "state":
+                return f"a state of {req}"
+            if obj == "law":
+                return "martial law" if req == "martial" else f"the {req} law"
+            noun = req if req.endswith("s") else pluralize(req)
+            return f"{'the' if obj in MASS else article(obj)} {obj} of {noun}"
         r = rng.random()
         if obj in PLURAL_ONLY or obj in MASS:
             return rng.choice([obj, f"new {obj}", f"the {obj}"]) if obj not in ("military",) else "the military"
@@ -356,6 +416,7 @@ class Writer:
 
     def inflect(self, subject, lemma, tail, mode, plural):
         lex = self.lex
+        plural = plural or subject.lower() in ("we", "they") or subject.endswith((" officials", " forces", " troops"))
         tail = (" " + tail) if tail else ""
         if mode in ("past", "passive"):
             return f"{subject} {lex.verb(lemma, 2)}{tail}"
@@ -364,16 +425,23 @@ class Writer:
         if mode == "pluperfect":
             return f"{subject} had {lex.verb(lemma, 3)}{tail}"
         if mode == "future":
-            return f"{subject} {self.rng.choice(['will', 'would', 'is expected to', 'plans to'])} {lex.verb(lemma, 0)}{tail}"
+            aux = ['will', 'would', 'are expected to' if plural else 'is expected to', 'plan to' if plural else 'plans to']
+            return f"{subject} {self.rng.choice(aux)} {lex.verb(lemma, 0)}{tail}"
         if mode == "modal":
             return f"{subject} {self.rng.choice(['could', 'might', 'may'])} {lex.verb(lemma, 0)}{tail}"
         if mode == "negated":
-            return f"{subject} {self.rng.choice(['did not', 'has not', 'never'])} " + (
-                f"{lex.verb(lemma, 3)}{tail}" if False else f"{lex.verb(lemma, 0)}{tail}")
+            r = self.rng.random()
+            if r < 0.6:
+                return f"{subject} did not {lex.verb(lemma, 0)}{tail}"
+            if r < 0.85:
+                return f"{subject} {'have' if plural else 'has'} not {lex.verb(lemma, 3)}{tail}"
+            return f"{subject} never {lex.verb(lemma, 2)}{tail}"
         if mode == "present":
             return f"{subject} {lex.verb(lemma, 0 if plural else 1)}{tail}"
         if mode == "infinitive":
             return f"{lex.verb(lemma, 0)}{tail}"
+        if mode == "gerund":
+            return f"{lex.verb(lemma, 4)}{tail}"
         raise ValueError(mode)
 
     # ---- sentences ----------------------------------------------------------------------------
@@ -396,8 +464,8 @@ class Writer:
         def cap(s):
             return s[:1].upper() + s[1:]
 
-        def when():
-            d = self.date_phrase(day)
+        def when(future=False):
+            d = self.date_phrase(day, future)
             return f" {d}" if d else ""
 
         if kind < 0.26:  # asserted event with a date and sometimes a place
@@ -409,7 +477,7 @@ class Writer:
             mode = rng.choice(["future", "modal", "negated"])
             clause = self.event_clause(who(src, True), who(tgt), mode)
             lead = rng.choice(["", "", "However, ", "Meanwhile, ", "So far, "]) if mode == "negated" else ""
-            return lead + (cap(clause) if not lead else clause) + when() + ".", src
+            return lead + (cap(clause) if not lead else clause) + when(mode != "negated") + ".", src
         if kind < 0.42:  # conditional
             cond = self.event_clause(who(src), who(tgt), "present")
             then = self.event_clause(who(tgt), who(src), rng.choice(["future", "modal"]))
@@ -422,7 +490,15 @@ class Writer:
             cue = rng.choice(self.lex.reported_cues)
             inner = self.event_clause(who(src), who(tgt), rng.choice(["pluperfect", "future", "modal", "past"]))
             r = rng.random()
-            if r < 0.6:
+            if r < 0.15:
+                cue = rng.choice(self.lex.addressee_cues)
+                return f"{cap(who(speaker, True))} {self.lex.verb(cue, 2)} {who(tgt)} that {inner}.", speaker
+            if r < 0.3:
+                cue = rng.choice(sorted(self.lex.about_cues))
+                prep = ABOUT_FOR_OF[cue]
+                deed = self.event_clause("", who(src), "gerund")
+                return f"{cap(who(speaker, True))} {self.lex.verb(cue, 2)} {who(tgt)} {prep} {deed}{when()}.", speaker
+            if r < 0.65:
                 return f"{cap(who(speaker, True))} {self.lex.verb(cue, 2)} that {inner}{when()}.", speaker
             if r < 0.8:
                 return f"According to {who(speaker)}, {inner}.", speaker
@@ -433,7 +509,8 @@ class Writer:
             clause = self.event_clause("", who(tgt), "infinitive")
             return f"{cap(who(src, True))} {verb} {clause}{when()}.", src
         if kind < 0.84:  # meetings and talks
-            a, b = self.pick_actor(people or states), self.pick_actor(states + people)
+            a = self.pick_actor(people or states)
+            b = self.pick_actor(states + people, exclude=a)
             place = rng.choice(places) if places else "Geneva"
             form = rng.choice([
                 f"{cap(who(a, True))} met {who(b)} in {place}{when()}.",
@@ -457,7 +534,7 @@ class Writer:
             f"Trade between {who(src)} and {who(tgt)} fell by {rng.randint(2, 40)} percent last year, to ${rng.randint(2, 90)} billion.",
             f"The {rng.choice(AREAS)} agreement, signed in {day.year - rng.randint(1, 12)}, expires in {MONTHS[rng.randint(0, 11)]}.",
             f"Analysts in {place} said the move was aimed as much at domestic audiences as at {who(tgt)}.",
-            f"The statement came {rng.choice(['hours', 'a day', 'two days', 'a week'])} after {who(src)} {self.lex.verb(rng.choice(self.lex.verb_events)['verb'], 2)} {who(tgt)}.",
+            f"The statement came {rng.choice(['hours', 'a day', 'two days', 'a week'])} after {who(src)} {self.lex.verb(rng.choice(self.lex.transitive), 2)} {who(tgt)}.",
             f"{cap(who(orgs[0]))} has {rng.randint(3, 40)} observers in {place}.",
             f"The {rng.choice(['dispute', 'standoff', 'conflict', 'crisis'])} dates back to {day.year - rng.randint(2, 30)}, when {self.event_clause(who(src), who(tgt), 'past')}.",
         ]), None
@@ -466,14 +543,18 @@ class Writer:
         rng = self.rng
         r = rng.random()
         if r < 0.25:
-            return f"This is {rng.choice(['a', 'a very', 'an absolutely'])} {rng.choice(NEGATIVE_ADJ)} step by {who(tgt)}".replace("a absolutely", "an absolutely").replace("a a", "an a")
+            adj = rng.choice(NEGATIVE_ADJ)
+            degree = rng.choice(["", "very ", "absolutely ", "deeply "])
+            return f"This is {article(degree or adj)} {degree}{adj} step by {who(tgt)}"
         if r < 0.45:
-            return f"We had {article(rng.choice(POSITIVE_ADJ))} {rng.choice(POSITIVE_ADJ)} discussion on {rng.choice(TOPICS)}, and we agreed to meet again"
+            adj = rng.choice(POSITIVE_ADJ)
+            return f"We had {article(adj)} {adj} discussion on {rng.choice(TOPICS)}, and we agreed to meet again"
         if r < 0.65:
             clause = self.event_clause("we", who(tgt), rng.choice(["future", "negated", "modal"]))
             return clause[:1].upper() + clause[1:]
         if r < 0.8:
-            return f"{who(tgt)[:1].upper() + who(tgt)[1:]} must stop {rng.choice(['the shelling', 'its provocations', 'the blockade', 'these threats'])} and return to the table"
+            name = who(tgt)
+            return f"{name[:1].upper() + name[1:]} must stop {rng.choice(['the shelling', 'its provocations', 'the blockade', 'these threats'])} and return to the table"
         if r < 0.9 and allow_question:
             return f"Who gave them the right to decide {rng.choice(TOPICS)} for us"
         return f"Nobody wants a war, but nobody should doubt our resolve on {rng.choice(TOPICS)}"
@@ -526,9 +607,9 @@ class Writer:
             name_a = a.short[0]
             name_b = b.short[0]
             text = rng.choice([
-                f"{name_a} will never {self.lex.verb(rng.choice(self.lex.verb_events)['verb'], 0)} {name_b}. Wake up people!",
+                f"{name_a} will never {self.lex.verb(rng.choice(self.lex.transitive), 0)} {name_b}. Wake up people!",
                 f"\"{rng.choice(POSITIVE_ADJ).capitalize()} talks\" my foot. {name_a} lied again.",
-                f"So {name_a} {self.lex.verb(rng.choice(self.lex.verb_events)['verb'], 2)} {name_b} and we are surprised?",
+                f"So {name_a} {self.lex.verb(rng.choice(self.lex.transitive), 2)} {name_b} and we are surprised?",
                 f"Why does nobody mention what {name_b} did in {rng.randint(1990, 2020)}?",
                 f"Great article, thank you. {name_a} said it best: \u201cwe will not back down.\u201d",
                 f"Sanctions on {name_b} now!",
@@ -553,7 +634,7 @@ class Writer:
         day = start + datetime.timedelta(days=rng.randint(0, 12 * 365 - 1))
         iso = day.isoformat()
         states, people, orgs, places, codes = self.cast(iso)
-        target_len = int(min(9000, max(1800, rng.gauss(4100, 900))))
+        target_len = int(min(9000, max(1800, rng.gauss(4300, 900))))
         paragraphs = []
         if rng.random() < 0.3 and places:
             paragraphs.append(f"{places[0].upper()}, {MONTHS[day.month - 1]} {day.day}, {day.year} \u2014 ")
@@ -563,7 +644,7 @@ class Writer:
             sentences = []
             for _ in range(rng.choice([1, 2, 2, 3, 3, 4])):
                 text, actor = self.sentence(day, states, people, orgs, places, last_person)
-                sentences.append(text)
+                sentences.append(tidy(text))
                 last_person = actor
             if rng.random() < 0.05:  # a quote running over two paragraphs
                 spk = self.rng.choice(people or states).mention(rng)

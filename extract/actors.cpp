@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/grammar.hpp"
 #include "extract/text.hpp"
 
 namespace geokg::extract {
@@ -440,36 +441,45 @@ class Resolver {
   }
 
   void resolve_pronouns() {
-    // he/she/his/her -> the nearest preceding person of compatible gender within three sentences.
+    // he/she/his/her -> the most salient compatible person: the first one named (outside a
+    // prepositional phrase) in the nearest sentence that names one, within three sentences.
+    // News prose keeps its subject: "Putin briefed Ramaphosa on talks with Witkoff, when he ..."
+    // is Putin. "it" -> the first state or organisation of this or the previous sentence.
+    struct Salient {
+      const Mention* mention = nullptr;
+      std::uint32_t sentence = 0;
+    };
+    auto offer = [](Salient& slot, const Mention& m) {
+      if (slot.mention == nullptr || slot.sentence != m.sentence) slot = Salient{&m, m.sentence};
+    };
     std::vector<Mention> resolved;
     std::size_t next_mention = 0;
-    const Mention* last_person[2] = {nullptr, nullptr};  // male, female
-    const Mention* last_body = nullptr;                  // a state, organisation or group
+    Salient person[2];  // male, female
+    Salient body;
     for (auto& p : pronouns_) {
       while (next_mention < out_.mentions.size() && out_.mentions[next_mention].first_token < p.first_token) {
-        const Mention& m = out_.mentions[next_mention];
-        if (m.actor.kind == "person" && !m.modifier) {
+        const Mention& m = out_.mentions[next_mention++];
+        if (m.modifier || m.actor.id.empty()) continue;
+        const bool in_phrase = m.first_token > 0 && is_preposition(norm(m.first_token - 1)) &&
+                               norm(m.first_token - 1) != "by";
+        if (in_phrase) continue;
+        if (m.actor.kind == "person") {
           const ActorEntry* a = lex_.actor_by_id(m.actor.id);
           const std::string gender = a != nullptr ? a->gender : std::string();
-          if (gender != "female") last_person[0] = &m;
-          if (gender != "male") last_person[1] = &m;
-        } else if (!m.modifier && m.actor.kind != "person" && m.actor.kind != "location") {
-          last_body = &m;
+          if (gender != "female") offer(person[0], m);
+          if (gender != "male") offer(person[1], m);
+        } else if (m.actor.kind != "location") {
+          offer(body, m);
         }
-        ++next_mention;
       }
-      // "it" only for a state or organisation named in this or the previous sentence ("the
-      // Kremlin said ... it stated"); he/she within three sentences.
-      const Mention* antecedent = p.actor.sector == "neuter" ? last_body
-                                  : last_person[p.actor.sector == "male" ? 0 : 1];
-      const std::uint32_t reach = p.actor.sector == "neuter" ? 1 : 3;
-      if (antecedent == nullptr || p.sentence > antecedent->sentence + reach) continue;
+      const bool neuter = p.actor.sector == "neuter";
+      const Salient& slot = neuter ? body : person[p.actor.sector == "male" ? 0 : 1];
+      const std::uint32_t reach = neuter ? 1 : 3;
+      if (slot.mention == nullptr || p.sentence > slot.sentence + reach) continue;
       Mention m = p;
-      const Span span = p.actor.span;
-      const std::string text = p.actor.text;
-      m.actor = antecedent->actor;
-      m.actor.span = span;
-      m.actor.text = text;
+      m.actor = slot.mention->actor;
+      m.actor.span = p.actor.span;
+      m.actor.text = p.actor.text;
       resolved.push_back(std::move(m));
     }
     if (resolved.empty()) return;

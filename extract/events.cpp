@@ -186,6 +186,7 @@ class Coder {
       const bool sentence_initial = v == s.first_token || seg_.tokens[v - 1].kind == TokenKind::kQuote;
       if (t.upper && !t.all_caps && !sentence_initial) continue;
       const bool after_determiner = v > s.first_token && (is_determiner(view.norm(v - 1)) || view.norm(v - 1) == "'s" ||
+                                                          (is_preposition(view.norm(v - 1)) && view.norm(v - 1) != "to") ||
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
       bool coded = false;
       if (!after_determiner) {
