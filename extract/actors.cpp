@@ -131,6 +131,23 @@ class Resolver {
     return j;
   }
 
+  // A capitalised sequence after a title is a person's name when it starts with a known first
+  // name, or when none of its words is a common word of ours (verb, event noun, stance word,
+  // title): "Book author Hybrid Wars" is a title of a book, "NATO Allies" no person.
+  bool looks_like_name(std::uint32_t first, std::uint32_t end) const {
+    if (lex_.is_first_name(norm(first))) return true;
+    for (std::uint32_t k = first; k < end; ++k) {
+      const std::string_view w = norm(k);
+      const std::string_view one = lex_.singular(w);
+      if (!lex_.analyse_verb(w).empty() || lex_.stance(w) != 0 || lex_.stance(one) != 0 ||
+          lex_.noun_patterns(one) != nullptr || lex_.noun_patterns(w) != nullptr || is_title_at(k, k + 1)) {
+        return false;
+      }
+      if (w.size() > 3 && w.ends_with("ies")) return false;  // "Allies", "Policies": plural common nouns
+    }
+    return true;
+  }
+
   bool starts_actor(std::uint32_t j, std::uint32_t end) const {
     const std::vector<PhraseEntry>* entries = nullptr;
     if (lex_.match_phrase(seg_, j, end, &entries) == 0) return false;
@@ -183,7 +200,7 @@ class Resolver {
               lex_.actors()[next->target].kind == "person") {
             Mention person = make(s, i, i + m, next->target, "title");
             person.first_token = pending_first;  // the noun phrase starts at the title or affiliation
-            add_role(s, person, pending_affiliation_country, pending_title);
+            add_role(s, person, pending_affiliation_actor, pending_title, pending_sector);
             out_.mentions.push_back(std::move(person));
             full_names_.insert(next->target);
             i += m;
@@ -191,13 +208,13 @@ class Resolver {
             continue;
           }
           const std::uint32_t name_stop = name_end(i, end, false);
-          if (name_stop > i && name_stop - i <= 4 && seg_.tokens[i].upper && n > 0 &&
+          if (name_stop > i && name_stop - i <= 4 && seg_.tokens[i].upper && n > 0 && looks_like_name(i, name_stop) &&
               !(next != nullptr && lex_.actors()[next->target].kind != "person" && m >= name_stop - i)) {
             std::string name = surface(i, name_stop);
             Mention person = make_new(s, i, name_stop, name, "person", pending_affiliation_country,
                                       pending_sector.empty() ? std::string("GOV") : pending_sector);
             person.first_token = pending_first;
-            add_role(s, person, pending_affiliation_country, pending_title);
+            add_role(s, person, pending_affiliation_actor, pending_title, pending_sector);
             new_people_[folded(seg_.norm_of(name_stop - 1))] = person.actor;
             out_.mentions.push_back(std::move(person));
             i = name_stop;
@@ -327,22 +344,26 @@ class Resolver {
     return nullptr;
   }
 
-  void add_role(const Sentence& s, const Mention& person, const std::string& country, const std::string& title) {
+  // role_of: the title's holder and whom it serves, the affiliation named with the title
+  // ("Valdai Club expert" -> the club; "Russian Foreign Minister" -> Russia) or, for titles of
+  // state service only (GOV, MIL, ...), the person's own country.
+  void add_role(const Sentence& s, const Mention& person, std::uint32_t affiliation, const std::string& title,
+                const std::string& sector) {
     if (title.empty()) return;
-    std::string of = country.empty() ? person.actor.country : country;
-    if (of.empty()) return;
-    const ActorEntry* state = nullptr;
-    for (const auto& a : lex_.actors()) {
-      if (a.kind == "state" && a.country == of) { state = &a; break; }
+    std::uint32_t target = affiliation;
+    if (target == UINT32_MAX) {
+      const bool state_service = sector == "GOV" || sector == "MIL" || sector == "LEG" || sector == "JUD" ||
+                                 sector == "SPY";
+      if (!state_service || person.actor.country.empty()) return;
+      target = lex_.state_index(person.actor.country);
+      if (target == UINT32_MAX) return;
     }
-    if (state == nullptr) return;
     RelationRecord r;
     r.sentence = s.index;
     r.span = s.span;
     r.date = doc_.date;
     r.source = person.actor;
-    const auto index = static_cast<std::uint32_t>(state - lex_.actors().data());
-    r.target = actor_ref(lex_, index, day_);
+    r.target = actor_ref(lex_, target, day_);
     r.target.text = r.source.text;
     r.target.span = r.source.span;
     r.label = "role_of";

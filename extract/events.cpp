@@ -31,16 +31,12 @@ namespace {
 // CAMEO codes events between states: a place stands for the state it lies in.
 ActorRef as_event_actor(const Lexicon& lexicon, const ActorRef& ref) {
   if (ref.kind != "location" || ref.country.empty()) return ref;
-  for (std::uint32_t i = 0; i < lexicon.actors().size(); ++i) {
-    const ActorEntry& a = lexicon.actors()[i];
-    if (a.kind == "state" && a.country == ref.country) {
-      ActorRef state = actor_ref(lexicon, i, kNoDay);
-      state.text = ref.text;
-      state.span = ref.span;
-      return state;
-    }
-  }
-  return ref;
+  const std::uint32_t index = lexicon.state_index(ref.country);
+  if (index == UINT32_MAX) return ref;
+  ActorRef state = actor_ref(lexicon, index, kNoDay);
+  state.text = ref.text;
+  state.span = ref.span;
+  return state;
 }
 
 class Coder {

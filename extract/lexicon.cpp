@@ -188,7 +188,11 @@ std::shared_ptr<Lexicon> Lexicon::load(const std::vector<std::string>& user_acto
     std::fclose(file);
     lexicon->load_actor_file(path, data, true);
   }
-  for (std::uint32_t i = 0; i < lexicon->actors_.size(); ++i) lexicon->index_actor(i);
+  for (std::uint32_t i = 0; i < lexicon->actors_.size(); ++i) {
+    lexicon->index_actor(i);
+    const ActorEntry& a = lexicon->actors_[i];
+    if (a.kind == "state" && !a.country.empty()) lexicon->state_by_country_.emplace(a.country, i);
+  }
   lexicon->load_titles();
   lexicon->load_verb_forms();
   lexicon->load_events();
@@ -200,6 +204,11 @@ std::shared_ptr<Lexicon> Lexicon::load(const std::vector<std::string>& user_acto
 const ActorEntry* Lexicon::actor_by_id(std::string_view id) const {
   auto it = actor_index_.find(std::string(id));
   return it == actor_index_.end() ? nullptr : &actors_[it->second];
+}
+
+std::uint32_t Lexicon::state_index(std::string_view alpha3) const {
+  auto it = state_by_country_.find(std::string(alpha3));
+  return it == state_by_country_.end() ? UINT32_MAX : it->second;
 }
 
 void Lexicon::load_cameo() {

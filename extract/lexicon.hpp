@@ -113,6 +113,8 @@ class Lexicon {
 
   const std::vector<ActorEntry>& actors() const { return actors_; }
   const ActorEntry* actor_by_id(std::string_view id) const;
+  // Index of the state actor of an ISO alpha-3 code; UINT32_MAX when none.
+  std::uint32_t state_index(std::string_view alpha3) const;
   const std::vector<TitleEntry>& titles() const { return titles_; }
   const std::vector<EventPattern>& event_patterns() const { return events_; }
   const std::vector<CueEntry>& cues() const { return cues_; }
@@ -166,6 +168,7 @@ class Lexicon {
 
   std::vector<ActorEntry> actors_;
   std::unordered_map<std::string, std::uint32_t> actor_index_;
+  std::unordered_map<std::string, std::uint32_t> state_by_country_;
   std::vector<TitleEntry> titles_;
   std::vector<EventPattern> events_;
   std::vector<CueEntry> cues_;
