@@ -99,6 +99,8 @@ constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday", "wed
                                                        "friday", "saturday", "sunday"};
 
 int month_of(std::string_view w) {
+  // Every month name and abbreviation starts with one of these letters.
+  if (w.size() < 3 || w.size() > 9 || std::string_view("jfmasond").find(w[0]) == std::string_view::npos) return 0;
   for (std::size_t i = 0; i < 12; ++i) {
     if (w == kMonths[i] || w == kMonthAbbr[i]) return static_cast<int>(i) + 1;
     if (w.size() == 3 && kMonthAbbr[i].substr(0, 3) == w && w != "may") return static_cast<int>(i) + 1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 namespace geokg::extract {
 
@@ -10,6 +11,12 @@ namespace {
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Closed word classes are asked about for nearly every token: hashed sets, built once.
+template <std::size_t N>
+std::unordered_set<std::string_view> word_set(const std::array<std::string_view, N>& words) {
+  return std::unordered_set<std::string_view>(words.begin(), words.end());
 }
 
 constexpr std::array<std::string_view, 40> kPrepositions = {
@@ -40,12 +47,30 @@ constexpr std::array<std::string_view, 6> kHypotheticalModals = {"would", "could
 
 }  // namespace
 
-bool is_preposition(std::string_view w) { return in(kPrepositions, w); }
-bool is_determiner(std::string_view w) { return in(kDeterminers, w); }
-bool is_subordinator(std::string_view w) { return in(kSubordinators, w); }
-bool is_auxiliary(std::string_view w) { return in(kAuxiliaries, w); }
-bool is_modal(std::string_view w) { return in(kModals, w); }
-bool is_negation(std::string_view w) { return in(kNegations, w); }
+bool is_preposition(std::string_view w) {
+  static const auto kSet = word_set(kPrepositions);
+  return kSet.count(w) > 0;
+}
+bool is_determiner(std::string_view w) {
+  static const auto kSet = word_set(kDeterminers);
+  return kSet.count(w) > 0;
+}
+bool is_subordinator(std::string_view w) {
+  static const auto kSet = word_set(kSubordinators);
+  return kSet.count(w) > 0;
+}
+bool is_auxiliary(std::string_view w) {
+  static const auto kSet = word_set(kAuxiliaries);
+  return kSet.count(w) > 0;
+}
+bool is_modal(std::string_view w) {
+  static const auto kSet = word_set(kModals);
+  return kSet.count(w) > 0;
+}
+bool is_negation(std::string_view w) {
+  static const auto kSet = word_set(kNegations);
+  return kSet.count(w) > 0;
+}
 
 SentenceView::SentenceView(const Segmentation& seg, const Sentence& sentence, const std::vector<Mention>& mentions)
     : seg_(seg), sentence_(sentence), mentions_(mentions),

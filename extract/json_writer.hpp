@@ -54,8 +54,13 @@ class JsonWriter {
   }
   void write_string(std::string_view s) {
     out_ += '"';
-    for (char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
+    std::size_t clean = 0;  // start of the run of characters that need no escape
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + clean, i - clean);
+      clean = i + 1;
+      const char ch = s[i];
       switch (ch) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -68,11 +73,10 @@ class JsonWriter {
             out_ += "\\u00";
             out_ += kHex[c >> 4];
             out_ += kHex[c & 15];
-          } else {
-            out_ += ch;
           }
       }
     }
+    out_.append(s.data() + clean, s.size() - clean);
     out_ += '"';
   }
 

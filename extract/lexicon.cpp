@@ -202,12 +202,12 @@ std::shared_ptr<Lexicon> Lexicon::load(const std::vector<std::string>& user_acto
 }
 
 const ActorEntry* Lexicon::actor_by_id(std::string_view id) const {
-  auto it = actor_index_.find(std::string(id));
+  auto it = actor_index_.find(id);
   return it == actor_index_.end() ? nullptr : &actors_[it->second];
 }
 
 std::uint32_t Lexicon::state_index(std::string_view alpha3) const {
-  auto it = state_by_country_.find(std::string(alpha3));
+  auto it = state_by_country_.find(alpha3);
   return it == state_by_country_.end() ? UINT32_MAX : it->second;
 }
 
@@ -226,7 +226,7 @@ void Lexicon::load_cameo() {
 }
 
 const CameoCode* Lexicon::cameo(std::string_view code) const {
-  auto it = cameo_.find(std::string(code));
+  auto it = cameo_.find(code);
   return it == cameo_.end() ? nullptr : &it->second;
 }
 
@@ -463,7 +463,7 @@ void Lexicon::load_verb_forms() {
 }
 
 std::vector<VerbAnalysis> Lexicon::analyse_verb(std::string_view form) const {
-  auto it = verb_forms_.find(std::string(form));
+  auto it = verb_forms_.find(form);
   if (it == verb_forms_.end()) return {};
   return it->second;
 }
@@ -506,17 +506,17 @@ void Lexicon::load_events() {
 }
 
 const std::vector<std::uint32_t>* Lexicon::verb_patterns(std::string_view lemma) const {
-  auto it = verb_patterns_.find(std::string(lemma));
+  auto it = verb_patterns_.find(lemma);
   return it == verb_patterns_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::uint32_t>* Lexicon::noun_patterns(std::string_view noun) const {
-  auto it = noun_patterns_.find(std::string(noun));
+  auto it = noun_patterns_.find(noun);
   return it == noun_patterns_.end() ? nullptr : &it->second;
 }
 
 std::string_view Lexicon::singular(std::string_view noun) const {
-  if (noun_patterns_.count(std::string(noun)) || noun_cues_.count(std::string(noun))) return noun;
+  if (noun_patterns_.find(noun) != noun_patterns_.end() || noun_cues_.find(noun) != noun_cues_.end()) return noun;
   if (noun.size() > 3 && noun.ends_with("ies")) {
     // "ies" nouns are rare among event nouns ("hostilities" is listed as written); leave as is.
     return noun;
@@ -556,12 +556,12 @@ void Lexicon::load_cues() {
 }
 
 const std::vector<std::uint32_t>* Lexicon::verb_cues(std::string_view lemma) const {
-  auto it = verb_cues_.find(std::string(lemma));
+  auto it = verb_cues_.find(lemma);
   return it == verb_cues_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::uint32_t>* Lexicon::noun_cues(std::string_view noun) const {
-  auto it = noun_cues_.find(std::string(noun));
+  auto it = noun_cues_.find(noun);
   return it == noun_cues_.end() ? nullptr : &it->second;
 }
 
@@ -587,7 +587,7 @@ void Lexicon::load_word_lists() {
 }
 
 int Lexicon::stance(std::string_view word) const {
-  auto it = stance_.find(std::string(word));
+  auto it = stance_.find(word);
   return it == stance_.end() ? 0 : it->second;
 }
 

@@ -106,6 +106,15 @@ struct VerbAnalysis {
   VerbForm form = VerbForm::kBase;
 };
 
+// Hash for string-keyed maps that can be searched with a string_view (no temporary string).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 class Lexicon {
  public:
   // Loads the built-in data; throws InputError naming file, line and field for bad data.
@@ -134,8 +143,8 @@ class Lexicon {
 
   const CameoCode* cameo(std::string_view code) const;
   int stance(std::string_view folded_word) const;   // 0 when not a stance word
-  bool is_first_name(std::string_view folded) const { return first_names_.count(std::string(folded)) > 0; }
-  bool is_not_name(std::string_view folded) const { return not_names_.count(std::string(folded)) > 0; }
+  bool is_first_name(std::string_view folded) const { return first_names_.find(folded) != first_names_.end(); }
+  bool is_not_name(std::string_view folded) const { return not_names_.find(folded) != not_names_.end(); }
 
   // People holding `title` (canonical) of `of` (alpha-3 or actor id) on `day` (kNoDay: any time).
   std::vector<std::uint32_t> holders(std::string_view of, std::string_view canonical_title, std::int32_t day) const;
@@ -167,28 +176,28 @@ class Lexicon {
   void add_verb(const std::string& lemma, std::vector<std::string> forms);
 
   std::vector<ActorEntry> actors_;
-  std::unordered_map<std::string, std::uint32_t> actor_index_;
-  std::unordered_map<std::string, std::uint32_t> state_by_country_;
+  StringMap<std::uint32_t> actor_index_;
+  StringMap<std::uint32_t> state_by_country_;
   std::vector<TitleEntry> titles_;
   std::vector<EventPattern> events_;
   std::vector<CueEntry> cues_;
-  std::unordered_map<std::string, CameoCode> cameo_;
-  std::unordered_map<std::string, int> stance_;
-  std::unordered_set<std::string> first_names_;
-  std::unordered_set<std::string> not_names_;
+  StringMap<CameoCode> cameo_;
+  StringMap<int> stance_;
+  StringSet first_names_;
+  StringSet not_names_;
 
   // Token trie over folded tokens; token strings are owned by token_store_.
   std::vector<std::unique_ptr<std::string>> token_store_;
   std::unordered_map<NodeKey, std::uint32_t, NodeKeyHash> edges_;
   std::vector<std::vector<PhraseEntry>> node_entries_{1};
   std::size_t phrase_count_ = 0;
-  std::unordered_map<std::string, std::vector<VerbAnalysis>> verb_forms_;
-  std::unordered_set<std::string> lemma_store_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> verb_patterns_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> noun_patterns_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> verb_cues_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> noun_cues_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> role_index_;  // "of|title" -> actors
+  StringMap<std::vector<VerbAnalysis>> verb_forms_;
+  StringSet lemma_store_;
+  StringMap<std::vector<std::uint32_t>> verb_patterns_;
+  StringMap<std::vector<std::uint32_t>> noun_patterns_;
+  StringMap<std::vector<std::uint32_t>> verb_cues_;
+  StringMap<std::vector<std::uint32_t>> noun_cues_;
+  StringMap<std::vector<std::uint32_t>> role_index_;  // "of|title" -> actors
 };
 
 }  // namespace geokg::extract

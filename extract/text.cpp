@@ -95,10 +95,18 @@ bool is_upper_start(std::string_view word) {
 void append_folded(std::string_view text, std::string& out) {
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const auto b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) {
-      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
-      ++pos;
+    // Runs of ASCII (nearly all of English news) are lower-cased in bulk.
+    std::size_t run = pos;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    if (run > pos) {
+      const std::size_t old = out.size();
+      out.resize(old + (run - pos));
+      char* dst = out.data() + old;
+      for (std::size_t k = pos; k < run; ++k) {
+        const char ch = text[k];
+        *dst++ = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+      }
+      pos = run;
       continue;
     }
     std::size_t len = 0;
