@@ -55,6 +55,7 @@ class Finder {
     std::sort(out_.statements.begin(), out_.statements.end(), [](const StatementRecord& a, const StatementRecord& b) {
       return std::tie(a.sentence, a.content_span.begin) < std::tie(b.sentence, b.content_span.begin);
     });
+    merge_nested();
     return std::move(out_);
   }
 
@@ -203,6 +204,34 @@ class Finder {
       if (m.first_token >= from && m.first_token < to && !m.modifier) return static_cast<int>(k);
     }
     return -1;
+  }
+
+  // "The Kremlin said the two leaders 'reaffirmed their commitment ...'" is one statement, not a
+  // reported one plus a quote inside it: the quote stays when it is most of the content, else
+  // the reported statement (the quoted words are then a fragment of it).
+  void merge_nested() {
+    std::vector<bool> drop(out_.statements.size(), false);
+    for (std::size_t r = 0; r < out_.statements.size(); ++r) {
+      const StatementRecord& reported = out_.statements[r];
+      if (reported.direct) continue;
+      for (std::size_t q = 0; q < out_.statements.size(); ++q) {
+        const StatementRecord& quote = out_.statements[q];
+        if (!quote.direct || drop[q] || !reported.content_span.contains(quote.content_span)) continue;
+        const bool quote_is_most = quote.content_span.size() * 2 >= reported.content_span.size();
+        if (quote_is_most) {
+          drop[r] = true;
+        } else {
+          drop[q] = true;
+        }
+      }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out_.statements.size(); ++i) {
+      if (drop[i]) continue;
+      if (kept != i) out_.statements[kept] = std::move(out_.statements[i]);
+      ++kept;
+    }
+    out_.statements.resize(kept);
   }
 
   void attribute_quote(std::size_t q) {
@@ -370,7 +399,10 @@ class Finder {
         if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
         std::uint32_t c_end = s.end_token;
         while (c_end > c_first && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
-        if (speaker >= 0 && c_end > c_first + 2 && seg_.tokens[c_first].kind != TokenKind::kQuote) {
+        const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
+                                         seg_.tokens[c_first].kind != TokenKind::kPunct &&
+                                         seg_.tokens[c_first].kind != TokenKind::kQuote;
+        if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
           add_reported(s, view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
         } else if (speaker < 0 && v > s.first_token + 3 && v + 2 >= s.end_token - 1) {
