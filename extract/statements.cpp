@@ -25,6 +25,7 @@ struct Quote {
   std::uint32_t open = 0;   // token index of the opening mark
   std::uint32_t close = 0;  // token index of the closing mark (or end of paragraph)
   bool closed = true;
+  bool short_quote = false; // fewer than four words: a statement only with an attached attribution
   Span content;
 };
 
@@ -134,12 +135,14 @@ class Finder {
     q.closed = closed;
     std::uint32_t last = close - 1;
     q.content = Span{seg_.tokens[open + 1].span.begin, seg_.tokens[last].span.end};
-    // Scare quotes, titles and nicknames are not statements: fewer than four words.
+    // Scare quotes, titles and nicknames ('Empire', the "peace plan") are short and stand inside
+    // a sentence; a short quote is a statement only when an attribution is attached to it.
     int words = 0;
     for (std::uint32_t k = open + 1; k < close; ++k) {
       if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
     }
-    if (words < 4) return;
+    if (words == 0) return;
+    q.short_quote = words < 4;
     quotes_.push_back(q);
   }
 
@@ -272,6 +275,11 @@ class Finder {
         used_.insert(q + 1);
       }
     }
+    if (quote.short_quote) {
+      // Only '"We are ready," officials said.' or 'said: "We are ready."' make a short quote speech.
+      const bool colon_before = quote.open > 0 && (norm(quote.open - 1) == ":" || norm(quote.open - 1) == ",");
+      if (!(attached && cue_token != UINT32_MAX) && !colon_before) return;
+    }
     // Before the quote: 'Lavrov said: "...', 'he insisted that "...'.
     if (speaker < 0) {
       const Sentence& s = sentence_of(quote.open);
@@ -286,6 +294,8 @@ class Finder {
         if (speaker < 0) speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
       }
     }
+    Mention unlisted;
+    if (speaker < 0 && cue_token != UINT32_MAX) unlisted = unlisted_speaker(cue_token);
     StatementRecord st;
     st.direct = true;
     st.content_parts = parts;
@@ -302,11 +312,71 @@ class Finder {
       }
     }
     const Mention* speaker_mention = speaker >= 0 ? &actors_.mentions[static_cast<std::size_t>(speaker)] : nullptr;
+    if (speaker_mention == nullptr && !unlisted.actor.span.empty()) speaker_mention = &unlisted;
     if (speaker_mention == nullptr && cue_token == UINT32_MAX && last_speaker_) {
       st.speaker = last_speaker_ref_;  // the paragraph goes on quoting the previous speaker
     }
     finish(st, sentence_of(quote.open), speaker_mention, cue, nullptr);
     for (const Span& p : parts) out_.quoted.push_back(p);
+  }
+
+  // A speaker next to the cue that no lexicon knows: '"...," said Omar Haddad.', '"...," Haddad
+  // said.' (a new person), or an unnamed one: '"...," a ministry spokesman said.' (the span only).
+  Mention unlisted_speaker(std::uint32_t cue) const {
+    Mention m;
+    const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
+    auto name_like = [&](std::uint32_t k) {
+      const Token& t = seg_.tokens[k];
+      return t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !lex_.is_not_name(norm(k)) && !is_title_token(k);
+    };
+    auto make_person = [&](std::uint32_t first, std::uint32_t end) {
+      m.first_token = first;
+      m.end_token = end;
+      m.actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
+      m.actor.text = std::string(slice(doc_.text, m.actor.span));
+      m.actor.name = m.actor.text;
+      m.actor.id = slugify(m.actor.text);
+      m.actor.kind = "person";
+      m.via = "new";
+    };
+    // After the cue: "said Omar Haddad".
+    std::uint32_t k = cue + 1;
+    while (k < n && k < cue + 5 && name_like(k) && !seg_.tokens[k].newline_before) ++k;
+    if (k > cue + 1 && (k - cue - 1 >= 2 || lex_.is_first_name(norm(cue + 1)))) {
+      make_person(cue + 1, k);
+      if (!m.actor.id.empty()) return m;
+    }
+    // Before the cue: "Haddad said", after a comma or the closing quote.
+    std::uint32_t b = cue;
+    while (b > 0 && b + 4 > cue && name_like(b - 1)) --b;
+    if (b < cue && b > 0 && (norm(b - 1) == "," || seg_.tokens[b - 1].kind == TokenKind::kQuote)) {
+      make_person(b, cue);
+      if (!m.actor.id.empty()) return m;
+    }
+    // An unnamed speaker: "a ministry spokesman said", "officials said".
+    b = cue;
+    while (b > 0 && b + 5 > cue && seg_.tokens[b - 1].kind == TokenKind::kWord && !is_preposition(norm(b - 1)) &&
+           norm(b - 1) != "and" && !is_auxiliary(norm(b - 1))) {
+      --b;
+      if (is_determiner(norm(b))) break;
+    }
+    for (std::uint32_t t = b; t < cue; ++t) {
+      if (is_title_token(t) || norm(t) == "officials" || norm(t) == "official" || norm(t) == "sources") {
+        m.actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 1].span.end};
+        m.actor.text = std::string(slice(doc_.text, m.actor.span));
+        return m;
+      }
+    }
+    return Mention{};
+  }
+
+  bool is_title_token(std::uint32_t k) const {
+    const std::vector<PhraseEntry>* entries = nullptr;
+    if (lex_.match_phrase(seg_, k, k + 1, &entries) == 0) return false;
+    for (const auto& e : *entries) {
+      if (e.kind == PhraseKind::kTitle) return true;
+    }
+    return false;
   }
 
   // "Joe Biden to the media, courtesy of a White House transcript:" followed by the quoted paragraph.
