@@ -539,6 +539,45 @@ class Writer:
             f"The {rng.choice(['dispute', 'standoff', 'conflict', 'crisis'])} dates back to {day.year - rng.randint(2, 30)}, when {self.event_clause(who(src), who(tgt), 'past')}.",
         ]), None
 
+    def context(self, day, places):
+        """A sentence of background with no actor-to-actor event, as news articles have many of."""
+        rng = self.rng
+        place = rng.choice(places) if places else "the capital"
+        n = rng.randint(2, 95)
+        month = MONTHS[rng.randint(0, 11)]
+        return rng.choice([
+            f"The talks are scheduled to last {rng.choice(['two', 'three', 'several'])} days and will cover {rng.choice(TOPICS)} as well as {rng.choice(AREAS)}.",
+            f"Prices for {rng.choice(AREAS)} services in {place} rose by {n} percent in {month}, the highest level in {rng.randint(2, 20)} years.",
+            f"The region around {place} is home to about {n}0,000 people, many of whom depend on {rng.choice(AREAS)} and seasonal work.",
+            f"Roads into {place} were closed for most of the day, and long queues formed at the checkpoints on the way into the city.",
+            f"The last round of negotiations on {rng.choice(TOPICS)} ended in {month} {day.year - rng.randint(0, 3)} without a written agreement.",
+            f"Details of the arrangement, which runs to about {n} pages, have not been made public.",
+            f"Turnout in the {rng.choice(['regional', 'parliamentary', 'local'])} vote was {n} percent, slightly lower than in the previous election.",
+            f"The issue of {rng.choice(TOPICS)} has dominated the agenda for most of the year.",
+            f"It was not immediately clear how many people were in the building at the time.",
+            f"Officials in {place} said power and water supplies had been restored in most districts by the evening.",
+            f"Weather conditions in the area were expected to improve over the weekend, allowing work on the {rng.choice(['bridge', 'pipeline', 'port', 'railway line'])} to resume.",
+        ])
+
+    def extension(self, states, people, orgs, places):
+        """A trailing phrase that makes a template sentence as long as a news sentence usually is."""
+        rng = self.rng
+        actor = rng.choice(states + orgs + people)
+        name = actor.mention(rng)
+        place = rng.choice(places) if places else "the capital"
+        return rng.choice([
+            f" amid {rng.choice(['rising', 'renewed', 'growing', 'mounting'])} tensions over {rng.choice(TOPICS)}",
+            f" despite {rng.choice(['objections', 'repeated warnings', 'protests'])} from {name}",
+            f", in a move {rng.choice(['welcomed', 'criticised', 'questioned'])} by {name}",
+            ", officials familiar with the matter said",
+            f", two people briefed on the discussions told reporters in {place}",
+            f" as part of a broader effort to {rng.choice(['resolve', 'settle', 'contain', 'defuse'])} {rng.choice(TOPICS)}",
+            f" following {rng.choice(['a lengthy', 'an emergency', 'a closed-door'])} meeting of {orgs[0].mention(rng)}",
+            f", a decision that drew {rng.choice(['sharp', 'swift', 'muted'])} criticism from {name}",
+            f" after {rng.choice(['weeks', 'months', 'several rounds'])} of {rng.choice(['talks', 'negotiations', 'consultations'])} on {rng.choice(TOPICS)}",
+            f", the latest in a series of steps that have strained relations with {name}",
+        ])
+
     def quote_content(self, who, src, tgt, allow_question=True):
         rng = self.rng
         r = rng.random()
@@ -561,11 +600,19 @@ class Writer:
 
     def quote(self, speaker, who, src, tgt, day):
         rng = self.rng
+        content = self.quote_content(who, src, tgt)
+        if not content.startswith("Who gave") and rng.random() < 0.5:
+            content += rng.choice([
+                ", and we will keep working with our partners until there is a lasting settlement",
+                ", and that is something we have said many times, in public and in private",
+                f". Our position on {rng.choice(TOPICS)} has not changed and it will not change",
+                ", but we are ready to listen to any serious proposal that respects our interests",
+                ". Everyone understands what is at stake here, for us and for the whole region",
+            ])
         curly = rng.random() < 0.6
         o, c = ("\u201c", "\u201d") if curly else ('"', '"')
         cue = rng.choice(self.lex.direct_cues)
         cue_past = self.lex.verb(cue, 2)
-        content = self.quote_content(who, src, tgt)
         question = content.startswith("Who gave")
         mark = "?" if question else ","
         end = "?" if question else "."
@@ -643,8 +690,15 @@ class Writer:
         while size < target_len:
             sentences = []
             for _ in range(rng.choice([1, 2, 2, 3, 3, 4])):
-                text, actor = self.sentence(day, states, people, orgs, places, last_person)
-                sentences.append(tidy(text))
+                context = rng.random() < 0.22
+                if context:
+                    text, actor = self.context(day, places), last_person
+                else:
+                    text, actor = self.sentence(day, states, people, orgs, places, last_person)
+                text = tidy(text)
+                if not context and text.endswith(".") and rng.random() < 0.55:
+                    text = text[:-1] + self.extension(states, people, orgs, places) + "."
+                sentences.append(text)
                 last_person = actor
             if rng.random() < 0.05:  # a quote running over two paragraphs
                 spk = self.rng.choice(people or states).mention(rng)

@@ -72,7 +72,7 @@ class Resolver {
  private:
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
 
-  bool context_confirms(const ActorEntry& a) {
+  bool context_confirms(const ActorEntry& a) const {
     for (const auto& word : a.context) {
       if (seg_.norm.find(folded(word)) != std::string::npos) return true;
     }
@@ -134,6 +134,8 @@ class Resolver {
   // A capitalised sequence after a title is a person's name when it starts with a known first
   // name, or when none of its words is a common word of ours (verb, event noun, stance word,
   // title): "Book author Hybrid Wars" is a title of a book, "NATO Allies" no person.
+  void note_full_name(std::uint32_t actor, std::uint32_t token) { full_name_token_.emplace(actor, token); }
+
   bool looks_like_name(std::uint32_t first, std::uint32_t end) const {
     if (lex_.is_first_name(norm(first))) return true;
     for (std::uint32_t k = first; k < end; ++k) {
@@ -152,7 +154,34 @@ class Resolver {
     const std::vector<PhraseEntry>* entries = nullptr;
     if (lex_.match_phrase(seg_, j, end, &entries) == 0) return false;
     for (const auto& e : *entries) {
-      if (e.kind != PhraseKind::kTitle && e.kind != PhraseKind::kCue) return true;
+      if (e.kind != PhraseKind::kTitle && e.kind != PhraseKind::kCue && !e.needs_context) return true;
+    }
+    return false;
+  }
+
+  bool starts_person(std::uint32_t j, std::uint32_t end) const {
+    const std::vector<PhraseEntry>* entries = nullptr;
+    if (lex_.match_phrase(seg_, j, end, &entries) == 0) return false;
+    for (const auto& e : *entries) {
+      if ((e.kind == PhraseKind::kName || e.kind == PhraseKind::kAlias) && lex_.actors()[e.target].kind == "person") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // An ambiguous name (Georgia, Jordan) is the country when the document says so (a context word)
+  // or when another foreign state is named in the same sentence.
+  bool context_in_sentence(const ActorEntry& a, const Sentence& s, std::uint32_t at) const {
+    for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
+      if (k == at) continue;
+      const std::vector<PhraseEntry>* entries = nullptr;
+      if (lex_.match_phrase(seg_, k, s.end_token, &entries) == 0) continue;
+      for (const auto& e : *entries) {
+        if (e.kind == PhraseKind::kTitle || e.kind == PhraseKind::kCue || e.needs_context) continue;
+        const ActorEntry& other = lex_.actors()[e.target];
+        if (other.id != a.id && other.kind == "state" && other.country != "USA") return true;
+      }
     }
     return false;
   }
@@ -202,7 +231,7 @@ class Resolver {
             person.first_token = pending_first;  // the noun phrase starts at the title or affiliation
             add_role(s, person, pending_affiliation_actor, pending_title, pending_sector);
             out_.mentions.push_back(std::move(person));
-            full_names_.insert(next->target);
+            note_full_name(next->target, i);
             i += m;
             reset_pending();
             continue;
@@ -228,7 +257,22 @@ class Resolver {
         }
         if (chosen != nullptr) {
           const ActorEntry& a = lex_.actors()[chosen->target];
-          if (chosen->needs_context && !context_confirms(a)) { reset_pending(); i += n; continue; }
+          if (chosen->needs_context) {
+            // "Jim Jordan", "Jordan Bardella", "The Washington Post": a name or title goes on.
+            const bool name_goes_on = i + n < end && is_name_token(seg_.tokens[i + n]) && !starts_actor(i + n, end) &&
+                                      !lex_.is_not_name(norm(i + n)) && norm(i + n) != "'s";
+            if (name_goes_on) {
+              const std::uint32_t stop = new_name(s, i, end);
+              if (stop > i) { reset_pending(); i = stop; continue; }
+            }
+            const bool confirmed = chosen->kind == PhraseKind::kMetonym || context_confirms(a) ||
+                                   context_in_sentence(a, s, i);
+            if (!confirmed) {
+              reset_pending();
+              i += n;
+              continue;
+            }
+          }
           // A state body: "the Russian Defence Ministry", "Ukraine's armed forces".
           if (a.kind == "state" && i + n < end) {
             std::uint32_t j = i + n;
@@ -240,6 +284,15 @@ class Resolver {
                           norm(k - 1) == "administration" || norm(k - 1) == "cabinet")) {
               const bool military = norm(j) == "defence" || norm(j) == "defense" || norm(k - 1) == "army" ||
                                     norm(k - 1) == "forces" || norm(k - 1) == "navy" || norm(k - 1) == "military";
+              if (k < end && is_title_at(k, end)) {
+                // "Chinese Foreign Ministry spokeswoman Mao Ning": the body is the title's affiliation.
+                pending_first = i;
+                pending_affiliation_end = k;
+                pending_affiliation_actor = chosen->target;
+                pending_affiliation_country = a.country;
+                i = k;
+                continue;
+              }
               out_.mentions.push_back(make(s, i, k, chosen->target, "metonym", military ? "MIL" : "GOV"));
               reset_pending();
               i = k;
@@ -247,18 +300,30 @@ class Resolver {
             }
           }
           // Affiliation before a title: "Russian Foreign Minister", "Kremlin economic envoy".
-          if ((a.kind == "state" || a.kind == "igo" || a.kind == "organisation") && i + n < end) {
+          if ((a.kind == "state" || a.kind == "igo" || a.kind == "organisation" || a.kind == "location") &&
+              i + n < end) {
             std::uint32_t j = i + n;
             if (norm(j) == "'s") ++j;
             // Up to two lower-case modifiers: "economic" in "Kremlin economic envoy"; never a verb or
             // a conjunction ("Ukraine and jailed opposition figures").
             while (j < end && j < i + n + 2 && seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
                    !is_title_at(j, end) && norm(j) != "and" && norm(j) != "or" && norm(j) != "but" &&
+                   norm(j) != "as" && !is_preposition(norm(j)) && !is_determiner(norm(j)) &&
                    lex_.analyse_verb(norm(j)).empty()) {
               ++j;
             }
+            if (j < end && j > i + n && (a.kind == "state" || a.kind == "location") && starts_person(j, end)) {
+              // "his Polish counterpart Radoslaw Sikorski": the demonym describes the person.
+              reset_pending();
+              i = j;
+              continue;
+            }
             if (j < end && is_title_at(j, end)) {
-              pending_first = i;
+              // A state (by name, demonym or seat) is absorbed into the title; an organisation's
+              // name stays a mention of its own ("NATO Secretary General Jens Stoltenberg").
+              const bool absorbed = a.kind == "state" || a.kind == "location";
+              if (!absorbed) out_.mentions.push_back(make(s, i, i + n, chosen->target, "lexicon"));
+              pending_first = absorbed ? i : j;
               pending_affiliation_end = i + n;
               pending_affiliation_actor = chosen->target;
               pending_affiliation_country = a.kind == "state" ? a.country : a.country;
@@ -266,8 +331,26 @@ class Resolver {
               continue;
             }
           }
+          if (a.kind == "state" && i + n + 1 < end && norm(i + n) == "'s") {
+            const std::vector<PhraseEntry>* next_entries = nullptr;
+            const std::uint32_t m = lex_.match_phrase(seg_, i + n + 1, end, &next_entries);
+            const PhraseEntry* next = m > 0 ? choose(*next_entries) : nullptr;
+            if (next != nullptr && next->kind != PhraseKind::kTitle && lex_.actors()[next->target].kind == "person") {
+              Mention person = make(s, i + n + 1, i + n + 1 + m, next->target, "lexicon");
+              person.first_token = i;  // "Russia's Putin" is one noun phrase
+              note_full_name(next->target, i);
+              out_.mentions.push_back(std::move(person));
+              reset_pending();
+              i += n + 1 + m;
+              continue;
+            }
+          }
           if (chosen->kind == PhraseKind::kWeak) {
-            weak_.push_back(make(s, i, i + n, chosen->target, "alias"));
+            std::vector<std::uint32_t> candidates;
+            for (const auto& e : *entries) {
+              if (e.kind == PhraseKind::kWeak) candidates.push_back(e.target);
+            }
+            weak_.push_back(WeakMention{make(s, i, i + n, chosen->target, "alias"), std::move(candidates)});
           } else {
             Mention m = make(s, i, i + n, chosen->target,
                              chosen->kind == PhraseKind::kMetonym ? "metonym"
@@ -283,7 +366,7 @@ class Resolver {
               m.modifier = true;  // "Putin-Biden summit", "US-Russian"
             }
             if (a.kind == "person" && (chosen->kind == PhraseKind::kName || chosen->kind == PhraseKind::kAlias)) {
-              full_names_.insert(chosen->target);
+              note_full_name(chosen->target, i);
             }
             out_.mentions.push_back(std::move(m));
           }
@@ -328,7 +411,7 @@ class Resolver {
     return false;
   }
 
-  const PhraseEntry* choose(const std::vector<PhraseEntry>& entries) const {
+  const PhraseEntry* choose(const std::vector<PhraseEntry>& entries) {
     // Names and aliases first, then metonyms, demonyms, weak aliases; titles last.
     static constexpr PhraseKind kOrder[] = {PhraseKind::kName, PhraseKind::kAlias, PhraseKind::kMetonym,
                                             PhraseKind::kDemonym, PhraseKind::kWeak, PhraseKind::kTitle};
@@ -336,8 +419,15 @@ class Resolver {
       const PhraseEntry* best = nullptr;
       for (const auto& e : entries) {
         if (e.kind != kind) continue;
-        // Among equal kinds, states before people before the rest, then lexicon order.
-        if (best == nullptr) best = &e;
+        // Among equal kinds: the one whose context the document confirms; for a seat shared by a
+        // state and an IGO ("Brussels"), the IGO, which is what news means by it.
+        if (best == nullptr) { best = &e; continue; }
+        const ActorEntry& cur = lex_.actors()[best->target];
+        const ActorEntry& cand = lex_.actors()[e.target];
+        const bool cur_ok = !best->needs_context || context_confirms(cur);
+        const bool cand_ok = !e.needs_context || context_confirms(cand);
+        if (cand_ok && !cur_ok) best = &e;
+        else if (cand_ok == cur_ok && kind == PhraseKind::kMetonym && cur.kind == "state" && cand.kind == "igo") best = &e;
       }
       if (best != nullptr) return best;
     }
@@ -383,7 +473,7 @@ class Resolver {
       const auto holders = lex_.holders(a.country, t, day_);
       if (holders.size() == 1 && day_ != kNoDay) {
         Mention m = make(s, first, end, holders.front(), "description");
-        full_names_.insert(holders.front());
+        note_full_name(holders.front(), first);
         out_.mentions.push_back(std::move(m));
         return;
       }
@@ -452,12 +542,31 @@ class Resolver {
   }
 
   void resolve_weak() {
-    // A weak alias ("Kim", "Johnson") names its actor only when the document named it fully.
-    for (auto& m : weak_) {
-      const ActorEntry* a = lex_.actor_by_id(m.actor.id);
-      if (a == nullptr) continue;
-      const auto index = static_cast<std::uint32_t>(a - lex_.actors().data());
-      if (full_names_.count(index)) out_.mentions.push_back(std::move(m));
+    // A weak alias ("Kim", "Johnson") names an actor only when the document named that actor in
+    // full; among several such, the one named last before it. A weak alias that is also a common
+    // word ("in May") is taken only where it cannot be that word.
+    for (auto& w : weak_) {
+      Mention& m = w.mention;
+      const std::string_view word = norm(m.first_token);
+      if (lex_.is_not_name(word) && m.first_token > 0 &&
+          (is_preposition(norm(m.first_token - 1)) || is_determiner(norm(m.first_token - 1)))) {
+        continue;
+      }
+      std::uint32_t best = UINT32_MAX;
+      std::uint32_t best_token = 0;
+      for (std::uint32_t candidate : w.candidates) {
+        auto it = full_name_token_.find(candidate);
+        if (it == full_name_token_.end()) continue;
+        const std::uint32_t at = it->second;
+        const bool before = at < m.first_token;
+        if (best == UINT32_MAX || (before && (best_token > m.first_token || at > best_token))) {
+          best = candidate;
+          best_token = at;
+        }
+      }
+      if (best == UINT32_MAX) continue;
+      Mention resolved = make(seg_.sentences[m.sentence], m.first_token, m.end_token, best, "alias");
+      out_.mentions.push_back(std::move(resolved));
     }
   }
 
@@ -514,9 +623,13 @@ class Resolver {
   const Lexicon& lex_;
   std::int32_t day_;
   ActorAnalysis out_;
-  std::vector<Mention> weak_;
+  struct WeakMention {
+    Mention mention;
+    std::vector<std::uint32_t> candidates;
+  };
+  std::vector<WeakMention> weak_;
+  std::unordered_map<std::uint32_t, std::uint32_t> full_name_token_;  // actor -> first full mention
   std::vector<Mention> pronouns_;
-  std::unordered_set<std::uint32_t> full_names_;
   std::unordered_map<std::string, ActorRef> new_people_;
 };
 

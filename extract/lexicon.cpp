@@ -334,6 +334,7 @@ void Lexicon::add_phrase(std::string_view phrase, PhraseEntry entry) {
   if (seg.tokens.empty()) return;
   std::uint32_t node = 0;
   entry.case_pattern.clear();
+  entry.exact.clear();
   for (const Token& t : seg.tokens) {
     const std::string_view norm = seg.norm_of(t);
     auto it = edges_.find(NodeKey{node, norm});
@@ -348,6 +349,14 @@ void Lexicon::add_phrase(std::string_view phrase, PhraseEntry entry) {
     }
     std::uint8_t pattern = 0;
     if (t.kind == TokenKind::kWord) pattern = t.all_caps ? 2 : (t.upper ? 1 : 0);
+    // Mixed case inside a word ("LeT", "McCain") must match exactly: "Let us" is no group.
+    const std::string_view surface = slice(phrase, t.span);
+    if (pattern == 1 && surface.size() > 1 &&
+        std::any_of(surface.begin() + 1, surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+        surface.find('.') == std::string_view::npos && surface.find('-') == std::string_view::npos) {
+      pattern = 3;
+      entry.exact.emplace_back(surface);
+    }
     entry.case_pattern.push_back(pattern);
   }
   auto& entries = node_entries_[node];
@@ -366,7 +375,7 @@ void Lexicon::index_actor(std::uint32_t index) {
     return std::find(a.needs_context.begin(), a.needs_context.end(), text) != a.needs_context.end();
   };
   auto add = [&](const std::string& text, PhraseKind kind, const std::string& sector) {
-    PhraseEntry e{kind, index, sector, contextual(text), {}};
+    PhraseEntry e{kind, index, sector, contextual(text), {}, {}};
     add_phrase(text, e);
     // "the Kremlin" is also written "Kremlin" (headlines, possessives: "Kremlin's").
     if (text.starts_with("the ") || text.starts_with("The ")) add_phrase(std::string_view(text).substr(4), e);
@@ -398,6 +407,7 @@ std::uint32_t Lexicon::match_phrase(const Segmentation& seg, std::uint32_t first
         switch (e.case_pattern[k]) {
           case 1: fits = t.upper || t.all_caps; break;
           case 2: fits = t.all_caps || (t.norm_size <= 4 && seg.norm_of(t).find('.') != std::string_view::npos); break;
+          case 3: fits = t.all_caps || std::find(e.exact.begin(), e.exact.end(), seg.surface(t)) != e.exact.end(); break;
           default: break;
         }
       }
@@ -423,10 +433,10 @@ void Lexicon::load_titles() {
     if (t.title.empty()) throw InputError(where("titles.jsonl", line_number) + ": missing \"title\", expected a string");
     const auto index = static_cast<std::uint32_t>(titles_.size());
     titles_.push_back(t);
-    add_phrase(t.title, PhraseEntry{PhraseKind::kTitle, index, t.sector, false, {}});
+    add_phrase(t.title, PhraseEntry{PhraseKind::kTitle, index, t.sector, false, {}, {}});
     // "Presidents Putin and Ramaphosa", "foreign ministers": plural titles name people too.
     if (t.person && !t.title.ends_with('s') && t.title.find('.') == std::string::npos) {
-      add_phrase(t.title + "s", PhraseEntry{PhraseKind::kTitle, index, t.sector, false, {}});
+      add_phrase(t.title + "s", PhraseEntry{PhraseKind::kTitle, index, t.sector, false, {}, {}});
     }
   });
 }
@@ -549,7 +559,7 @@ void Lexicon::load_cues() {
     } else if (c.kind == "noun") {
       noun_cues_[c.cue].push_back(index);
     } else {
-      add_phrase(c.cue, PhraseEntry{PhraseKind::kCue, index, "", false, {}});
+      add_phrase(c.cue, PhraseEntry{PhraseKind::kCue, index, "", false, {}, {}});
     }
     cues_.push_back(std::move(c));
   });

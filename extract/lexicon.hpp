@@ -54,7 +54,8 @@ struct PhraseEntry {
   std::uint32_t target = 0;    // actor index (kName..kMetonym), title index, cue index
   std::string sector;          // metonyms: the sector the phrase implies (the Kremlin -> GOV)
   bool needs_context = false;  // ambiguous alias (Georgia, Jordan)
-  std::vector<std::uint8_t> case_pattern;  // per token: 0 any, 1 capitalised, 2 all capitals
+  std::vector<std::uint8_t> case_pattern;  // per token: 0 any, 1 capitalised, 2 all capitals, 3 exact
+  std::vector<std::string> exact;          // surface forms of the tokens that must match exactly
 };
 
 struct TitleEntry {

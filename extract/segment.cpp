@@ -239,6 +239,7 @@ bool is_headline(const Segmentation& seg, const Sentence& s) {
 
 Segmentation segment(std::string_view text, const std::vector<Span>& boilerplate) {
   Segmentation seg;
+  seg.text = text;
   seg.norm.reserve(text.size() + text.size() / 8);
   seg.tokens.reserve(text.size() / 5 + 1);
   Tokenizer(text, seg).run();

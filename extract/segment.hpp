@@ -38,6 +38,7 @@ struct Sentence {
 };
 
 struct Segmentation {
+  std::string_view text;  // the segmented text (not owned)
   std::string norm;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
@@ -46,6 +47,7 @@ struct Segmentation {
     return std::string_view(norm).substr(token.norm_begin, token.norm_size);
   }
   std::string_view norm_of(std::uint32_t token_index) const { return norm_of(tokens[token_index]); }
+  std::string_view surface(const Token& token) const { return text.substr(token.span.begin, token.span.size()); }
 };
 
 // Splits text into tokens and sentences. boilerplate: sorted byte ranges (Document::boilerplate);
