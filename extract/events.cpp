@@ -141,6 +141,18 @@ class Coder {
             const Date& date) {
     const CameoCode* code = lex_.cameo(p.code);
     if (code == nullptr) return;
+    // An event is a dyad: without a target it is coded only where the pattern has none by
+    // definition ("claimed responsibility", "mobilised troops").
+    if (target == nullptr && !p.no_target) {
+      note(s, "'" + p.text + "': no target actor; not coded");
+      return;
+    }
+    // A nominal mention of an event already coded from a verb in this sentence is the same event.
+    if (p.noun) {
+      for (const auto& earlier : out_) {
+        if (earlier.sentence == s.index && earlier.root == code->root && earlier.source.id == source.actor.id) return;
+      }
+    }
     EventRecord e;
     e.sentence = s.index;
     e.span = s.span;
