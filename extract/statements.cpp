@@ -304,9 +304,12 @@ class Finder {
       st.cue.span = seg_.tokens[cue_token].span;
       st.cue.text = std::string(slice(doc_.text, st.cue.span));
     }
+    if (speaker < 0 && cue_token == UINT32_MAX) speaker = verbless_speaker(quote);
     if (speaker < 0 && cue_token == UINT32_MAX) {
-      // No attribution at all: a quote continuing the previous speaker's paragraph.
-      if (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2) {
+      // No attribution at all: a quote continuing the previous speaker's paragraph, or a quote
+      // right after a sentence about a person ("Lavrov emerged smiling. "It was useful."").
+      if (!quote.short_quote) speaker = previous_subject(quote);
+      if (speaker < 0 && (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2)) {
         out_.quoted.push_back(quote.content);
         return;
       }
@@ -318,6 +321,38 @@ class Finder {
     }
     finish(st, sentence_of(quote.open), speaker_mention, cue, nullptr);
     for (const Span& p : parts) out_.quoted.push_back(p);
+  }
+
+  // Attributions without a speech verb: 'Putin: "..."', 'Peskov was blunt: "..."' (the subject
+  // of the clause before the colon) and '"..." — Zelensky, in Davos.'
+  int verbless_speaker(const Quote& quote) const {
+    if (quote.open > 0 && norm(quote.open - 1) == ":") {
+      const Sentence& s = sentence_of(quote.open - 1);
+      const int m = mention_in(s.first_token, quote.open - 1);
+      if (m >= 0 && actors_.mentions[static_cast<std::size_t>(m)].actor.kind == "person") return m;
+    }
+    const std::uint32_t after = quote.close + 1;
+    if (quote.closed && after + 1 < seg_.tokens.size() && seg_.tokens[after].kind == TokenKind::kDash &&
+        !seg_.tokens[after].paragraph_before) {
+      const int m = mention_in(after + 1, after + 2);
+      if (m >= 0) return m;
+    }
+    return -1;
+  }
+
+  // The person a paragraph is about: the first person named in the sentence just before the
+  // quote, when the quote opens a sentence of the same paragraph.
+  int previous_subject(const Quote& quote) const {
+    const Sentence& here = sentence_of(quote.open);
+    if (here.first_token != quote.open || here.index == 0 || seg_.tokens[quote.open].paragraph_before) return -1;
+    const Sentence& before = seg_.sentences[here.index - 1];
+    if (before.boilerplate) return -1;
+    for (std::size_t k = 0; k < actors_.mentions.size(); ++k) {
+      const Mention& m = actors_.mentions[k];
+      if (m.first_token < before.first_token || m.first_token >= before.end_token || m.modifier) continue;
+      return m.actor.kind == "person" && m.first_token == before.first_token ? static_cast<int>(k) : -1;
+    }
+    return -1;
   }
 
   // A speaker next to the cue that no lexicon knows: '"...," said Omar Haddad.', '"...," Haddad
@@ -458,6 +493,8 @@ class Finder {
         }
         if (cue->negative_content && (v + 1 >= s.end_token || norm(v + 1) != "that")) break;
         const bool has_that = c_first < s.end_token && norm(c_first) == "that";
+        // "X told the conference in Munich" names an audience, not what was said.
+        if (cue->addressee && !cue->about_object && !has_that) break;
         if (!has_that && addressee == nullptr && !clause_like_start(view, c_first)) {
           // "X said on Monday that ..." keeps going; "China responds to US moves" is no speech.
           std::uint32_t k = c_first;
