@@ -98,7 +98,7 @@ class Coder {
     std::uint32_t i = from;
     if (!p.objects.empty()) {
       // The direct object must be one of the listed nouns: "imposed new sanctions on Iran".
-      for (std::uint32_t k = from; k < limit && k < from + 6; ++k) {
+      for (std::uint32_t k = from; k < limit && k < from + 7; ++k) {
         const std::string_view w = view.norm(k);
         const std::string_view sing = lex_.singular(w);
         if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
@@ -106,7 +106,7 @@ class Coder {
           object_at = k;
           break;
         }
-        if (is_preposition(w) || view.norm(k) == "." || view.norm(k) == ";") break;
+        if ((is_preposition(w) && w != "of" && w != "in") || w == "." || w == ";") break;
       }
       if (object_at == UINT32_MAX) return -2;  // pattern does not apply
       i = object_at + 1;
@@ -138,8 +138,20 @@ class Coder {
 
   void emit(const Sentence& s, const SentenceView& view, const EventPattern& p, std::uint32_t trigger_first,
             std::uint32_t trigger_end, const Mention& source, const Mention* target, bool negated, Modality modality,
-            const Date& date) {
+            const Date& date, bool intent = false) {
     const CameoCode* code = lex_.cameo(p.code);
+    if (intent && code != nullptr && !negated) {
+      // CAMEO: cooperation promised, pledged or agreed to is an expressed intent (root 03), coded now.
+      static constexpr std::pair<std::string_view, std::string_view> kIntent[] = {
+          {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"}};
+      for (const auto& [root, intent_code] : kIntent) {
+        if (code->root == root) {
+          code = lex_.cameo(intent_code);
+          modality = Modality::kAsserted;
+          break;
+        }
+      }
+    }
     if (code == nullptr) return;
     // An event is a dyad: without a target it is coded only where the pattern has none by
     // definition ("claimed responsibility", "mobilised troops").
@@ -163,6 +175,7 @@ class Coder {
       note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
     }
+    if (code == nullptr) return;
     e.code = code->code;
     e.root = code->root;
     e.label = code->label;
@@ -228,6 +241,10 @@ class Coder {
     // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
     if (a.form == VerbForm::kGerund && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) return false;
     const VerbGroup group = verb_group(view, lex_, v, a.form);
+    if (group.embedded) {
+      note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
+      return false;
+    }
     // Choose the most specific pattern that applies: particle and object patterns first.
     std::vector<std::uint32_t> order(patterns.begin(), patterns.end());
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
@@ -311,14 +328,19 @@ class Coder {
           // Coordinated subjects of a symmetric event act on each other: "Russia and North Korea signed a pact".
           if (p.symmetric && sources.size() > 1) {
             for (int other : sources) {
-              if (other != si) emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(other), negated, modality, date);
+              if (other != si) {
+                emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(other), negated, modality, date,
+                     group.intent);
+              }
             }
           } else {
-            emit(s, view, p, v, trigger_end, view.mention(si), nullptr, negated, modality, date);
+            emit(s, view, p, v, trigger_end, view.mention(si), nullptr, negated, modality, date, group.intent);
           }
           continue;
         }
-        for (int ti : targets) emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(ti), negated, modality, date);
+        for (int ti : targets) {
+          emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(ti), negated, modality, date, group.intent);
+        }
       }
       (void)tgt;
       consumed = trigger_end;

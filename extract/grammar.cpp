@@ -40,9 +40,12 @@ constexpr std::array<std::string_view, 5> kNegations = {"not", "n't", "never", "
 // Verbs that put the verb after them under negation or into the future: "refused to sign".
 constexpr std::array<std::string_view, 9> kNegatingControllers = {"refuse", "fail", "decline", "reject", "deny",
                                                                   "avoid", "stop", "cease", "halt"};
-constexpr std::array<std::string_view, 16> kFutureControllers = {
+constexpr std::array<std::string_view, 15> kFutureControllers = {
     "plan", "intend", "expect", "aim", "hope", "want", "seek", "vow", "pledge", "promise", "prepare",
-    "threaten", "propose", "offer", "agree", "schedule"};
+    "propose", "offer", "agree", "schedule"};
+// Controllers that express the subject's own intention (CAMEO codes intent, root 03).
+constexpr std::array<std::string_view, 9> kIntentControllers = {"vow", "pledge", "promise", "offer", "agree",
+                                                                "plan", "intend", "propose", "prepare"};
 constexpr std::array<std::string_view, 6> kHypotheticalModals = {"would", "could", "may", "might", "should", "'d"};
 
 }  // namespace
@@ -131,21 +134,29 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
 }
 
 std::vector<int> SentenceView::coordinated(int index) const {
+  // Rightwards: "X and Y", "X, Y and Z". Comma-joined items count only in a list closed by "and"
+  // ("The US delivered tanks to Ukraine, Zelensky said" is no list).
   std::vector<int> result{index};
+  std::size_t confirmed = 1;  // items up to the last "and"
   const Mention& m = mention(index);
-  // Rightwards: "X and Y", "X, Y and Z".
   std::uint32_t i = m.end_token;
   while (i + 1 < end()) {
     const std::string_view w = norm(i);
     if (w != "and" && w != "," && w != "&") break;
     std::uint32_t j = i + 1;
-    if (norm(j) == "and") ++j;
+    bool conjunction = w != ",";
+    if (norm(j) == "and") {
+      ++j;
+      conjunction = true;
+    }
     if (j < end() && norm(j) == "the") ++j;
     const int next = mention_at(j);
     if (next < 0 || next == result.back() || mention(next).first_token != j) break;
     result.push_back(next);
+    if (conjunction) confirmed = result.size();
     i = mention(next).end_token;
   }
+  result.resize(confirmed);
   return result;
 }
 
@@ -191,7 +202,11 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
         while (back > stop && mention_at(back - 1) < 0 && (is_determiner(norm(back - 1)))) --back;
         left = back > stop ? mention_at(back - 1) : -1;
       }
-      if (left >= 0 && norm(k - 1) == "and") {
+      // "Spain, Ireland and Norway recognised ...": walk left over the whole list.
+      const bool in_list = norm(k - 1) == "and" ||
+                           (norm(k - 1) == "," && mention_here.end_token < end() &&
+                            (norm(mention_here.end_token) == "and" || norm(mention_here.end_token) == ","));
+      if (left >= 0 && in_list) {
         i = mention(left).end_token;
         continue;
       }
@@ -232,7 +247,23 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
         if (in(kNegatingControllers, a.lemma)) { g.negated = true; controlled = true; }
         else if (in(kFutureControllers, a.lemma)) {
           if (g.modality == Modality::kAsserted) g.modality = Modality::kFuture;
+          g.intent = g.intent || in(kIntentControllers, a.lemma);
           controlled = true;
+        }
+      }
+      if (!controlled && c != "going" && c != "set" && c != "due" && c != "likely" && c != "able" && c != "ready") {
+        // "urged Hamas to release", "threatened to strike", "called on Iran to halt": the verb is
+        // what another act asks for or threatens, not an event of its own.
+        for (std::uint32_t k = i - 1; k > view.begin() && k + 7 > i; --k) {
+          if (view.norm(k - 1) == "." || view.norm(k - 1) == ";") break;
+          bool act = false;
+          for (const auto& a : lexicon.analyse_verb(view.norm(k - 1))) {
+            if (lexicon.verb_patterns(a.lemma) != nullptr || lexicon.verb_cues(a.lemma) != nullptr) act = true;
+          }
+          if (act) {
+            g.embedded = true;
+            break;
+          }
         }
       }
       if (c == "going" || c == "set" || c == "due" || c == "likely" || c == "able" || c == "ready") {

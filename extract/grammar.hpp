@@ -57,6 +57,8 @@ struct VerbGroup {
   bool negated = false;
   bool passive = false;
   Modality modality = Modality::kAsserted;
+  bool intent = false;      // under "promised to", "agreed to", "offered to": an expressed intention
+  bool embedded = false;    // the object of another act: "urged Hamas to release", "threatened to strike"
 };
 
 // Analyses the tokens left of a main verb at v (auxiliaries, modals, negation, controlling verbs

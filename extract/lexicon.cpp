@@ -472,10 +472,10 @@ void Lexicon::load_verb_forms() {
   });
 }
 
-std::vector<VerbAnalysis> Lexicon::analyse_verb(std::string_view form) const {
+const std::vector<VerbAnalysis>& Lexicon::analyse_verb(std::string_view form) const {
+  static const std::vector<VerbAnalysis> kNone;
   auto it = verb_forms_.find(form);
-  if (it == verb_forms_.end()) return {};
-  return it->second;
+  return it == verb_forms_.end() ? kNone : it->second;
 }
 
 void Lexicon::load_events() {

@@ -135,7 +135,7 @@ class Lexicon {
                              const std::vector<PhraseEntry>** entries) const;
 
   // Verb analysis of a folded word form ("met" -> meet/past); empty lemma when not a known verb.
-  std::vector<VerbAnalysis> analyse_verb(std::string_view form) const;
+  const std::vector<VerbAnalysis>& analyse_verb(std::string_view form) const;
   const std::vector<std::uint32_t>* verb_patterns(std::string_view lemma) const;
   const std::vector<std::uint32_t>* noun_patterns(std::string_view noun) const;
   const std::vector<std::uint32_t>* verb_cues(std::string_view lemma) const;
