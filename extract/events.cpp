@@ -299,7 +299,17 @@ class Coder {
         for (std::uint32_t k = after; k < std::min<std::uint32_t>(view.end(), after + 8); ++k) {
           if (view.norm(k) == "by") { source = view.np_mention_after(k + 1, view.end()); break; }
         }
-        if (!p.objects.empty()) continue;
+        if (!p.objects.empty()) {
+          // "The declaration was signed by X and Y": the subject must be one of the objects.
+          bool object_subject = false;
+          for (std::uint32_t k = view.clause_start(group.start); k < group.start && !object_subject; ++k) {
+            const std::string_view w = view.norm(k);
+            object_subject = std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
+                             std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
+          }
+          if (!object_subject) continue;
+          target = -1;
+        }
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;

@@ -161,6 +161,28 @@ std::vector<int> SentenceView::coordinated(int index) const {
 }
 
 int SentenceView::subject_before(std::uint32_t verb_start) const {
+  // "Iran and Russia, which both face sanctions, signed ...": the verb follows a relative clause;
+  // its subject stands before the clause's opening comma.
+  if (verb_start > begin() + 2 && norm(verb_start - 1) == ",") {
+    for (std::uint32_t k = verb_start - 1; k > begin() + 1; --k) {
+      if (norm(k - 1) != "which" && norm(k - 1) != "who") continue;
+      if (norm(k - 2) != ",") break;
+      const int antecedent = mention_at(k - 3 >= begin() ? k - 3 : begin());
+      if (antecedent >= 0) {
+        // The head of a coordination is its leftmost member.
+        int head = antecedent;
+        std::uint32_t first = mention(head).first_token;
+        while (first > begin() + 1 && (norm(first - 1) == "and" || norm(first - 1) == ",")) {
+          const int left = mention_at(first - 2);
+          if (left < 0) break;
+          head = left;
+          first = mention(head).first_token;
+        }
+        return head;
+      }
+      break;
+    }
+  }
   const std::uint32_t stop = clause_start(verb_start);
   // "X, who met Y": the relative pronoun's antecedent is the subject.
   if (stop > begin() && (norm(stop - 1) == "who" || norm(stop - 1) == "which")) {
