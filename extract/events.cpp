@@ -234,6 +234,22 @@ class Coder {
     }
   }
 
+  // "demanded that Manila withdraw", "urged that the talks resume": the clause is what an appeal
+  // or demand (CAMEO roots 02 and 10) asks for, not an event.
+  bool demanded(const SentenceView& view, std::uint32_t verb_start) const {
+    const std::uint32_t start = view.clause_start(verb_start);
+    if (start < view.begin() + 2 || view.norm(start - 1) != "that") return false;
+    for (const auto& a : lex_.analyse_verb(view.norm(start - 2))) {
+      const auto* patterns = lex_.verb_patterns(a.lemma);
+      if (patterns == nullptr) continue;
+      for (std::uint32_t index : *patterns) {
+        const std::string& code = lex_.event_patterns()[index].code;
+        if (code.starts_with("02") || code.starts_with("10")) return true;
+      }
+    }
+    return false;
+  }
+
   // Returns whether an event was coded; `consumed` gets the end of its trigger (the object noun
   // of "open talks" is not coded again as a noun or verb).
   bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
@@ -241,7 +257,7 @@ class Coder {
     // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
     if (a.form == VerbForm::kGerund && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) return false;
     const VerbGroup group = verb_group(view, lex_, v, a.form);
-    if (group.embedded) {
+    if (group.embedded || demanded(view, group.start)) {
       note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
       return false;
     }
