@@ -206,8 +206,12 @@ class Coder {
       // A capitalised word inside a sentence is a name or a month ("in March"), not a verb.
       const bool sentence_initial = v == s.first_token || seg_.tokens[v - 1].kind == TokenKind::kQuote;
       if (t.upper && !t.all_caps && !sentence_initial) continue;
+      // "accused Armenia of shelling ...": a gerund after "of"/"for" and an actor stays a verb.
+      const bool accused_act = v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for") &&
+                               view.mention_at(v - 2) >= 0 && w.size() > 4 && w.ends_with("ing");
       const bool after_determiner = v > s.first_token && (is_determiner(view.norm(v - 1)) || view.norm(v - 1) == "'s" ||
-                                                          (is_preposition(view.norm(v - 1)) && view.norm(v - 1) != "to") ||
+                                                          (is_preposition(view.norm(v - 1)) && view.norm(v - 1) != "to" &&
+                                                           !accused_act) ||
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
       bool coded = false;
       if (!after_determiner) {
@@ -255,7 +259,16 @@ class Coder {
   bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
                  const std::vector<std::uint32_t>& patterns, const Date& date, std::uint32_t& consumed) {
     // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
-    if (a.form == VerbForm::kGerund && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) return false;
+    // "accused Armenia of shelling its positions": the accused act is coded, reported, with the
+    // accused as its source. Other gerunds are nominal or modifiers.
+    int accused = -1;
+    if (a.form == VerbForm::kGerund && v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for")) {
+      const int m = view.mention_at(v - 2);
+      if (m >= 0 && view.mention(m).end_token == v - 1) accused = m;
+    }
+    if (a.form == VerbForm::kGerund && accused < 0 && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
+      return false;
+    }
     const VerbGroup group = verb_group(view, lex_, v, a.form);
     if (group.embedded || demanded(view, group.start)) {
       note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
@@ -304,7 +317,7 @@ class Coder {
         if (!found) continue;
       }
       std::uint32_t object_at = UINT32_MAX;
-      int subject = view.subject_before(group.start);
+      int subject = accused >= 0 ? accused : view.subject_before(group.start);
       int target = -1;
       int source = subject;
       if (group.passive) {
@@ -341,6 +354,7 @@ class Coder {
       const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
       bool negated = group.negated;
       Modality modality = clause_modality(view, v, group.modality);
+      if (accused >= 0 && modality == Modality::kAsserted) modality = Modality::kReported;
       const Mention& src = view.mention(source);
       if (in_quote(seg_.tokens[v].span) || (modality == Modality::kAsserted && reported_context(view, src.first_token))) {
         if (modality == Modality::kAsserted) modality = Modality::kReported;
