@@ -207,6 +207,8 @@ struct SqliteStore::Impl {
   }
 
   void open_connection(int flags) {
+    // One thread at a time uses the connection: SQLite's own mutexes would only cost time.
+    flags |= SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(db_path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
       const std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
       sqlite3_close(db);
