@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   add(&geokg::cli::add_build_command);
   add(&geokg::cli::add_extract_command);
   add(&geokg::cli::add_actors_command);
+  add(&geokg::cli::add_said_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

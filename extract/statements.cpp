@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "extract/dates.hpp"
 #include "extract/events.hpp"
 #include "extract/grammar.hpp"
 #include "extract/text.hpp"
@@ -452,6 +453,13 @@ class Finder {
         if (speaker < 0) continue;
         const Mention& sp = view.mention(speaker);
         std::uint32_t c_first = sp.end_token;
+        // "According to the Russian side, ...": the rest of the source's noun phrase is no content.
+        for (std::uint32_t k = c_first; k < s.end_token && k < c_first + 4; ++k) {
+          if (norm(k) == ",") {
+            c_first = k;
+            break;
+          }
+        }
         if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
         std::uint32_t c_end = s.end_token;
         if (v > s.first_token + 2) {  // content before: "CONTENT, according to X."
@@ -586,10 +594,28 @@ class Finder {
     return score;
   }
 
+  // The date of the speech act: a date phrase outside the content ("wrote on Sunday that ...",
+  // '"...," he said on Tuesday'); dates inside the content are about what was said.
+  Date statement_date(const Sentence& s, Span content) const {
+    std::uint32_t content_first = s.end_token, content_end = s.end_token;
+    for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
+      if (seg_.tokens[k].span.begin >= content.begin && content_first == s.end_token) content_first = k;
+      if (seg_.tokens[k].span.begin >= content.end) {
+        content_end = k;
+        break;
+      }
+    }
+    if (auto d = find_date(doc_.text, seg_, s.first_token, content_first, doc_.date)) return d->date;
+    if (auto d = find_date(doc_.text, seg_, content_end, s.end_token, doc_.date)) return d->date;
+    Date date = doc_.date;
+    date.origin = DateOrigin::kDocument;
+    return date;
+  }
+
   void finish(StatementRecord& st, const Sentence& s, const Mention* speaker, const CueEntry* cue, const Mention* addressee) {
     st.sentence = s.index;
     st.span = Span{std::min(s.span.begin, st.content_span.begin), std::max(s.span.end, st.content_span.end)};
-    st.date = sentence_date(doc_, seg_, s);
+    st.date = statement_date(s, st.content_span);
     if (speaker != nullptr && !speaker->actor.id.empty()) {
       st.speaker = speaker->actor;
       st.speaker_span = speaker->actor.span;

@@ -56,7 +56,7 @@ bool have_validator() {
 TEST_CASE("help documents every subcommand and flag", "[cli]") {
   const Run top = run("--help");
   CHECK(top.code == 0);
-  for (const char* word : {"build", "extract", "actors"}) CHECK(top.out.find(word) != std::string::npos);
+  for (const char* word : {"build", "extract", "actors", "said"}) CHECK(top.out.find(word) != std::string::npos);
   const Run build = run("build --help");
   CHECK(build.code == 0);
   for (const char* flag : {"--output", "--date", "--actors", "--threads", "--quiet", "--include-unreal", "inputs"}) {
@@ -66,6 +66,9 @@ TEST_CASE("help documents every subcommand and flag", "[cli]") {
   const Run extract = run("extract --help");
   CHECK(extract.code == 0);
   CHECK(extract.out.find("--explain") != std::string::npos);
+  const Run said = run("said --help");
+  CHECK(said.code == 0);
+  for (const char* flag : {"--by", "--about", "--since", "--until", "--json"}) CHECK(said.out.find(flag) != std::string::npos);
   const Run actors = run("actors --help");
   CHECK(actors.code == 0);
   CHECK(actors.out.find("--date") != std::string::npos);
@@ -155,5 +158,34 @@ TEST_CASE("a malformed user actor file is reported with its line", "[cli][actors
   const Run ok = run("actors --actors " + file.string() + " --explain \"Jane Roe met Putin\"");
   CHECK(ok.code == 0);
   CHECK(ok.out.find("jane-roe") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("said lists who said what about whom from a store", "[cli][said]") {
+  const fs::path dir = temp_dir("said");
+  const fs::path feed = dir / "feed.jsonl";
+  std::ofstream(feed)
+      << "{\"id\":\"a\",\"published\":\"2025-08-20\",\"text\":\"\\\"We will safeguard our interests in a firm manner,\\\" "
+         "Sergey Lavrov said. He also insisted that China should be an equal partner.\"}\n"
+      << "{\"id\":\"b\",\"published\":\"2024-03-02\",\"text\":\"Volodymyr Zelensky said that Russia must end the war it "
+         "started against Ukraine.\"}\n";
+  const std::string store = (dir / "s.sqlite").string();
+  REQUIRE(run("build " + feed.string() + " -q -o " + store).code == 0);
+  const Run lavrov = run("said " + store + " --by Lavrov");
+  CHECK(lavrov.code == 0);
+  CHECK(lavrov.out.find("We will safeguard our interests in a firm manner,") != std::string::npos);
+  CHECK(lavrov.out.find("China should be an equal partner") != std::string::npos);
+  CHECK(lavrov.out.find("Zelensky") == std::string::npos);
+  const Run about = run("said " + store + " --about China --json");
+  CHECK(about.code == 0);
+  CHECK(about.out.find("\"speaker\":\"sergey-lavrov\"") != std::string::npos);
+  CHECK(about.out.find("\"content\":\"China should be an equal partner\"") != std::string::npos);
+  const Run since = run("said " + store + " --since 2025-01-01");
+  CHECK(since.out.find("Zelensky") == std::string::npos);
+  CHECK(since.out.find("Lavrov") != std::string::npos);
+  const Run nobody = run("said " + store + " --by Nobody");
+  CHECK(nobody.code == 3);
+  CHECK(nobody.out.find("no actor named \"Nobody\"") != std::string::npos);
+  CHECK(run("said " + (dir / "missing.sqlite").string()).code == 2);
   fs::remove_all(dir);
 }
