@@ -16,6 +16,7 @@ Command add_build_command(CLI::App& app);
 Command add_extract_command(CLI::App& app);
 Command add_actors_command(CLI::App& app);
 Command add_said_command(CLI::App& app);
+Command add_timeline_command(CLI::App& app);
 
 // Shared by the commands: prints a diagnostic line to stderr ("geokg: " + message).
 void print_error(const std::string& message);

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add(&geokg::cli::add_extract_command);
   add(&geokg::cli::add_actors_command);
   add(&geokg::cli::add_said_command);
+  add(&geokg::cli::add_timeline_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

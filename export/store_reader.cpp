@@ -1,5 +1,7 @@
 #include "export/store_reader.hpp"
 
+#include <cmath>
+
 #include <sqlite3.h>
 
 #include "extract/error.hpp"
@@ -48,6 +50,7 @@ class Statement {
     return p == nullptr ? std::string() : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
   }
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double real(int column) const { return sqlite3_column_double(stmt_, column); }
 
  private:
   [[noreturn]] void fail(const char* what) const {
@@ -171,6 +174,64 @@ std::vector<SaidRow> StoreReader::said(const SaidFilter& filter) const {
     about.bind_integer(1, id);
     while (about.step()) row.about.push_back(SaidAbout{about.text(0), about.text(1), about.text(2), about.integer(3) != 0});
     rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<PeriodRow> StoreReader::timeline(const std::string& a, const std::string& b, Period by, bool directed,
+                                             double threshold) const {
+  // The period key of a date (or of the document) as one SQL expression; dates of month or year
+  // precision fall into the period they start.
+  std::string key;
+  switch (by) {
+    case Period::kDay: key = "x.date"; break;
+    case Period::kMonth: key = "substr(x.date, 1, 7)"; break;
+    case Period::kWeek:
+      key = "strftime('%Y-W%W', CASE length(x.date) WHEN 4 THEN x.date || '-01-01' WHEN 7 THEN x.date || '-01' ELSE x.date END)";
+      break;
+    case Period::kDocument: key = "x.doc"; break;
+  }
+  const std::string sql =
+      "WITH x AS ("
+      "  SELECT e.date AS date, d.doc_id AS doc, d.date AS doc_date, 1 AS is_event, e.quad_class AS quad,"
+      "         e.goldstein AS goldstein, 0 AS stance"
+      "  FROM events e JOIN documents d ON d.id = e.document"
+      "  WHERE e.negated = 0 AND e.modality IN ('asserted', 'reported')"
+      "    AND ((e.source = ?1 AND e.target = ?2) OR (?3 = 0 AND e.source = ?2 AND e.target = ?1))"
+      "  UNION ALL"
+      "  SELECT s.date, d.doc_id, d.date, 0, 0, 0.0,"
+      "         CASE t.stance WHEN 'positive' THEN 1 WHEN 'negative' THEN -1 ELSE 0 END"
+      "  FROM statements s JOIN documents d ON d.id = s.document JOIN statement_targets t ON t.statement = s.id"
+      "  WHERE (s.speaker = ?1 AND t.actor = ?2) OR (?3 = 0 AND s.speaker = ?2 AND t.actor = ?1))"
+      " SELECT " + key + " AS period, sum(is_event), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4),"
+      "  total(goldstein), sum(1 - is_event), sum(stance = 1), sum(stance = -1), min(coalesce(x.date, x.doc_date, ''))"
+      " FROM x WHERE (x.date IS NOT NULL OR ?4 = 1)"
+      " GROUP BY period HAVING period IS NOT NULL"
+      " ORDER BY " + std::string(by == Period::kDocument ? "min(coalesce(x.date, x.doc_date, '')), period" : "period");
+  Statement q(impl_->db, "timeline", sql.c_str());
+  q.bind(1, a);
+  q.bind(2, b);
+  q.bind_integer(3, directed ? 1 : 0);
+  q.bind_integer(4, by == Period::kDocument ? 1 : 0);
+  std::vector<PeriodRow> rows;
+  while (q.step()) {
+    PeriodRow r;
+    r.period = q.text(0);
+    r.events = q.integer(1);
+    for (int k = 0; k < 4; ++k) r.quad[k] = q.integer(2 + k);
+    r.goldstein_sum = q.real(6);
+    r.goldstein_mean = r.events > 0 ? r.goldstein_sum / static_cast<double>(r.events) : 0.0;
+    r.statements = q.integer(7);
+    r.positive = q.integer(8);
+    r.negative = q.integer(9);
+    rows.push_back(std::move(r));
+  }
+  // Change points: the net score turns from cooperation to conflict or back, or jumps.
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const double before = rows[i - 1].goldstein_sum;
+    const double now = rows[i].goldstein_sum;
+    const bool sign_change = (before > 0.0 && now < 0.0) || (before < 0.0 && now > 0.0);
+    rows[i].change = sign_change || std::abs(now - before) > threshold;
   }
   return rows;
 }

@@ -43,6 +43,21 @@ struct SaidFilter {
   std::string until;               // ISO date, inclusive; empty: no bound
 };
 
+enum class Period { kDay, kWeek, kMonth, kDocument };
+
+// One period of a dyad's relation: events by quad class, Goldstein, statements and their stance.
+struct PeriodRow {
+  std::string period;            // "2025-08", "2025-08-15", "2025-W33", or a document id
+  std::int64_t events = 0;
+  std::int64_t quad[4] = {0, 0, 0, 0};
+  double goldstein_sum = 0.0;
+  double goldstein_mean = 0.0;
+  std::int64_t statements = 0;
+  std::int64_t positive = 0;     // statements with a positive stance toward the other side
+  std::int64_t negative = 0;
+  bool change = false;           // the net score changed sign or moved by more than the threshold
+};
+
 class StoreReader {
  public:
   // Opens path read-only; throws InputError naming the path when it is missing or not a store.
@@ -57,6 +72,13 @@ class StoreReader {
 
   // Statements matching the filter, by date (undated last), then document and sentence.
   std::vector<SaidRow> said(const SaidFilter& filter) const;
+
+  // The relation between a and b per period: real events (asserted or reported, not negated)
+  // between them in either direction (only a -> b when directed), and statements of one about
+  // the other. Periods without dated evidence are left out; in period order. A change point is
+  // marked where the summed Goldstein score changes sign or moves by more than threshold.
+  std::vector<PeriodRow> timeline(const std::string& a, const std::string& b, Period by, bool directed,
+                                  double threshold) const;
 
  private:
   struct Impl;

@@ -56,7 +56,7 @@ bool have_validator() {
 TEST_CASE("help documents every subcommand and flag", "[cli]") {
   const Run top = run("--help");
   CHECK(top.code == 0);
-  for (const char* word : {"build", "extract", "actors", "said"}) CHECK(top.out.find(word) != std::string::npos);
+  for (const char* word : {"build", "extract", "actors", "said", "timeline"}) CHECK(top.out.find(word) != std::string::npos);
   const Run build = run("build --help");
   CHECK(build.code == 0);
   for (const char* flag : {"--output", "--date", "--actors", "--threads", "--quiet", "--include-unreal", "inputs"}) {
@@ -187,5 +187,30 @@ TEST_CASE("said lists who said what about whom from a store", "[cli][said]") {
   CHECK(nobody.code == 3);
   CHECK(nobody.out.find("no actor named \"Nobody\"") != std::string::npos);
   CHECK(run("said " + (dir / "missing.sqlite").string()).code == 2);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("timeline gives the relation of two actors per period", "[cli][timeline]") {
+  const fs::path dir = temp_dir("timeline");
+  const fs::path feed = dir / "feed.jsonl";
+  std::ofstream(feed)
+      << "{\"id\":\"a\",\"published\":\"2025-03-10\",\"text\":\"Russia attacked Ukraine with missiles on Sunday.\"}\n"
+      << "{\"id\":\"b\",\"published\":\"2025-05-16\",\"text\":\"Russia and Ukraine held talks in Istanbul on Friday.\"}\n"
+      << "{\"id\":\"c\",\"published\":\"2025-05-20\",\"text\":\"Russia could invade Ukraine again, analysts said.\"}\n";
+  const std::string store = (dir / "s.sqlite").string();
+  REQUIRE(run("build " + feed.string() + " -q -o " + store).code == 0);
+  const Run json = run("timeline " + store + " Russia Ukraine --by month --json");
+  CHECK(json.code == 0);
+  // March: one attack (quad class 4); May: the talks both ways (quad class 1); the hypothetical
+  // invasion is not counted.
+  CHECK(json.out.find("{\"period\":\"2025-03\",\"events\":1,\"quad_class\":[0,0,0,1]") != std::string::npos);
+  CHECK(json.out.find("{\"period\":\"2025-05\",\"events\":2,\"quad_class\":[2,0,0,0]") != std::string::npos);
+  CHECK(json.out.find("\"change\":true") != std::string::npos);
+  const Run directed = run("timeline " + store + " Ukraine Russia --directed --json");
+  CHECK(directed.out.find("\"2025-03\"") == std::string::npos);
+  const Run table = run("timeline " + store + " Russia Ukraine --by day");
+  CHECK(table.code == 0);
+  CHECK(table.out.find("2025-03-09") != std::string::npos);
+  CHECK(run("timeline " + store + " Russia Ukraine --by year").code == 2);
   fs::remove_all(dir);
 }
