@@ -17,6 +17,8 @@ Command add_extract_command(CLI::App& app);
 Command add_actors_command(CLI::App& app);
 Command add_said_command(CLI::App& app);
 Command add_timeline_command(CLI::App& app);
+Command add_merge_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 
 // Shared by the commands: prints a diagnostic line to stderr ("geokg: " + message).
 void print_error(const std::string& message);

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   add(&geokg::cli::add_actors_command);
   add(&geokg::cli::add_said_command);
   add(&geokg::cli::add_timeline_command);
+  add(&geokg::cli::add_merge_command);
+  add(&geokg::cli::add_export_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,6 +1,7 @@
 #include "export/store_reader.hpp"
 
 #include <cmath>
+#include <unordered_map>
 
 #include <sqlite3.h>
 
@@ -76,6 +77,79 @@ std::string json_array(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+extract::DatePrecision precision_of(const std::string& s) {
+  if (s == "day") return extract::DatePrecision::kDay;
+  if (s == "month") return extract::DatePrecision::kMonth;
+  if (s == "year") return extract::DatePrecision::kYear;
+  return extract::DatePrecision::kUnknown;
+}
+
+extract::DateOrigin origin_of(const std::string& s) {
+  if (s == "explicit") return extract::DateOrigin::kExplicit;
+  if (s == "relative") return extract::DateOrigin::kRelative;
+  return extract::DateOrigin::kDocument;
+}
+
+extract::Modality modality_of(const std::string& s) {
+  if (s == "reported") return extract::Modality::kReported;
+  if (s == "future") return extract::Modality::kFuture;
+  if (s == "hypothetical") return extract::Modality::kHypothetical;
+  if (s == "conditional") return extract::Modality::kConditional;
+  return extract::Modality::kAsserted;
+}
+
+extract::Stance stance_of(const std::string& s) {
+  if (s == "positive") return extract::Stance::kPositive;
+  if (s == "negative") return extract::Stance::kNegative;
+  return extract::Stance::kNeutral;
+}
+
+extract::Date date_of(const std::string& value, const std::string& precision, const std::string& origin) {
+  extract::Date d;
+  d.value = value;
+  d.precision = precision_of(precision);
+  d.origin = origin_of(origin);
+  return d;
+}
+
+// Mentions keep only the date value: its length is its precision.
+extract::Date date_of_value(const std::string& value) {
+  extract::Date d;
+  d.value = value;
+  d.precision = value.size() == 10  ? extract::DatePrecision::kDay
+                : value.size() == 7 ? extract::DatePrecision::kMonth
+                : value.size() == 4 ? extract::DatePrecision::kYear
+                                    : extract::DatePrecision::kUnknown;
+  return d;
+}
+
+extract::Span span_of(std::int64_t begin, std::int64_t end) {
+  return extract::Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+}
+
+// "[[1,5],[9,12]]" as written by the store.
+std::vector<extract::Span> parse_parts(const std::string& json) {
+  std::vector<extract::Span> parts;
+  std::int64_t numbers[2] = {0, 0};
+  int count = 0;
+  std::int64_t current = -1;
+  for (char c : json) {
+    if (c >= '0' && c <= '9') {
+      current = (current < 0 ? 0 : current * 10) + (c - '0');
+      continue;
+    }
+    if (current >= 0) {
+      if (count < 2) numbers[count++] = current;
+      current = -1;
+    }
+    if (c == ']' && count == 2) {
+      parts.push_back(span_of(numbers[0], numbers[1]));
+      count = 0;
+    }
+  }
+  return parts;
+}
+
 }  // namespace
 
 struct StoreReader::Impl {
@@ -138,6 +212,152 @@ std::vector<ActorMatch> StoreReader::find_actors(std::string_view name) const {
   suffix.bind(1, escaped);
   collect(suffix);
   return result;
+}
+
+void StoreReader::for_each_document(const std::function<void(StoredDocument&)>& fn) const {
+  std::unordered_map<std::string, extract::ActorRef> actors;
+  {
+    Statement q(impl_->db, "actors", "SELECT id, name, kind, coalesce(country, ''), coalesce(sector, ''), coalesce(code, '') FROM actors");
+    while (q.step()) {
+      extract::ActorRef a;
+      a.id = q.text(0);
+      a.name = q.text(1);
+      a.kind = q.text(2);
+      a.country = q.text(3);
+      a.sector = q.text(4);
+      a.code = q.text(5);
+      actors.emplace(a.id, std::move(a));
+    }
+  }
+  auto actor = [&](const std::string& id) {
+    auto it = actors.find(id);
+    if (it != actors.end()) return it->second;
+    extract::ActorRef a;
+    a.id = id;
+    a.name = id;
+    return a;
+  };
+  Statement documents(impl_->db, "documents",
+                      "SELECT id, content_hash, doc_id, coalesce(title, ''), coalesce(url, ''), coalesce(source, ''),"
+                      " coalesce(published, ''), coalesce(date, ''), date_precision, date_origin, text"
+                      " FROM documents ORDER BY id");
+  Statement sentences(impl_->db, "sentences",
+                      "SELECT begin, end, boilerplate FROM sentences WHERE document = ?1 ORDER BY idx");
+  Statement mentions(impl_->db, "mentions",
+                     "SELECT sentence, begin, end, actor, text, via, coalesce(date, '') FROM mentions"
+                     " WHERE document = ?1 ORDER BY id");
+  Statement events(impl_->db, "events",
+                   "SELECT e.sentence, e.begin, e.end, e.source, coalesce(e.target, ''), e.code, t.root, t.label,"
+                   " coalesce(t.plover, ''), e.quad_class, e.goldstein, e.trigger, e.trigger_begin, e.trigger_end,"
+                   " e.negated, e.modality, e.confidence, coalesce(e.date, ''), e.date_precision, e.date_origin,"
+                   " coalesce(e.pattern, '')"
+                   " FROM events e JOIN event_types t ON t.code = e.code WHERE e.document = ?1 ORDER BY e.id");
+  Statement statements(impl_->db, "statements",
+                       "SELECT id, sentence, begin, end, coalesce(speaker, ''), speaker_begin, speaker_end,"
+                       " coalesce(cue, ''), coalesce(cue_begin, 0), coalesce(cue_end, 0), content, content_begin,"
+                       " content_end, content_parts, direct, coalesce(date, ''), date_precision, date_origin,"
+                       " speaker_begin IS NULL FROM statements WHERE document = ?1 ORDER BY id");
+  Statement targets(impl_->db, "statement targets",
+                    "SELECT actor, stance, addressee FROM statement_targets WHERE statement = ?1 ORDER BY addressee DESC, actor");
+  Statement relations(impl_->db, "relations",
+                      "SELECT sentence, begin, end, source, target, label, coalesce(title, ''), coalesce(date, '')"
+                      " FROM relations WHERE document = ?1 ORDER BY id");
+  while (documents.step()) {
+    StoredDocument stored;
+    const std::int64_t row = documents.integer(0);
+    stored.content_hash = documents.text(1);
+    extract::Document& d = stored.doc;
+    d.id = documents.text(2);
+    d.title = documents.text(3);
+    d.url = documents.text(4);
+    d.source = documents.text(5);
+    d.published = documents.text(6);
+    d.date = date_of(documents.text(7), documents.text(8), documents.text(9));
+    d.text = documents.text(10);
+    d.origin = "store";
+    extract::DocumentRecords& r = stored.records;
+    r.doc = d.id;
+    sentences.reset();
+    sentences.bind_integer(1, row);
+    while (sentences.step()) {
+      r.sentences.push_back(extract::SentenceInfo{span_of(sentences.integer(0), sentences.integer(1)), sentences.integer(2) != 0});
+    }
+    mentions.reset();
+    mentions.bind_integer(1, row);
+    while (mentions.step()) {
+      extract::MentionRecord m;
+      m.sentence = static_cast<std::uint32_t>(mentions.integer(0));
+      m.span = span_of(mentions.integer(1), mentions.integer(2));
+      m.actor = actor(mentions.text(3));
+      m.actor.text = mentions.text(4);
+      m.actor.span = m.span;
+      m.via = mentions.text(5);
+      m.date = date_of_value(mentions.text(6));
+      r.mentions.push_back(std::move(m));
+    }
+    events.reset();
+    events.bind_integer(1, row);
+    while (events.step()) {
+      extract::EventRecord e;
+      e.sentence = static_cast<std::uint32_t>(events.integer(0));
+      e.span = span_of(events.integer(1), events.integer(2));
+      e.source = actor(events.text(3));
+      const std::string target = events.text(4);
+      if (!target.empty()) e.target = actor(target);
+      e.code = events.text(5);
+      e.root = events.text(6);
+      e.label = events.text(7);
+      e.plover = events.text(8);
+      e.quad_class = static_cast<int>(events.integer(9));
+      e.goldstein = events.real(10);
+      e.trigger.text = events.text(11);
+      e.trigger.span = span_of(events.integer(12), events.integer(13));
+      e.negated = events.integer(14) != 0;
+      e.modality = modality_of(events.text(15));
+      e.confidence = events.real(16);
+      e.date = date_of(events.text(17), events.text(18), events.text(19));
+      e.pattern = events.text(20);
+      r.events.push_back(std::move(e));
+    }
+    statements.reset();
+    statements.bind_integer(1, row);
+    while (statements.step()) {
+      extract::StatementRecord st;
+      const std::int64_t id = statements.integer(0);
+      st.sentence = static_cast<std::uint32_t>(statements.integer(1));
+      st.span = span_of(statements.integer(2), statements.integer(3));
+      const std::string speaker = statements.text(4);
+      if (!speaker.empty()) st.speaker = actor(speaker);
+      if (statements.integer(18) == 0) st.speaker_span = span_of(statements.integer(5), statements.integer(6));
+      st.cue.text = statements.text(7);
+      st.cue.span = span_of(statements.integer(8), statements.integer(9));
+      st.content = statements.text(10);
+      st.content_span = span_of(statements.integer(11), statements.integer(12));
+      st.content_parts = parse_parts(statements.text(13));
+      st.direct = statements.integer(14) != 0;
+      st.date = date_of(statements.text(15), statements.text(16), statements.text(17));
+      targets.reset();
+      targets.bind_integer(1, id);
+      while (targets.step()) {
+        st.about.push_back(extract::AboutRef{actor(targets.text(0)), stance_of(targets.text(1)), targets.integer(2) != 0});
+      }
+      r.statements.push_back(std::move(st));
+    }
+    relations.reset();
+    relations.bind_integer(1, row);
+    while (relations.step()) {
+      extract::RelationRecord rel;
+      rel.sentence = static_cast<std::uint32_t>(relations.integer(0));
+      rel.span = span_of(relations.integer(1), relations.integer(2));
+      rel.source = actor(relations.text(3));
+      rel.target = actor(relations.text(4));
+      rel.label = relations.text(5);
+      rel.title = relations.text(6);
+      rel.date = date_of_value(relations.text(7));
+      r.relations.push_back(std::move(rel));
+    }
+    fn(stored);
+  }
 }
 
 std::vector<SaidRow> StoreReader::said(const SaidFilter& filter) const {

@@ -3,10 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "extract/document.hpp"
+#include "extract/records.hpp"
 
 namespace geokg::exporter {
 
@@ -43,6 +47,14 @@ struct SaidFilter {
   std::string until;               // ISO date, inclusive; empty: no bound
 };
 
+// A document as stored, with the records extracted from it. Actor references of events,
+// relations and statement speakers carry no surface text (the store keeps those in mentions).
+struct StoredDocument {
+  extract::Document doc;
+  std::string content_hash;
+  extract::DocumentRecords records;
+};
+
 enum class Period { kDay, kWeek, kMonth, kDocument };
 
 // One period of a dyad's relation: events by quad class, Goldstein, statements and their stance.
@@ -69,6 +81,9 @@ class StoreReader {
   // Actors whose id, name or an alias seen in the text equals name (case-insensitive); when none
   // does, those whose name ends with it as a word ("Lavrov" -> "Sergey Lavrov"). Sorted by id.
   std::vector<ActorMatch> find_actors(std::string_view name) const;
+
+  // Calls fn for every stored document in the order they were added.
+  void for_each_document(const std::function<void(StoredDocument&)>& fn) const;
 
   // Statements matching the filter, by date (undated last), then document and sentence.
   std::vector<SaidRow> said(const SaidFilter& filter) const;

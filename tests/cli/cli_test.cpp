@@ -56,7 +56,7 @@ bool have_validator() {
 TEST_CASE("help documents every subcommand and flag", "[cli]") {
   const Run top = run("--help");
   CHECK(top.code == 0);
-  for (const char* word : {"build", "extract", "actors", "said", "timeline"}) CHECK(top.out.find(word) != std::string::npos);
+  for (const char* word : {"build", "extract", "actors", "said", "timeline", "merge", "export"}) CHECK(top.out.find(word) != std::string::npos);
   const Run build = run("build --help");
   CHECK(build.code == 0);
   for (const char* flag : {"--output", "--date", "--actors", "--threads", "--quiet", "--include-unreal", "inputs"}) {
@@ -212,5 +212,67 @@ TEST_CASE("timeline gives the relation of two actors per period", "[cli][timelin
   CHECK(table.code == 0);
   CHECK(table.out.find("2025-03-09") != std::string::npos);
   CHECK(run("timeline " + store + " Russia Ukraine --by year").code == 2);
+  fs::remove_all(dir);
+}
+
+namespace {
+
+std::string store_counts(const std::string& store) {
+  FILE* p = popen(("sqlite3 " + store +
+                   " 'select (select count(*) from documents), (select count(*) from events),"
+                   " (select count(*) from statements), (select count(*) from mentions), (select count(*) from actors)'"
+                   " 2>&1").c_str(),
+                  "r");
+  std::string out;
+  char line[256];
+  while (p != nullptr && std::fgets(line, sizeof line, p)) out += line;
+  if (p != nullptr) pclose(p);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("merging shard stores equals one build; export re-creates the graph", "[cli][merge]") {
+  if (std::system("command -v sqlite3 >/dev/null 2>&1") != 0) {
+    WARN("sqlite3 missing: skipped");
+    return;
+  }
+  const fs::path dir = temp_dir("merge");
+  const std::string examples = (geokg::test::source_dir() / "examples").string();
+  const std::string all = (dir / "all.sqlite").string();
+  REQUIRE(run("build " + examples + " -q -o " + all + " -o " + (dir / "all.graphml").string()).code == 0);
+  // Two shards, merged in the other order, plus one shard twice: the same counts as one build.
+  const std::string a = (dir / "a.sqlite").string(), b = (dir / "b.sqlite").string(), m = (dir / "m.sqlite").string();
+  REQUIRE(run("build " + examples + "/001-geneva-summit.txt " + examples + "/002-prague-expulsions.txt " + examples +
+              "/feed.jsonl -q -o " + a).code == 0);
+  REQUIRE(run("build " + examples + " -q -o " + b).code == 0);
+  const Run merged = run("merge " + m + " " + b + " " + a + " " + a);
+  CHECK(merged.code == 0);
+  CHECK(store_counts(m) == store_counts(all));
+  // Building the same input into an existing store adds nothing.
+  REQUIRE(run("build " + examples + " -q -o " + all).code == 0);
+  CHECK(store_counts(all) == store_counts(m));
+  const Run exported = run("export " + m + " -q -o " + (dir / "m.graphml").string());
+  CHECK(exported.code == 0);
+  CHECK(read_file(dir / "m.graphml") == read_file(dir / "all.graphml"));
+  CHECK(run("export " + m + " -o " + (dir / "x.jsonl").string()).code == 2);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the GNU parallel recipe gives the same store as one build", "[cli][parallel]") {
+  if (std::system("command -v parallel >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1") != 0) {
+    WARN("GNU parallel or sqlite3 missing: skipped");
+    return;
+  }
+  const fs::path dir = temp_dir("parallel");
+  const std::string examples = (geokg::test::source_dir() / "examples").string();
+  const std::string binary = GEOKG_BINARY;
+  // The recipe of the README: one store per shard built in parallel, then one merge.
+  const std::string recipe = "cd " + dir.string() + " && ls " + examples + "/*.txt " + examples + "/*.html " + examples +
+                             "/*.jsonl | parallel --will-cite -j 2 -N 5 '" + binary +
+                             " build {} -q -o shard-{#}.sqlite' && " + binary + " merge -q merged.sqlite shard-*.sqlite";
+  REQUIRE(std::system(recipe.c_str()) == 0);
+  REQUIRE(run("build " + examples + " -q -o " + (dir / "one.sqlite").string()).code == 0);
+  CHECK(store_counts((dir / "merged.sqlite").string()) == store_counts((dir / "one.sqlite").string()));
   fs::remove_all(dir);
 }
