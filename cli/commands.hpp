@@ -19,6 +19,7 @@ Command add_said_command(CLI::App& app);
 Command add_timeline_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
+Command add_actor_command(CLI::App& app);
 
 // Shared by the commands: prints a diagnostic line to stderr ("geokg: " + message).
 void print_error(const std::string& message);

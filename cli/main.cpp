@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add(&geokg::cli::add_timeline_command);
   add(&geokg::cli::add_merge_command);
   add(&geokg::cli::add_export_command);
+  add(&geokg::cli::add_actor_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -214,6 +214,47 @@ std::vector<ActorMatch> StoreReader::find_actors(std::string_view name) const {
   return result;
 }
 
+ActorProfile StoreReader::profile(const std::string& id, std::size_t top_partners) const {
+  ActorProfile p;
+  Statement a(impl_->db, "actor", "SELECT id, name, kind, coalesce(country, ''), coalesce(sector, ''), coalesce(code, '') FROM actors WHERE id = ?1");
+  a.bind(1, id);
+  if (!a.step()) throw InputError("no actor \"" + id + "\" in the store");
+  p.actor = ActorMatch{a.text(0), a.text(1), a.text(2), a.text(3)};
+  p.sector = a.text(4);
+  p.code = a.text(5);
+  Statement aliases(impl_->db, "aliases", "SELECT alias, count FROM actor_aliases WHERE actor = ?1 ORDER BY count DESC, alias");
+  aliases.bind(1, id);
+  while (aliases.step()) p.aliases.emplace_back(aliases.text(0), aliases.integer(1));
+  Statement roles(impl_->db, "roles",
+                  "SELECT coalesce(title, label), target, coalesce(min(date), ''), coalesce(max(date), ''), count(*)"
+                  " FROM relations WHERE source = ?1 AND label = 'role_of' GROUP BY 1, 2 ORDER BY 3, 1");
+  roles.bind(1, id);
+  while (roles.step()) {
+    p.roles_seen.push_back(ActorProfile::Role{roles.text(0), roles.text(1), roles.text(2), roles.text(3), roles.integer(4)});
+  }
+  Statement partners(impl_->db, "partners",
+                     "SELECT other, a.name, count(*), avg(goldstein) FROM ("
+                     "  SELECT CASE WHEN source = ?1 THEN target ELSE source END AS other, goldstein FROM events"
+                     "  WHERE (source = ?1 OR target = ?1) AND target IS NOT NULL AND source <> target"
+                     "    AND negated = 0 AND modality IN ('asserted', 'reported'))"
+                     " JOIN actors a ON a.id = other GROUP BY other ORDER BY count(*) DESC, other LIMIT ?2");
+  partners.bind(1, id);
+  partners.bind_integer(2, static_cast<std::int64_t>(top_partners));
+  while (partners.step()) {
+    p.partners.push_back(ActorProfile::Partner{partners.text(0), partners.text(1), partners.integer(2), partners.real(3)});
+  }
+  Statement counts(impl_->db, "counts",
+                   "SELECT (SELECT count(*) FROM mentions WHERE actor = ?1), (SELECT count(*) FROM statements WHERE speaker = ?1),"
+                   " (SELECT count(DISTINCT statement) FROM statement_targets WHERE actor = ?1)");
+  counts.bind(1, id);
+  if (counts.step()) {
+    p.mentions = counts.integer(0);
+    p.statements_by = counts.integer(1);
+    p.statements_about = counts.integer(2);
+  }
+  return p;
+}
+
 void StoreReader::for_each_document(const std::function<void(StoredDocument&)>& fn) const {
   std::unordered_map<std::string, extract::ActorRef> actors;
   {

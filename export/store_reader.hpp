@@ -70,6 +70,31 @@ struct PeriodRow {
   bool change = false;           // the net score changed sign or moved by more than the threshold
 };
 
+struct ActorProfile {
+  ActorMatch actor;
+  std::string sector;
+  std::string code;
+  std::vector<std::pair<std::string, std::int64_t>> aliases;  // surface form, count
+  struct Role {
+    std::string title;
+    std::string of;  // actor id
+    std::string first;
+    std::string last;
+    std::int64_t count = 0;
+  };
+  std::vector<Role> roles_seen;  // role_of relations found in the text
+  struct Partner {
+    std::string id;
+    std::string name;
+    std::int64_t events = 0;
+    double mean_goldstein = 0.0;
+  };
+  std::vector<Partner> partners;  // by event count, real events in either direction
+  std::int64_t mentions = 0;
+  std::int64_t statements_by = 0;
+  std::int64_t statements_about = 0;
+};
+
 class StoreReader {
  public:
   // Opens path read-only; throws InputError naming the path when it is missing or not a store.
@@ -81,6 +106,9 @@ class StoreReader {
   // Actors whose id, name or an alias seen in the text equals name (case-insensitive); when none
   // does, those whose name ends with it as a word ("Lavrov" -> "Sergey Lavrov"). Sorted by id.
   std::vector<ActorMatch> find_actors(std::string_view name) const;
+
+  // What the store knows of one actor (id must exist): aliases, roles seen, top partners.
+  ActorProfile profile(const std::string& id, std::size_t top_partners) const;
 
   // Calls fn for every stored document in the order they were added.
   void for_each_document(const std::function<void(StoredDocument&)>& fn) const;

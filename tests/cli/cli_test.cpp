@@ -56,7 +56,7 @@ bool have_validator() {
 TEST_CASE("help documents every subcommand and flag", "[cli]") {
   const Run top = run("--help");
   CHECK(top.code == 0);
-  for (const char* word : {"build", "extract", "actors", "said", "timeline", "merge", "export"}) CHECK(top.out.find(word) != std::string::npos);
+  for (const char* word : {"build", "extract", "actors", "said", "timeline", "merge", "export", "actor"}) CHECK(top.out.find(word) != std::string::npos);
   const Run build = run("build --help");
   CHECK(build.code == 0);
   for (const char* flag : {"--output", "--date", "--actors", "--threads", "--quiet", "--include-unreal", "inputs"}) {
@@ -274,5 +274,25 @@ TEST_CASE("the GNU parallel recipe gives the same store as one build", "[cli][pa
   REQUIRE(std::system(recipe.c_str()) == 0);
   REQUIRE(run("build " + examples + " -q -o " + (dir / "one.sqlite").string()).code == 0);
   CHECK(store_counts((dir / "merged.sqlite").string()) == store_counts((dir / "one.sqlite").string()));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("actor shows the profile of an actor in a store", "[cli][actor]") {
+  const fs::path dir = temp_dir("actor");
+  const fs::path feed = dir / "feed.jsonl";
+  std::ofstream(feed) << "{\"id\":\"a\",\"published\":\"2025-08-15\",\"text\":\"Russian President Vladimir Putin met "
+                         "Donald Trump in Anchorage. Putin said the talks were useful.\"}\n";
+  const std::string store = (dir / "s.sqlite").string();
+  REQUIRE(run("build " + feed.string() + " -q -o " + store).code == 0);
+  const Run text = run("actor " + store + " Putin");
+  CHECK(text.code == 0);
+  CHECK(text.out.find("Vladimir Putin (vladimir-putin): person, RUS") != std::string::npos);
+  CHECK(text.out.find("role: president of RUS (2012-05-07 to now)") != std::string::npos);
+  CHECK(text.out.find("in the text: president of russia") != std::string::npos);
+  CHECK(text.out.find("partner: Donald Trump (donald-trump) 1 events") != std::string::npos);
+  const Run json = run("actor " + store + " vladimir-putin --json");
+  CHECK(json.out.find("\"aliases\":[{\"alias\":\"Putin\",\"count\":1},{\"alias\":\"Vladimir Putin\",\"count\":1}]") !=
+        std::string::npos);
+  CHECK(run("actor " + store + " Nobody").code == 3);
   fs::remove_all(dir);
 }
