@@ -3,7 +3,9 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "export/atomic_file.hpp"
 #include "export/store_reader.hpp"
+#include "export/timeline_svg.hpp"
 #include "extract/json_writer.hpp"
 
 namespace geokg::cli {
@@ -18,6 +20,7 @@ struct TimelineOptions {
   bool directed = false;
   bool json = false;
   double threshold = 10.0;
+  std::string svg;
 };
 
 // The one actor a name stands for; prints the problem and returns empty when none or several.
@@ -56,6 +59,11 @@ int run_timeline(const TimelineOptions& o) {
                                   : o.by == "document" ? exporter::Period::kDocument
                                                        : exporter::Period::kMonth;
   const auto rows = store.timeline(a, b, period, o.directed, o.threshold);
+  if (!o.svg.empty()) {
+    exporter::AtomicFile file(o.svg);
+    exporter::write_timeline_svg(rows, a + (o.directed ? " \u2192 " : " \u2194 ") + b + " by " + o.by, file.stream());
+    file.commit();
+  }
   std::string out;
   if (o.json) {
     extract::JsonWriter w(out);
@@ -116,6 +124,7 @@ Command add_timeline_command(CLI::App& app) {
                   "mark a change where the summed Goldstein score moves by more than this (default 10)")
       ->check(CLI::NonNegativeNumber);
   sub->add_flag("--json", options->json, "print JSON instead of the table");
+  sub->add_option("--svg", options->svg, "also draw the timeline as an SVG chart into this file");
   return [options] { return run_timeline(*options); };
 }
 

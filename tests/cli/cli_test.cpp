@@ -212,6 +212,15 @@ TEST_CASE("timeline gives the relation of two actors per period", "[cli][timelin
   CHECK(table.code == 0);
   CHECK(table.out.find("2025-03-09") != std::string::npos);
   CHECK(run("timeline " + store + " Russia Ukraine --by year").code == 2);
+  const fs::path svg = dir / "t.svg";
+  CHECK(run("timeline " + store + " Russia Ukraine --svg " + svg.string()).code == 0);
+  const std::string picture = read_file(svg);
+  CHECK(picture.find("<svg xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
+  CHECK(picture.find("2025-03: 1 material conflict") != std::string::npos);
+  CHECK(picture.find("change at 2025-05") != std::string::npos);
+  if (std::system("command -v xmllint >/dev/null 2>&1") == 0) {
+    CHECK(std::system(("xmllint --noout " + svg.string()).c_str()) == 0);
+  }
   fs::remove_all(dir);
 }
 
