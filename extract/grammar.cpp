@@ -44,8 +44,7 @@ constexpr std::array<std::string_view, 15> kFutureControllers = {
     "plan", "intend", "expect", "aim", "hope", "want", "seek", "vow", "pledge", "promise", "prepare",
     "propose", "offer", "agree", "schedule"};
 // Controllers that express the subject's own intention (CAMEO codes intent, root 03).
-constexpr std::array<std::string_view, 9> kIntentControllers = {"vow", "pledge", "promise", "offer", "agree",
-                                                                "plan", "intend", "propose", "prepare"};
+constexpr std::array<std::string_view, 5> kIntentControllers = {"vow", "pledge", "promise", "offer", "agree"};
 constexpr std::array<std::string_view, 6> kHypotheticalModals = {"would", "could", "may", "might", "should", "'d"};
 
 }  // namespace
@@ -110,6 +109,14 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
     if (m >= 0) {
       // "US President Donald Trump": the affiliation is a modifier of the person who follows; a
       // modifier with no actor after it ("Russian positions") names the actor itself.
+      // "hosted European Commission President Ursula von der Leyen": the organisation named in a
+      // person's title is not the one acted on.
+      if (mention(m).end_token < limit) {
+        const int next = mention_at(mention(m).end_token);
+        if (next >= 0 && next != m && mention(next).actor.kind == "person" && mention(m).actor.kind != "person") {
+          return next;
+        }
+      }
       if (mention(m).modifier) {
         for (std::uint32_t k = mention(m).end_token; k < limit && k < mention(m).end_token + 5; ++k) {
           const int head = mention_at(k);
