@@ -635,6 +635,24 @@ class Resolver {
 
 }  // namespace
 
+std::size_t first_mention_from(const std::vector<Mention>& mentions, std::uint32_t token) {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), token,
+                             [](const Mention& m, std::uint32_t t) { return m.first_token < t; });
+  return static_cast<std::size_t>(it - mentions.begin());
+}
+
+bool inside_any(const std::vector<Span>& sorted_spans, Span span) {
+  // The candidates start at or before span.begin; quotes are few and rarely nest, so a short walk
+  // back from the last such start suffices.
+  auto it = std::upper_bound(sorted_spans.begin(), sorted_spans.end(), span.begin,
+                             [](std::uint32_t b, const Span& s) { return b < s.begin; });
+  for (int steps = 0; it != sorted_spans.begin() && steps < 8; ++steps) {
+    --it;
+    if (it->contains(span)) return true;
+  }
+  return false;
+}
+
 ActorRef actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day) {
   const ActorEntry& a = lexicon.actors()[index];
   ActorRef ref;

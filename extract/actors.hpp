@@ -31,6 +31,14 @@ struct ActorAnalysis {
   std::vector<RelationRecord> relations;  // role_of from titles and appositions
 };
 
+// Index of the first mention whose first token is at or after `token` (mentions are sorted by
+// first_token); mentions.size() when none. Lets every stage find a sentence's mentions in
+// logarithmic time instead of scanning the document's.
+std::size_t first_mention_from(const std::vector<Mention>& mentions, std::uint32_t token);
+
+// Whether span lies inside one of the sorted, non-overlapping-by-start spans.
+bool inside_any(const std::vector<Span>& sorted_spans, Span span);
+
 // Finds and resolves the actors of a document. Boilerplate sentences are skipped.
 ActorAnalysis find_actors(const Document& doc, const Segmentation& seg, const Lexicon& lexicon);
 

@@ -43,7 +43,9 @@ class Coder {
  public:
   Coder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon,
         const std::vector<Span>& quoted, std::vector<EventTrace>* trace)
-      : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon), quoted_(quoted), trace_(trace) {}
+      : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon), quoted_(quoted), trace_(trace) {
+    std::sort(quoted_.begin(), quoted_.end());
+  }
 
   std::vector<EventRecord> run() {
     for (const Sentence& s : seg_.sentences) {
@@ -59,12 +61,7 @@ class Coder {
     if (trace_ != nullptr) trace_->push_back(EventTrace{s.index, std::move(message)});
   }
 
-  bool in_quote(Span span) const {
-    for (const Span& q : quoted_) {
-      if (q.contains(span)) return true;
-    }
-    return false;
-  }
+  bool in_quote(Span span) const { return inside_any(quoted_, span); }
 
   // A speech or belief verb before position v whose clause contains v: "X said Y attacked Z".
   bool reported_context(const SentenceView& view, std::uint32_t subject_first) const {
@@ -161,8 +158,8 @@ class Coder {
     }
     // A nominal mention of an event already coded from a verb in this sentence is the same event.
     if (p.noun) {
-      for (const auto& earlier : out_) {
-        if (earlier.sentence == s.index && earlier.root == code->root && earlier.source.id == source.actor.id) return;
+      for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
+        if (it->root == code->root && it->source.id == as_event_actor(lex_, source.actor).id) return;
       }
     }
     EventRecord e;
@@ -453,7 +450,7 @@ class Coder {
   const Segmentation& seg_;
   const ActorAnalysis& actors_;
   const Lexicon& lex_;
-  const std::vector<Span>& quoted_;
+  std::vector<Span> quoted_;  // sorted
   std::vector<EventTrace>* trace_;
   std::vector<EventRecord> out_;
 };

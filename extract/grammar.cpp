@@ -77,7 +77,10 @@ bool is_negation(std::string_view w) {
 SentenceView::SentenceView(const Segmentation& seg, const Sentence& sentence, const std::vector<Mention>& mentions)
     : seg_(seg), sentence_(sentence), mentions_(mentions),
       token_mention_(sentence.end_token - sentence.first_token, -1) {
-  for (std::size_t k = 0; k < mentions.size(); ++k) {
+  // Mentions are sorted by first token: start at the sentence's first (a person's noun phrase may
+  // begin a little before its name, never before its sentence).
+  for (std::size_t k = first_mention_from(mentions, sentence.first_token);
+       k < mentions.size() && mentions[k].first_token < sentence.end_token; ++k) {
     const Mention& m = mentions[k];
     if (m.sentence != sentence.index) continue;
     for (std::uint32_t t = m.first_token; t < m.end_token && t < sentence.end_token; ++t) {

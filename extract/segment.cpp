@@ -25,6 +25,9 @@ constexpr std::array<std::string_view, 40> kSentenceOpeners = {
     "her", "their", "its", "our", "there", "however", "meanwhile", "yet", "so", "still", "since",
     "some", "many", "what"};
 
+// Real sentences stay far below this; beyond it the text is not prose.
+constexpr std::uint32_t kMaxSentenceTokens = 256;
+
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
@@ -261,6 +264,9 @@ Segmentation segment(std::string_view text, const std::vector<Span>& boilerplate
   };
   for (std::uint32_t i = 0; i < token_count; ++i) {
     Token& t = seg.tokens[i];
+    // A run-on "sentence" (a page without punctuation, a megabyte on one line) is cut into pieces
+    // so that every later stage works on bounded sentences.
+    if (i - start >= kMaxSentenceTokens) close(i);
     if (i > start && t.newline_before) {
       const Token& prev = seg.tokens[i - 1];
       if (t.paragraph_before || !line_continues(seg, prev, t)) {

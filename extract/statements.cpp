@@ -51,6 +51,8 @@ class Finder {
     find_quotes();
     for (std::size_t q = 0; q < quotes_.size(); ++q) attribute_quote(q);
     colon_blocks();
+    sorted_quoted_ = out_.quoted;
+    std::sort(sorted_quoted_.begin(), sorted_quoted_.end());
     for (const Sentence& s : seg_.sentences) {
       if (!s.boilerplate && !s.headline) reported(s);
     }
@@ -203,9 +205,9 @@ class Finder {
   }
 
   int mention_in(std::uint32_t from, std::uint32_t to) const {
-    for (std::size_t k = 0; k < actors_.mentions.size(); ++k) {
-      const Mention& m = actors_.mentions[k];
-      if (m.first_token >= from && m.first_token < to && !m.modifier) return static_cast<int>(k);
+    for (std::size_t k = first_mention_from(actors_.mentions, from);
+         k < actors_.mentions.size() && actors_.mentions[k].first_token < to; ++k) {
+      if (!actors_.mentions[k].modifier) return static_cast<int>(k);
     }
     return -1;
   }
@@ -218,7 +220,9 @@ class Finder {
     for (std::size_t r = 0; r < out_.statements.size(); ++r) {
       const StatementRecord& reported = out_.statements[r];
       if (reported.direct) continue;
-      for (std::size_t q = 0; q < out_.statements.size(); ++q) {
+      // Statements are sorted by sentence: a nested quote sits in the same sentence or just after.
+      const std::size_t from = r >= 4 ? r - 4 : 0;
+      for (std::size_t q = from; q < out_.statements.size() && q < r + 8; ++q) {
         const StatementRecord& quote = out_.statements[q];
         if (!quote.direct || drop[q] || !reported.content_span.contains(quote.content_span)) continue;
         const bool quote_is_most = quote.content_span.size() * 2 >= reported.content_span.size();
@@ -348,9 +352,10 @@ class Finder {
     if (here.first_token != quote.open || here.index == 0 || seg_.tokens[quote.open].paragraph_before) return -1;
     const Sentence& before = seg_.sentences[here.index - 1];
     if (before.boilerplate) return -1;
-    for (std::size_t k = 0; k < actors_.mentions.size(); ++k) {
+    for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+         k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
       const Mention& m = actors_.mentions[k];
-      if (m.first_token < before.first_token || m.first_token >= before.end_token || m.modifier) continue;
+      if (m.modifier) continue;
       return m.actor.kind == "person" && m.first_token == before.first_token ? static_cast<int>(k) : -1;
     }
     return -1;
@@ -436,12 +441,7 @@ class Finder {
     }
   }
 
-  bool inside_quote(Span span) const {
-    for (const Span& q : out_.quoted) {
-      if (q.contains(span)) return true;
-    }
-    return false;
-  }
+  bool inside_quote(Span span) const { return inside_any(sorted_quoted_, span); }
 
   void reported(const Sentence& s) {
     const SentenceView view(seg_, s, actors_.mentions);
@@ -567,12 +567,17 @@ class Finder {
     st.content_span = Span{st.content_parts.front().begin, st.content_parts.back().end};
   }
 
+  std::uint32_t first_token_at(std::uint32_t byte) const {
+    auto it = std::lower_bound(seg_.tokens.begin(), seg_.tokens.end(), byte,
+                               [](const Token& t, std::uint32_t b) { return t.span.begin < b; });
+    return static_cast<std::uint32_t>(it - seg_.tokens.begin());
+  }
+
   int content_stance(const StatementRecord& st) const {
     int score = 0;
     for (const Span& part : st.content_parts) {
-      for (std::uint32_t k = 0; k < seg_.tokens.size(); ++k) {
+      for (std::uint32_t k = first_token_at(part.begin); k < seg_.tokens.size(); ++k) {
         const Token& t = seg_.tokens[k];
-        if (t.span.begin < part.begin) continue;
         if (t.span.end > part.end) break;
         if (t.kind != TokenKind::kWord) continue;
         int s = lex_.stance(norm(k));
@@ -644,7 +649,12 @@ class Finder {
       if (cue != nullptr && cue->stance != 0) lean = cue->stance > 0 ? Stance::kPositive : Stance::kNegative;
       add_about(addressee->actor, lean, cue != nullptr && cue->addressee);
     }
-    for (const Mention& m : actors_.mentions) {
+    // Mentions inside the content: a person's noun phrase may start a few tokens before its name.
+    const std::uint32_t content_first = first_token_at(st.content_span.begin);
+    for (std::size_t k = first_mention_from(actors_.mentions, content_first > 8 ? content_first - 8 : 0);
+         k < actors_.mentions.size() && seg_.tokens[actors_.mentions[k].first_token].span.begin < st.content_span.end;
+         ++k) {
+      const Mention& m = actors_.mentions[k];
       if (!st.content_span.contains(m.actor.span)) continue;
       bool inside = false;
       for (const Span& p : st.content_parts) inside = inside || p.contains(m.actor.span);
@@ -662,6 +672,7 @@ class Finder {
   std::set<std::size_t> used_;
   bool last_speaker_ = false;
   ActorRef last_speaker_ref_;
+  std::vector<Span> sorted_quoted_;
   std::uint32_t last_sentence_ = 0;
   StatementAnalysis out_;
 };
