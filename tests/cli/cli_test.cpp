@@ -305,3 +305,58 @@ TEST_CASE("actor shows the profile of an actor in a store", "[cli][actor]") {
   CHECK(run("actor " + store + " Nobody").code == 3);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a folder of bad input: every problem reported, the good documents kept, exit code 1", "[cli][bad-input]") {
+  const fs::path dir = temp_dir("bad-input");
+  const fs::path in = dir / "in";
+  fs::create_directories(in);
+  const std::string good = "Russia and China signed a trade agreement in Beijing on Monday, officials said.";
+  std::ofstream(in / "a-good.txt") << good << "\n";
+  std::ofstream(in / "b-page.html") << "<html><head><script>var x = \"Putin attacked NATO\";</script></head><body><p>"
+                                    << good << "</p></body></html>";
+  std::ofstream(in / "c-empty.txt");
+  std::ofstream(in / "d-binary.txt", std::ios::binary) << std::string("GIF89a\0\0\x01\x02 data", 16);
+  std::ofstream(in / "e-latin1.txt", std::ios::binary) << "Macron met Scholz in Paris \x93today\x94.\n";
+  {
+    std::ofstream huge(in / "f-huge.txt");
+    for (int i = 0; i < 580000; ++i) huge << "lorem ipsum dolor ";  // 10 MB, no newline
+  }
+  std::ofstream(in / "g-feed.jsonl") << "{\"id\":\"ok\",\"text\":\"" << good << "\"}\n"
+                                     << "{\"id\":\"broken\",\"text\":\"unterminated}\n"
+                                     << "{\"id\":\"no-text\",\"title\":\"Nothing here\"}\n"
+                                     << "{\"id\":\"extra\",\"text\":\"Iran condemned Israel.\",\"lang\":\"en\"}\n";
+  fs::create_symlink(in / "missing.txt", in / "h-dangling.txt");
+  fs::create_directories(in / "sub");
+  fs::create_directory_symlink(in, in / "sub" / "loop");
+  const std::string store = (dir / "s.sqlite").string();
+  const Run r = run("build " + in.string() + " -o " + store);
+  CHECK(r.code == 1);
+  INFO(r.out);
+  CHECK(r.out.find("c-empty.txt: empty file, expected article text") != std::string::npos);
+  CHECK(r.out.find("d-binary.txt: binary file (NUL byte at offset 6), expected UTF-8 text") != std::string::npos);
+  CHECK(r.out.find("e-latin1.txt: invalid UTF-8") != std::string::npos);  // a warning; the text is kept
+  CHECK(r.out.find("g-feed.jsonl:2:") != std::string::npos);
+  CHECK(r.out.find("g-feed.jsonl:3: missing \"text\"") != std::string::npos);
+  CHECK(r.out.find("g-feed.jsonl:4:") != std::string::npos);  // unknown field "lang": a warning
+  CHECK(r.out.find("h-dangling.txt") != std::string::npos);
+  CHECK(r.out.find("loop") != std::string::npos);
+  CHECK(r.out.find("Putin attacked NATO") == std::string::npos);
+  CHECK(r.out.find("6 documents") != std::string::npos);
+  CHECK(r.out.find("5 skipped") != std::string::npos);
+  if (std::system("command -v sqlite3 >/dev/null 2>&1") == 0) {
+    // Six documents pass: a-good, b-page, e-latin1, f-huge and the "ok" and "extra" lines; the
+    // page and the "ok" line have a-good's text, which the store keeps once.
+    FILE* p = popen(("sqlite3 " + store + " 'pragma integrity_check; select count(*) from documents; "
+                     "select count(*) from sentences where text like \"%var x%\"'").c_str(), "r");
+    std::string out;
+    char line[128];
+    while (p != nullptr && std::fgets(line, sizeof line, p)) out += line;
+    if (p != nullptr) pclose(p);
+    CHECK(out == "ok\n4\n0\n");
+  }
+  // An unwritable output is reported with its path, and nothing is written.
+  const Run unwritable = run("build " + (in / "a-good.txt").string() + " -o " + (dir / "no" / "such" / "dir.graphml").string());
+  CHECK(unwritable.code == 3);
+  CHECK(unwritable.out.find("no/such/dir.graphml") != std::string::npos);
+  fs::remove_all(dir);
+}
