@@ -136,6 +136,55 @@ class Resolver {
   // title): "Book author Hybrid Wars" is a title of a book, "NATO Allies" no person.
   void note_full_name(std::uint32_t actor, std::uint32_t token) { full_name_token_.emplace(actor, token); }
 
+  // "the two leaders met", "both sides agreed": two mentions over the phrase, one per actor, for
+  // the last two distinct actors of the right kind (people for leaders, states for sides) named
+  // in this or the two sentences before. Returns the end of the phrase, or i when it is none.
+  std::uint32_t pair_reference(const Sentence& s, std::uint32_t i, std::uint32_t end) {
+    std::uint32_t k = i;
+    if (norm(k) == "the" && k + 1 < end) ++k;
+    if (norm(k) != "two" && norm(k) != "both") return i;
+    if (k + 1 >= end) return i;
+    const std::string_view noun = norm(k + 1);
+    static constexpr std::string_view kPeople[] = {"leaders", "presidents", "men", "women", "ministers", "heads",
+                                                   "premiers", "envoys"};
+    static constexpr std::string_view kStates[] = {"sides", "countries", "governments", "nations", "neighbours",
+                                                   "neighbors", "states", "capitals"};
+    const bool people = std::find(std::begin(kPeople), std::end(kPeople), noun) != std::end(kPeople);
+    const bool states = std::find(std::begin(kStates), std::end(kStates), noun) != std::end(kStates);
+    if (!people && !states) return i;
+    std::vector<const Mention*> found;
+    for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend() && found.size() < 2; ++it) {
+      const Mention& m = *it;
+      if (m.sentence + 2 < s.index) break;
+      if (m.actor.id.empty() || m.pronoun || m.group != 0) continue;
+      const bool fits = people ? m.actor.kind == "person" : (m.actor.kind == "state" || m.actor.kind == "igo");
+      if (!fits) continue;
+      bool seen = false;
+      for (const Mention* f : found) seen = seen || f->actor.id == m.actor.id;
+      if (!seen) found.push_back(&m);
+    }
+    if (found.size() < 2) return i;
+    const std::uint32_t group = ++groups_;
+    const ActorRef first = found[1]->actor, second = found[0]->actor;  // in text order
+    const std::uint32_t phrase_end = k + 2;
+    auto add = [&](const ActorRef& actor, std::uint32_t a, std::uint32_t b) {
+      Mention m;
+      m.sentence = s.index;
+      m.first_token = a;
+      m.end_token = b;
+      m.actor = actor;
+      m.actor.span = Span{seg_.tokens[i].span.begin, seg_.tokens[phrase_end - 1].span.end};
+      m.actor.text = std::string(slice(doc_.text, m.actor.span));
+      m.via = "coref";
+      m.plural = true;
+      m.group = group;
+      out_.mentions.push_back(std::move(m));
+    };
+    add(first, i, k + 1);
+    add(second, k + 1, phrase_end);
+    return phrase_end;
+  }
+
   bool looks_like_name(std::uint32_t first, std::uint32_t end) const {
     if (lex_.is_first_name(norm(first))) return true;
     for (std::uint32_t k = first; k < end; ++k) {
@@ -379,6 +428,12 @@ class Resolver {
       if (is_name_token(seg_.tokens[i]) && !lex_.is_not_name(norm(i))) {
         const std::uint32_t stop = new_name(s, i, end);
         if (stop > i) { reset_pending(); i = stop; continue; }
+      }
+      // "the two leaders", "both sides": the last two actors of that kind named before.
+      if (const std::uint32_t stop = pair_reference(s, i, end); stop > i) {
+        reset_pending();
+        i = stop;
+        continue;
       }
       // Pronouns: resolved after the scan.
       if (const std::string_view w = norm(i);
@@ -628,6 +683,7 @@ class Resolver {
     std::vector<std::uint32_t> candidates;
   };
   std::vector<WeakMention> weak_;
+  std::uint32_t groups_ = 0;
   std::unordered_map<std::uint32_t, std::uint32_t> full_name_token_;  // actor -> first full mention
   std::vector<Mention> pronouns_;
   std::unordered_map<std::string, ActorRef> new_people_;

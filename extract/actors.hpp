@@ -24,6 +24,7 @@ struct Mention {
   bool modifier = false;          // a demonym or name used as a modifier ("Russian demands", "Putin-Biden")
   bool pronoun = false;
   bool plural = false;            // "Russians", "the two leaders"
+  std::uint32_t group = 0;        // "the two leaders": one mention per actor, sharing a group id
 };
 
 struct ActorAnalysis {

@@ -167,6 +167,16 @@ std::vector<int> SentenceView::coordinated(int index) const {
     i = mention(next).end_token;
   }
   result.resize(confirmed);
+  // "the two leaders": the mentions of one phrase act together.
+  if (m.group != 0) {
+    for (std::uint32_t t = m.first_token > begin() + 3 ? m.first_token - 3 : begin(); t < end() && t < m.first_token + 4; ++t) {
+      const int other = mention_at(t);
+      if (other >= 0 && mention(other).group == m.group &&
+          std::find(result.begin(), result.end(), other) == result.end()) {
+        result.push_back(other);
+      }
+    }
+  }
   return result;
 }
 
