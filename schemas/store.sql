@@ -171,3 +171,26 @@ CREATE INDEX IF NOT EXISTS statement_targets_actor ON statement_targets (actor);
 CREATE INDEX IF NOT EXISTS relations_document ON relations (document, sentence);
 CREATE INDEX IF NOT EXISTS relations_source_target ON relations (source, target);
 CREATE INDEX IF NOT EXISTS relations_target ON relations (target);
+
+-- Views for analysts (created on every build and append, so older stores get them too).
+-- who_said_what: one row per statement and actor it is about (or one row with NULLs when none).
+CREATE VIEW IF NOT EXISTS who_said_what AS
+  SELECT s.date, s.speaker, sp.name AS speaker_name, s.cue, s.content, s.direct,
+         t.actor AS about, a.name AS about_name, t.stance, t.addressee,
+         d.doc_id AS doc, s.sentence, s.id AS statement
+  FROM statements s
+  JOIN documents d ON d.id = s.document
+  LEFT JOIN actors sp ON sp.id = s.speaker
+  LEFT JOIN statement_targets t ON t.statement = s.id
+  LEFT JOIN actors a ON a.id = t.actor;
+
+-- dyad_timeline: per directed dyad and month, the real events (asserted or reported, not negated)
+-- by quad class with summed and mean Goldstein score.
+CREATE VIEW IF NOT EXISTS dyad_timeline AS
+  SELECT e.source, e.target, substr(e.date, 1, 7) AS month, count(*) AS events,
+         sum(e.quad_class = 1) AS verbal_cooperation, sum(e.quad_class = 2) AS material_cooperation,
+         sum(e.quad_class = 3) AS verbal_conflict, sum(e.quad_class = 4) AS material_conflict,
+         total(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean
+  FROM events e
+  WHERE e.target IS NOT NULL AND e.negated = 0 AND e.modality IN ('asserted', 'reported') AND e.date IS NOT NULL
+  GROUP BY e.source, e.target, month;

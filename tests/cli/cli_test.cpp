@@ -187,6 +187,16 @@ TEST_CASE("said lists who said what about whom from a store", "[cli][said]") {
   CHECK(nobody.code == 3);
   CHECK(nobody.out.find("no actor named \"Nobody\"") != std::string::npos);
   CHECK(run("said " + (dir / "missing.sqlite").string()).code == 2);
+  if (std::system("command -v sqlite3 >/dev/null 2>&1") == 0) {
+    // The who_said_what view: one row per statement and actor it is about.
+    FILE* p = popen(("sqlite3 " + store + " \"select speaker, about, stance from who_said_what"
+                     " where speaker = 'sergey-lavrov' and about = 'china'\"").c_str(), "r");
+    std::string rows;
+    char line[256];
+    while (p != nullptr && std::fgets(line, sizeof line, p)) rows += line;
+    if (p != nullptr) pclose(p);
+    CHECK(rows.find("sergey-lavrov|china|") == 0);
+  }
   fs::remove_all(dir);
 }
 
