@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "export/store_reader.hpp"
 #include "extract/dates.hpp"
 #include "extract/json_writer.hpp"
@@ -29,18 +30,10 @@ std::string role_text(const extract::Role& r) {
 
 int run_actor(const ActorOptions& o) {
   const exporter::StoreReader store(o.store);
-  const auto matches = store.find_actors(o.name);
-  if (matches.empty()) {
-    print_error("no actor named \"" + o.name + "\" in " + o.store + ", expected a name, alias or id seen in the store");
-    return 3;
-  }
-  if (matches.size() > 1) {
-    std::string list;
-    for (const auto& m : matches) list += "\n  " + m.id + " (" + m.name + ", " + m.kind + ")";
-    print_error("\"" + o.name + "\" is ambiguous, expected one of:" + list);
-    return 2;
-  }
-  const exporter::ActorProfile p = store.profile(matches.front().id, o.top);
+  int code = 0;
+  const std::string id = resolve_actor_name(store, o.store, o.name, code);
+  if (id.empty()) return code;
+  const exporter::ActorProfile p = store.profile(id, o.top);
   // Dated roles come from the lexicon the store was built with (this binary's).
   const auto lexicon = extract::Lexicon::load();
   std::vector<std::string> roles;

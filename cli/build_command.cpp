@@ -80,14 +80,7 @@ int run_build(const BuildOptions& o) {
       }
     }
   });
-  for (const auto& out : graph_outputs) {
-    exporter::AtomicFile file(out);
-    const std::string ext = extension_of(out);
-    if (ext == ".graphml") exporter::write_graphml(graph, file.stream());
-    else if (ext == ".gexf") exporter::write_gexf(graph, file.stream());
-    else exporter::write_dot(graph, file.stream());
-    file.commit();
-  }
+  for (const auto& out : graph_outputs) write_graph_file(graph, out);
   if (jsonl) jsonl->commit();
   if (store) store->finish();
   if (!o.quiet) {

@@ -4,7 +4,13 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "export/atomic_file.hpp"
+#include "export/dot.hpp"
+#include "export/gexf.hpp"
+#include "export/graphml.hpp"
+#include "export/store_reader.hpp"
 #include "extract/dates.hpp"
+#include "graph/graph.hpp"
 
 namespace geokg::cli {
 
@@ -43,6 +49,35 @@ extract::DiagnosticSink stderr_sink() {
     std::fprintf(stderr, "geokg: %s: %s\n", d.level == extract::Diagnostic::Level::kError ? "error" : "warning",
                  d.message.c_str());
   };
+}
+
+std::string resolve_actor_name(const exporter::StoreReader& store, const std::string& store_path,
+                               const std::string& name, int& code) {
+  const auto matches = store.find_actors(name);
+  if (matches.empty()) {
+    print_error("no actor named \"" + name + "\" in " + store_path + ", expected a name, alias or id seen in the store");
+    code = 3;
+    return {};
+  }
+  if (matches.size() > 1) {
+    std::string list;
+    for (const auto& m : matches) {
+      list += "\n  " + m.id + " (" + m.name + ", " + m.kind + (m.country.empty() ? "" : ", " + m.country) + ")";
+    }
+    print_error("\"" + name + "\" is ambiguous, expected one of:" + list);
+    code = 2;
+    return {};
+  }
+  return matches.front().id;
+}
+
+void write_graph_file(const graph::Graph& graph, const std::string& path) {
+  exporter::AtomicFile file(path);
+  const std::string ext = extension_of(path);
+  if (ext == ".graphml") exporter::write_graphml(graph, file.stream());
+  else if (ext == ".gexf") exporter::write_gexf(graph, file.stream());
+  else exporter::write_dot(graph, file.stream());
+  file.commit();
 }
 
 void print_error(const std::string& message) { std::fprintf(stderr, "geokg: %s\n", message.c_str()); }

@@ -25,3 +25,22 @@ extract::DiagnosticSink stderr_sink();        // "geokg: error: file:line: ..." 
 std::string extension_of(const std::string& path);  // ".gexf", or empty
 
 }  // namespace geokg::cli
+
+namespace geokg::exporter {
+class StoreReader;
+}
+namespace geokg::graph {
+class Graph;
+}
+
+namespace geokg::cli {
+
+// The one actor of a store that a name on the command line stands for. On no match prints the
+// problem and sets code 3, on several lists the candidates and sets code 2; returns "" then.
+std::string resolve_actor_name(const exporter::StoreReader& store, const std::string& store_path,
+                               const std::string& name, int& code);
+
+// Writes the graph to path (atomically) in the format of its extension: .graphml, .gexf or .dot.
+void write_graph_file(const graph::Graph& graph, const std::string& path);
+
+}  // namespace geokg::cli

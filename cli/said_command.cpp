@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "export/store_reader.hpp"
 #include "extract/dates.hpp"
 #include "extract/error.hpp"
@@ -20,31 +21,6 @@ struct SaidOptions {
   std::string until;
   bool json = false;
 };
-
-// Exit code 2 with the candidates for an ambiguous name, 3 when nothing matches.
-struct NameProblem {
-  int code;
-};
-
-std::vector<std::string> resolve(const exporter::StoreReader& store, const std::string& store_path,
-                                 const std::vector<std::string>& names) {
-  std::vector<std::string> ids;
-  for (const auto& name : names) {
-    const auto matches = store.find_actors(name);
-    if (matches.empty()) {
-      print_error("no actor named \"" + name + "\" in " + store_path + ", expected a name, alias or id seen in the store");
-      throw NameProblem{3};
-    }
-    if (matches.size() > 1) {
-      std::string list;
-      for (const auto& m : matches) list += "\n  " + m.id + " (" + m.name + ", " + m.kind + (m.country.empty() ? "" : ", " + m.country) + ")";
-      print_error("\"" + name + "\" is ambiguous, expected one of:" + list);
-      throw NameProblem{2};
-    }
-    ids.push_back(matches.front().id);
-  }
-  return ids;
-}
 
 std::string one_line(std::string text) {
   for (char& c : text) {
@@ -68,11 +44,14 @@ std::string stance_mark(const std::string& stance) {
 int run_said(const SaidOptions& o) {
   const exporter::StoreReader store(o.store);
   exporter::SaidFilter filter;
-  try {
-    filter.by = resolve(store, o.store, o.by);
-    filter.about = resolve(store, o.store, o.about);
-  } catch (const NameProblem& problem) {
-    return problem.code;
+  int code = 0;
+  for (const auto& name : o.by) {
+    filter.by.push_back(resolve_actor_name(store, o.store, name, code));
+    if (code != 0) return code;
+  }
+  for (const auto& name : o.about) {
+    filter.about.push_back(resolve_actor_name(store, o.store, name, code));
+    if (code != 0) return code;
   }
   filter.since = o.since;
   filter.until = o.until;

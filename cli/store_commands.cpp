@@ -64,14 +64,7 @@ int run_export(const ExportOptions& o) {
     ++documents;
     graph.add_document(d.records, d.content_hash);
   });
-  for (const auto& out : o.outputs) {
-    exporter::AtomicFile file(out);
-    const std::string ext = extension_of(out);
-    if (ext == ".graphml") exporter::write_graphml(graph, file.stream());
-    else if (ext == ".gexf") exporter::write_gexf(graph, file.stream());
-    else exporter::write_dot(graph, file.stream());
-    file.commit();
-  }
+  for (const auto& out : o.outputs) write_graph_file(graph, out);
   if (!o.quiet) {
     std::fprintf(stderr, "geokg: %zu documents, %zu actors, %zu edges\n", documents, graph.actor_count(),
                  graph.edge_count());

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "export/atomic_file.hpp"
 #include "export/store_reader.hpp"
 #include "export/timeline_svg.hpp"
@@ -23,24 +24,6 @@ struct TimelineOptions {
   std::string svg;
 };
 
-// The one actor a name stands for; prints the problem and returns empty when none or several.
-std::string resolve_one(const exporter::StoreReader& store, const std::string& path, const std::string& name, int& code) {
-  const auto matches = store.find_actors(name);
-  if (matches.empty()) {
-    print_error("no actor named \"" + name + "\" in " + path + ", expected a name, alias or id seen in the store");
-    code = 3;
-    return {};
-  }
-  if (matches.size() > 1) {
-    std::string list;
-    for (const auto& m : matches) list += "\n  " + m.id + " (" + m.name + ", " + m.kind + ")";
-    print_error("\"" + name + "\" is ambiguous, expected one of:" + list);
-    code = 2;
-    return {};
-  }
-  return matches.front().id;
-}
-
 std::string fixed(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", value == 0.0 ? 0.0 : value);
@@ -50,9 +33,9 @@ std::string fixed(double value) {
 int run_timeline(const TimelineOptions& o) {
   const exporter::StoreReader store(o.store);
   int code = 0;
-  const std::string a = resolve_one(store, o.store, o.a, code);
+  const std::string a = resolve_actor_name(store, o.store, o.a, code);
   if (a.empty()) return code;
-  const std::string b = resolve_one(store, o.store, o.b, code);
+  const std::string b = resolve_actor_name(store, o.store, o.b, code);
   if (b.empty()) return code;
   const exporter::Period period = o.by == "day" ? exporter::Period::kDay
                                   : o.by == "week" ? exporter::Period::kWeek

@@ -546,9 +546,6 @@ class Resolver {
     for (std::uint32_t k = i; k < stop; ++k) {
       if (seg_.tokens[k].upper && in(kOrgWords, norm(k))) org = true;
     }
-    const bool sentence_start = i == s.first_token ||
-                                seg_.tokens[i - 1].kind == TokenKind::kQuote ||
-                                (seg_.tokens[i - 1].kind == TokenKind::kPunct && norm(i - 1) != "," && norm(i - 1) != "'s");
     if (org && stop - i >= 2) {
       std::string name = surface(i, stop);
       out_.mentions.push_back(make_new(s, i, stop, name, "organisation", "", ""));
@@ -562,23 +559,8 @@ class Resolver {
       out_.mentions.push_back(std::move(m));
       return stop;
     }
-    // A surname seen earlier in the document with a full new name.
-    if (stop - i == 1 && !sentence_start) {
-      auto it = new_people_.find(std::string(norm(i)));
-      if (it != new_people_.end()) {
-        Mention m;
-        m.sentence = s.index;
-        m.first_token = i;
-        m.end_token = i + 1;
-        m.actor = it->second;
-        m.actor.span = seg_.tokens[i].span;
-        m.actor.text = std::string(slice(doc_.text, m.actor.span));
-        m.via = "coref";
-        out_.mentions.push_back(std::move(m));
-        return stop;
-      }
-    }
-    if (stop - i == 1 && sentence_start) {
+    // A surname seen earlier in the document with a full new name ("Suslov" after "Dmitry Suslov").
+    if (stop - i == 1) {
       auto it = new_people_.find(std::string(norm(i)));
       if (it != new_people_.end()) {
         Mention m;
