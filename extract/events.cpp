@@ -89,6 +89,27 @@ class Coder {
     return group;
   }
 
+  // Uses of force (CAMEO roots 17 to 20) hit places: "struck residential buildings in Kyiv",
+  // "captured the town of Avdiivka", "a strike on the hospital in Kyiv".
+  static bool is_force(const EventPattern& p) {
+    return p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20");
+  }
+
+  // The first place or state named in a prepositional phrase of the object ("in Kyiv", "of
+  // Avdiivka") before the clause ends; -1 if none.
+  int place_target(const SentenceView& view, std::uint32_t from, std::uint32_t limit) const {
+    for (std::uint32_t k = from; k + 1 < limit; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
+      if (w != "in" && w != "of" && w != "near" && w != "across" && w != "at" && w != "into" && w != "on") continue;
+      std::uint32_t j = k + 1;
+      if (j < limit && view.norm(j) == "the") ++j;
+      const int m = view.mention_at(j);
+      if (m >= 0 && (view.mention(m).actor.kind == "location" || view.mention(m).actor.kind == "state")) return m;
+    }
+    return -1;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     const std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -130,7 +151,9 @@ class Coder {
       }
       return -1;
     }
-    return view.np_mention_after(i, limit);
+    const int direct = view.np_mention_after(i, limit);
+    if (direct >= 0 || !is_force(p)) return direct;
+    return place_target(view, i, limit);
   }
 
   void emit(const Sentence& s, const SentenceView& view, const EventPattern& p, std::uint32_t trigger_first,
@@ -418,6 +441,7 @@ class Coder {
         const std::string_view w = view.norm(k);
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
           target = view.np_mention_after(k + 1, view.end());
+          if (target < 0 && is_force(p)) target = place_target(view, k + 1, std::min<std::uint32_t>(view.end(), k + 10));
           break;
         }
         if (!is_preposition(w)) continue;
