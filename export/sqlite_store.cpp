@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -110,6 +111,115 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Rows for one table, inserted kRows at a time with one multi-row INSERT: a document's mentions or
+// sentences then cost a few sqlite3_step calls instead of one each. Values are held as views, so
+// everything bound must outlive the next flush(); add_records() flushes before its records go.
+class Rows {
+ public:
+  static constexpr std::size_t kRows = 32;
+
+  Rows() = default;
+  Rows(const Rows&) = delete;
+  Rows& operator=(const Rows&) = delete;
+
+  // head: "INSERT INTO t (a, b, c)"; tail: an optional upsert clause.
+  void prepare(sqlite3* db, const std::string& path, const char* name, std::string head, int columns,
+               std::string tail = "") {
+    db_ = db;
+    path_ = &path;
+    name_ = name;
+    head_ = std::move(head);
+    tail_ = std::move(tail);
+    columns_ = static_cast<std::size_t>(columns);
+    values_.reserve(kRows * columns_);
+  }
+
+  void finalize() {
+    for (Statement& statement : statements_) statement.finalize();
+    prepared_.fill(false);
+    values_.clear();
+  }
+
+  Rows& text(std::string_view value) {
+    values_.push_back(Value{Value::kText, 0, 0.0, value});
+    return *this;
+  }
+  Rows& text_or_null(std::string_view value) { return value.empty() ? null() : text(value); }
+  Rows& integer(std::int64_t value) {
+    values_.push_back(Value{Value::kInteger, value, 0.0, {}});
+    return *this;
+  }
+  Rows& real(double value) {
+    values_.push_back(Value{Value::kReal, 0, value, {}});
+    return *this;
+  }
+  Rows& null() {
+    values_.push_back(Value{Value::kNull, 0, 0.0, {}});
+    return *this;
+  }
+
+  // Ends the row whose values were just given; inserts when kRows rows are waiting.
+  void end_row() {
+    GEOKG_ASSERT(values_.size() % columns_ == 0);
+    if (values_.size() == kRows * columns_) flush();
+  }
+
+  // Inserts the waiting rows.
+  void flush() {
+    const std::size_t rows = values_.size() / columns_;
+    if (rows == 0) return;
+    Statement& statement = statement_for(rows);
+    int index = 1;
+    for (const Value& value : values_) {
+      switch (value.type) {
+        case Value::kText: statement.text(index, value.text); break;
+        case Value::kInteger: statement.integer(index, value.integer); break;
+        case Value::kReal: statement.real(index, value.real); break;
+        case Value::kNull: statement.null(index); break;
+      }
+      ++index;
+    }
+    values_.clear();
+    statement.run();
+  }
+
+  // Drops the waiting rows (the document they belong to failed).
+  void discard() { values_.clear(); }
+
+ private:
+  struct Value {
+    enum Type : unsigned char { kNull, kInteger, kReal, kText } type;
+    std::int64_t integer;
+    double real;
+    std::string_view text;
+  };
+
+  Statement& statement_for(std::size_t rows) {
+    Statement& statement = statements_[rows - 1];
+    if (!prepared_[rows - 1]) {
+      std::string sql = head_ + " VALUES ";
+      for (std::size_t r = 0; r < rows; ++r) {
+        sql += r == 0 ? "(" : ", (";
+        for (std::size_t c = 0; c < columns_; ++c) sql += c == 0 ? "?" : ", ?";
+        sql += ')';
+      }
+      if (!tail_.empty()) sql += " " + tail_;
+      statement.prepare(db_, *path_, name_, sql.c_str());
+      prepared_[rows - 1] = true;
+    }
+    return statement;
+  }
+
+  sqlite3* db_ = nullptr;
+  const std::string* path_ = nullptr;
+  const char* name_ = "";
+  std::string head_, tail_;
+  std::size_t columns_ = 1;
+  std::vector<Value> values_;
+  std::array<Statement, kRows> statements_;
+  std::array<bool, kRows> prepared_{};
+};
+
 void remove_file(const std::string& path) { ::unlink(path.c_str()); }
 
 void remove_with_sidecars(const std::string& path) {
@@ -164,11 +274,13 @@ struct SqliteStore::Impl {
   std::size_t documents_added = 0;
   sqlite3* db = nullptr;
   std::unordered_set<std::string> known_actors;  // upserted in a committed or open, unbroken batch
+  std::unordered_set<std::string> known_event_types;  // the same for event_types
 
   Statement has_document, begin, commit, rollback, savepoint, release, rollback_to;
-  Statement insert_document, insert_sentence, index_sentence, insert_actor, insert_alias,
-      insert_mention, insert_event_type, insert_event, insert_statement, index_statement,
-      insert_statement_target, insert_relation;
+  Statement insert_document, index_sentence, insert_actor, insert_event_type, insert_statement,
+      index_statement;
+  Rows insert_sentence, insert_alias, insert_mention, insert_event, insert_statement_target,
+      insert_relation;
 
   ~Impl() { close(!finished); }
 
@@ -234,8 +346,8 @@ struct SqliteStore::Impl {
       // The file is private to this run until finish() renames it, and an interrupted run deletes
       // it, so durability during the build buys nothing; the in-memory journal keeps ROLLBACK TO
       // working for a document that fails halfway.
-      exec("configure", "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA foreign_keys=ON;"
-                        " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+      exec("configure", "PRAGMA page_size=16384; PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
+                        " PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
       const std::string_view sql = extract::embedded_file("schemas/store.sql");
       const auto marker = sql.find(kIndexMarker);
       GEOKG_ASSERT(!sql.empty() && marker != std::string_view::npos);
@@ -268,27 +380,23 @@ struct SqliteStore::Impl {
         "INSERT INTO documents (content_hash, doc_id, title, url, source, published, date,"
         " date_precision, date_origin, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     insert_sentence.prepare(db, path, "insert sentence",
-        "INSERT INTO sentences (document, idx, begin, end, boilerplate, text)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        "INSERT INTO sentences (document, idx, begin, end, boilerplate, text)", 6);
     index_sentence.prepare(db, path, "index sentence text",
         "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)");
     insert_actor.prepare(db, path, "insert actor",
         "INSERT INTO actors (id, name, kind, country, sector, code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
         " ON CONFLICT (id) DO NOTHING");
-    insert_alias.prepare(db, path, "insert alias",
-        "INSERT INTO actor_aliases (actor, alias, count) VALUES (?1, ?2, ?3)"
-        " ON CONFLICT (actor, alias) DO UPDATE SET count = count + excluded.count");
+    insert_alias.prepare(db, path, "insert alias", "INSERT INTO actor_aliases (actor, alias, count)", 3,
+        "ON CONFLICT (actor, alias) DO UPDATE SET count = count + excluded.count");
     insert_mention.prepare(db, path, "insert mention",
-        "INSERT INTO mentions (document, sentence, begin, end, actor, text, via, date)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "INSERT INTO mentions (document, sentence, begin, end, actor, text, via, date)", 8);
     insert_event_type.prepare(db, path, "insert event type",
         "INSERT INTO event_types (code, root, label, plover, quad_class, goldstein)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO NOTHING");
     insert_event.prepare(db, path, "insert event",
         "INSERT INTO events (document, sentence, begin, end, source, target, code, trigger,"
         " trigger_begin, trigger_end, negated, modality, confidence, date, date_precision,"
-        " date_origin, goldstein, quad_class, pattern)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+        " date_origin, goldstein, quad_class, pattern)", 19);
     insert_statement.prepare(db, path, "insert statement",
         "INSERT INTO statements (document, sentence, begin, end, speaker, speaker_begin, speaker_end,"
         " cue, cue_begin, cue_end, content, content_begin, content_end, content_parts, direct, date,"
@@ -297,20 +405,21 @@ struct SqliteStore::Impl {
     index_statement.prepare(db, path, "index statement content",
         "INSERT INTO statements_fts (rowid, content) VALUES (?1, ?2)");
     insert_statement_target.prepare(db, path, "insert statement target",
-        "INSERT INTO statement_targets (statement, actor, stance, addressee) VALUES (?1, ?2, ?3, ?4)"
-        " ON CONFLICT (statement, actor) DO UPDATE SET addressee = max(addressee, excluded.addressee)");
+        "INSERT INTO statement_targets (statement, actor, stance, addressee)", 4,
+        "ON CONFLICT (statement, actor) DO UPDATE SET addressee = max(addressee, excluded.addressee)");
     insert_relation.prepare(db, path, "insert relation",
-        "INSERT INTO relations (document, sentence, begin, end, source, target, label, title, date)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "INSERT INTO relations (document, sentence, begin, end, source, target, label, title, date)", 9);
   }
 
   void finalize_statements() {
     for (Statement* s : {&has_document, &begin, &commit, &rollback, &savepoint, &release, &rollback_to,
-                         &insert_document, &insert_sentence, &index_sentence, &insert_actor,
-                         &insert_alias, &insert_mention, &insert_event_type, &insert_event,
-                         &insert_statement, &index_statement, &insert_statement_target,
-                         &insert_relation}) {
+                         &insert_document, &index_sentence, &insert_actor, &insert_event_type,
+                         &insert_statement, &index_statement}) {
       s->finalize();
+    }
+    for (Rows* rows : {&insert_sentence, &insert_alias, &insert_mention, &insert_event,
+                       &insert_statement_target, &insert_relation}) {
+      rows->finalize();
     }
   }
 
@@ -373,73 +482,83 @@ void SqliteStore::Impl::add_records(const extract::Document& doc, std::string_vi
                        std::to_string(text.size()) + " bytes");
     }
     const std::string_view sentence_text = extract::slice(text, sentence.span);
-    insert_sentence.integer(1, document)
-        .integer(2, static_cast<std::int64_t>(i))
-        .integer(3, sentence.span.begin)
-        .integer(4, sentence.span.end)
-        .integer(5, sentence.boilerplate ? 1 : 0)
-        .text(6, sentence_text)
-        .run();
-    if (!is_new) index_sentence.integer(1, last_row()).text(2, sentence_text).run();
+    insert_sentence.integer(document)
+        .integer(static_cast<std::int64_t>(i))
+        .integer(sentence.span.begin)
+        .integer(sentence.span.end)
+        .integer(sentence.boilerplate ? 1 : 0)
+        .text(sentence_text)
+        .end_row();
+    if (!is_new) {
+      // An existing store keeps its full-text index current row by row, which needs each rowid.
+      insert_sentence.flush();
+      index_sentence.integer(1, last_row()).text(2, sentence_text).run();
+    }
   }
+  insert_sentence.flush();
 
   std::map<std::pair<std::string_view, std::string_view>, std::int64_t> aliases;
   for (const extract::MentionRecord& mention : records.mentions) {
     add_actor(mention.actor);
-    insert_mention.integer(1, document)
-        .integer(2, mention.sentence)
-        .integer(3, mention.actor.span.begin)
-        .integer(4, mention.actor.span.end)
-        .text(5, mention.actor.id)
-        .text(6, mention.actor.text)
-        .text(7, mention.via)
-        .text_or_null(8, mention.date.value)
-        .run();
+    insert_mention.integer(document)
+        .integer(mention.sentence)
+        .integer(mention.actor.span.begin)
+        .integer(mention.actor.span.end)
+        .text(mention.actor.id)
+        .text(mention.actor.text)
+        .text(mention.via)
+        .text_or_null(mention.date.value)
+        .end_row();
     if (!mention.actor.text.empty() && !is_pronoun(mention.actor.text)) {
       ++aliases[{mention.actor.id, mention.actor.text}];
     }
   }
+  insert_mention.flush();
   for (const auto& [key, count] : aliases) {
-    insert_alias.text(1, key.first).text(2, key.second).integer(3, count).run();
+    insert_alias.text(key.first).text(key.second).integer(count).end_row();
   }
+  insert_alias.flush();
 
   for (const extract::EventRecord& event : records.events) {
     add_actor(event.source);
     if (event.target) add_actor(*event.target);
     const std::string_view root =
         event.root.empty() ? std::string_view(event.code).substr(0, 2) : std::string_view(event.root);
-    insert_event_type.text(1, event.code)
-        .text(2, root)
-        .text(3, event.label)
-        .text_or_null(4, event.plover)
-        .integer(5, event.quad_class)
-        .real(6, event.goldstein)
-        .run();
-    insert_event.integer(1, document)
-        .integer(2, event.sentence)
-        .integer(3, event.span.begin)
-        .integer(4, event.span.end)
-        .text(5, event.source.id);
-    if (event.target) {
-      insert_event.text(6, event.target->id);
-    } else {
-      insert_event.null(6);
+    if (known_event_types.insert(event.code).second) {
+      insert_event_type.text(1, event.code)
+          .text(2, root)
+          .text(3, event.label)
+          .text_or_null(4, event.plover)
+          .integer(5, event.quad_class)
+          .real(6, event.goldstein)
+          .run();
     }
-    insert_event.text(7, event.code)
-        .text(8, event.trigger.text)
-        .integer(9, event.trigger.span.begin)
-        .integer(10, event.trigger.span.end)
-        .integer(11, event.negated ? 1 : 0)
-        .text(12, extract::to_string(event.modality))
-        .real(13, event.confidence)
-        .text_or_null(14, event.date.value)
-        .text(15, extract::to_string(event.date.precision))
-        .text(16, extract::to_string(event.date.origin))
-        .real(17, event.goldstein)
-        .integer(18, event.quad_class)
-        .text_or_null(19, event.pattern)
-        .run();
+    insert_event.integer(document)
+        .integer(event.sentence)
+        .integer(event.span.begin)
+        .integer(event.span.end)
+        .text(event.source.id);
+    if (event.target) {
+      insert_event.text(event.target->id);
+    } else {
+      insert_event.null();
+    }
+    insert_event.text(event.code)
+        .text(event.trigger.text)
+        .integer(event.trigger.span.begin)
+        .integer(event.trigger.span.end)
+        .integer(event.negated ? 1 : 0)
+        .text(extract::to_string(event.modality))
+        .real(event.confidence)
+        .text_or_null(event.date.value)
+        .text(extract::to_string(event.date.precision))
+        .text(extract::to_string(event.date.origin))
+        .real(event.goldstein)
+        .integer(event.quad_class)
+        .text_or_null(event.pattern)
+        .end_row();
   }
+  insert_event.flush();
 
   for (const extract::StatementRecord& statement : records.statements) {
     if (statement.speaker) add_actor(*statement.speaker);
@@ -478,28 +597,30 @@ void SqliteStore::Impl::add_records(const extract::Document& doc, std::string_vi
     const std::int64_t row = last_row();
     if (!is_new) index_statement.integer(1, row).text(2, statement.content).run();
     for (const extract::AboutRef& about : statement.about) {
-      insert_statement_target.integer(1, row)
-          .text(2, about.actor.id)
-          .text(3, extract::to_string(about.stance))
-          .integer(4, about.addressee ? 1 : 0)
-          .run();
+      insert_statement_target.integer(row)
+          .text(about.actor.id)
+          .text(extract::to_string(about.stance))
+          .integer(about.addressee ? 1 : 0)
+          .end_row();
     }
   }
+  insert_statement_target.flush();
 
   for (const extract::RelationRecord& relation : records.relations) {
     add_actor(relation.source);
     add_actor(relation.target);
-    insert_relation.integer(1, document)
-        .integer(2, relation.sentence)
-        .integer(3, relation.span.begin)
-        .integer(4, relation.span.end)
-        .text(5, relation.source.id)
-        .text(6, relation.target.id)
-        .text(7, relation.label)
-        .text_or_null(8, relation.title)
-        .text_or_null(9, relation.date.value)
-        .run();
+    insert_relation.integer(document)
+        .integer(relation.sentence)
+        .integer(relation.span.begin)
+        .integer(relation.span.end)
+        .text(relation.source.id)
+        .text(relation.target.id)
+        .text(relation.label)
+        .text_or_null(relation.title)
+        .text_or_null(relation.date.value)
+        .end_row();
   }
+  insert_relation.flush();
 }
 
 SqliteStore::SqliteStore(std::string path) : impl_(std::make_unique<Impl>()) {
@@ -528,6 +649,11 @@ bool SqliteStore::add(const extract::Document& doc, std::string_view content_has
   } catch (...) {
     // The actors upserted for this document go away with it.
     s.known_actors.clear();
+    s.known_event_types.clear();
+    for (Rows* rows : {&s.insert_sentence, &s.insert_alias, &s.insert_mention, &s.insert_event,
+                       &s.insert_statement_target, &s.insert_relation}) {
+      rows->discard();
+    }
     if (sqlite3_get_autocommit(s.db) == 0) {
       sqlite3_exec(s.db, "ROLLBACK TO document; RELEASE document", nullptr, nullptr, nullptr);
     } else {
@@ -560,6 +686,8 @@ void SqliteStore::finish() {
   const std::string_view sql = extract::embedded_file("schemas/store.sql");
   const auto marker = sql.find(kIndexMarker);
   GEOKG_ASSERT(marker != std::string_view::npos);
+  // Auxiliary sorter threads build the indexes of a bulk load on more than one core.
+  s.exec("configure index build", "PRAGMA threads=2;");
   std::string build = "BEGIN; " + std::string(sql.substr(marker));
   if (s.is_new) {
     // One pass over the finished tables is much cheaper than growing the full-text index row by row.
