@@ -158,7 +158,6 @@ CREATE INDEX IF NOT EXISTS actors_name ON actors (name COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS actor_aliases_alias ON actor_aliases (alias COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions (document, sentence);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor);
-CREATE INDEX IF NOT EXISTS mentions_date ON mentions (date);
 CREATE INDEX IF NOT EXISTS events_document ON events (document, sentence);
 CREATE INDEX IF NOT EXISTS events_source_target ON events (source, target);
 CREATE INDEX IF NOT EXISTS events_target ON events (target);

@@ -370,3 +370,68 @@ TEST_CASE("a folder of bad input: every problem reported, the good documents kep
   CHECK(unwritable.out.find("no/such/dir.graphml") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("the dynamic GEXF validates and its edge spells are the days of their evidence", "[cli][gexf]") {
+  // The seed articles when ../shared is there (they run from December 2021 to August 2025), else
+  // the examples; either way every dated event, statement and relation must show up as a spell.
+  const fs::path seeds = geokg::test::shared_dir() / "seeds" / "seeds.jsonl";
+  const std::string input =
+      fs::exists(seeds) ? seeds.string() : (geokg::test::source_dir() / "examples").string();
+  const fs::path dir = temp_dir("gexf-spells");
+  const std::string gexf = (dir / "g.gexf").string(), store = (dir / "g.sqlite").string();
+  const Run built = run("build " + input + " -q -o " + gexf + " -o " + store);
+  REQUIRE(built.code == 0);
+  if (have_validator()) {
+    const std::string validate = (geokg::test::shared_dir() / "validate-graph").string() + " " + gexf + " >/dev/null 2>&1";
+    CHECK(std::system(validate.c_str()) == 0);
+  }
+  // The expected days come from the store, with the graph's rule: events count when asserted or
+  // reported and not negated, and a date known to the month ("last September") or the year shows
+  // on the first day of that month or year. Each event edge's spells must be exactly those days.
+  const std::string script = R"PY(
+import sqlite3, sys, xml.etree.ElementTree as ET
+from collections import defaultdict
+gexf, store = sys.argv[1], sys.argv[2]
+ns = {"g": "http://gexf.net/1.3"}
+root = ET.parse(gexf).getroot()
+actor = {}
+for n in root.iterfind(".//g:node", ns):
+    for a in n.iterfind("g:attvalues/g:attvalue", ns):
+        if a.get("for") == "actor": actor[n.get("id")] = a.get("value")
+got = defaultdict(set)
+for e in root.iterfind(".//g:edge", ns):
+    att = {a.get("for"): a.get("value") for a in e.iterfind("g:attvalues/g:attvalue", ns) if a.get("start") is None}
+    key = (actor[e.get("source")], actor[e.get("target")], att.get("kind"), att.get("code") or e.get("label"))
+    for s in e.iterfind("g:spells/g:spell", ns):
+        assert s.get("start") == s.get("end"), ("a spell is one day", key, s.attrib)
+        got[key].add(s.get("start"))
+db = sqlite3.connect(store)
+want = defaultdict(set)
+day = {"day": lambda d: d, "month": lambda d: d + "-01", "year": lambda d: d + "-01-01"}
+for src, tgt, code, date, precision in db.execute("select source, target, code, date, date_precision from events where target is not null and source != target and negated = 0 and modality in ('asserted', 'reported') and date is not null"):
+    want[(src, tgt, "event", code)].add(day[precision](date))
+events = sum(len(v) for v in want.values())
+dated = [k for k in got if k[2] == "event"]
+bad = [(k, sorted(got[k]), sorted(want[k])) for k in set(want) | set(dated) if got[k] != want[k]]
+if bad or events == 0:
+    print("MISMATCH", events, bad[:5]); sys.exit(1)
+print("OK", events, len(dated))
+)PY";
+  {
+    std::ofstream py(dir / "check.py");
+    py << script;
+  }
+  const std::string check = "/usr/bin/python3 " + (dir / "check.py").string() + " " + gexf + " " + store + " 2>&1";
+  FILE* pipe = popen(check.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  std::string out;
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  INFO(out);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(out.rfind("OK ", 0) == 0);
+  fs::remove_all(dir);
+}
