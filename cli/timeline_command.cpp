@@ -19,6 +19,7 @@ struct TimelineOptions {
   std::string b;
   std::string by = "month";
   bool directed = false;
+  bool exact = false;
   bool json = false;
   double threshold = 10.0;
   std::string svg;
@@ -41,10 +42,12 @@ int run_timeline(const TimelineOptions& o) {
                                   : o.by == "week" ? exporter::Period::kWeek
                                   : o.by == "document" ? exporter::Period::kDocument
                                                        : exporter::Period::kMonth;
-  const auto rows = store.timeline(a, b, period, o.directed, o.threshold);
+  const auto rows = store.timeline(a, b, period, o.directed, o.threshold, o.exact);
   if (!o.svg.empty()) {
     exporter::AtomicFile file(o.svg);
-    exporter::write_timeline_svg(rows, a + (o.directed ? " \u2192 " : " \u2194 ") + b + " by " + o.by, file.stream());
+    const std::string title =
+        store.name_of(a) + (o.directed ? " \u2192 " : " \u2194 ") + store.name_of(b) + " by " + o.by;
+    exporter::write_timeline_svg(rows, title, file.stream());
     file.commit();
   }
   std::string out;
@@ -55,6 +58,7 @@ int run_timeline(const TimelineOptions& o) {
     w.key("b").value(b);
     w.key("by").value(o.by);
     w.key("directed").value(o.directed);
+    w.key("exact").value(o.exact);
     w.key("periods").begin_array();
     for (const auto& r : rows) {
       w.begin_object();
@@ -108,6 +112,9 @@ Command add_timeline_command(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   sub->add_flag("--json", options->json, "print JSON instead of the table");
   sub->add_option("--svg", options->svg, "also draw the timeline as an SVG chart into this file");
+  sub->add_flag("--exact", options->exact,
+                "only the two named actors (default: a state also stands for its leaders, ministries, forces and"
+                " other actors of its country)");
   return [options] { return run_timeline(*options); };
 }
 

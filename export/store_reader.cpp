@@ -214,6 +214,12 @@ std::vector<ActorMatch> StoreReader::find_actors(std::string_view name) const {
   return result;
 }
 
+std::string StoreReader::name_of(const std::string& id) const {
+  Statement q(impl_->db, "actor name", "SELECT name FROM actors WHERE id = ?1");
+  q.bind(1, id);
+  return q.step() ? q.text(0) : id;
+}
+
 ActorProfile StoreReader::profile(const std::string& id, std::size_t top_partners) const {
   ActorProfile p;
   Statement a(impl_->db, "actor", "SELECT id, name, kind, coalesce(country, ''), coalesce(sector, ''), coalesce(code, '') FROM actors WHERE id = ?1");
@@ -440,7 +446,7 @@ std::vector<SaidRow> StoreReader::said(const SaidFilter& filter) const {
 }
 
 std::vector<PeriodRow> StoreReader::timeline(const std::string& a, const std::string& b, Period by, bool directed,
-                                             double threshold) const {
+                                             double threshold, bool exact) const {
   // The period key of a date (or of the document) as one SQL expression; dates of month or year
   // precision fall into the period they start.
   std::string key;
@@ -453,17 +459,27 @@ std::vector<PeriodRow> StoreReader::timeline(const std::string& a, const std::st
     case Period::kDocument: key = "x.doc"; break;
   }
   const std::string sql =
-      "WITH x AS ("
+      // A side is the actor, and for a state (unless exact) every actor of that country: the
+      // country's leaders, ministries, forces and places, as event data codes dyads.
+      "WITH side_a AS ("
+      "  SELECT ?1 AS id UNION SELECT id FROM actors"
+      "  WHERE ?5 = 0 AND country = (SELECT country FROM actors WHERE id = ?1 AND kind = 'state')),"
+      " side_b AS ("
+      "  SELECT ?2 AS id UNION SELECT id FROM actors"
+      "  WHERE ?5 = 0 AND country = (SELECT country FROM actors WHERE id = ?2 AND kind = 'state')),"
+      " x AS ("
       "  SELECT e.date AS date, d.doc_id AS doc, d.date AS doc_date, 1 AS is_event, e.quad_class AS quad,"
       "         e.goldstein AS goldstein, 0 AS stance"
       "  FROM events e JOIN documents d ON d.id = e.document"
       "  WHERE e.negated = 0 AND e.modality IN ('asserted', 'reported')"
-      "    AND ((e.source = ?1 AND e.target = ?2) OR (?3 = 0 AND e.source = ?2 AND e.target = ?1))"
+      "    AND ((e.source IN side_a AND e.target IN side_b)"
+      "         OR (?3 = 0 AND e.source IN side_b AND e.target IN side_a))"
       "  UNION ALL"
       "  SELECT s.date, d.doc_id, d.date, 0, 0, 0.0,"
       "         CASE t.stance WHEN 'positive' THEN 1 WHEN 'negative' THEN -1 ELSE 0 END"
       "  FROM statements s JOIN documents d ON d.id = s.document JOIN statement_targets t ON t.statement = s.id"
-      "  WHERE (s.speaker = ?1 AND t.actor = ?2) OR (?3 = 0 AND s.speaker = ?2 AND t.actor = ?1))"
+      "  WHERE (s.speaker IN side_a AND t.actor IN side_b)"
+      "        OR (?3 = 0 AND s.speaker IN side_b AND t.actor IN side_a))"
       " SELECT " + key + " AS period, sum(is_event), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4),"
       "  total(goldstein), sum(1 - is_event), sum(stance = 1), sum(stance = -1), min(coalesce(x.date, x.doc_date, ''))"
       " FROM x WHERE (x.date IS NOT NULL OR ?4 = 1)"
@@ -474,6 +490,7 @@ std::vector<PeriodRow> StoreReader::timeline(const std::string& a, const std::st
   q.bind(2, b);
   q.bind_integer(3, directed ? 1 : 0);
   q.bind_integer(4, by == Period::kDocument ? 1 : 0);
+  q.bind_integer(5, exact ? 1 : 0);
   std::vector<PeriodRow> rows;
   while (q.step()) {
     PeriodRow r;

@@ -118,10 +118,14 @@ class StoreReader {
 
   // The relation between a and b per period: real events (asserted or reported, not negated)
   // between them in either direction (only a -> b when directed), and statements of one about
-  // the other. Periods without dated evidence are left out; in period order. A change point is
+  // the other. A state stands for every actor of its country (its leaders, ministries, forces)
+  // unless exact. Periods without dated evidence are left out; in period order. A change point is
   // marked where the summed Goldstein score changes sign or moves by more than threshold.
   std::vector<PeriodRow> timeline(const std::string& a, const std::string& b, Period by, bool directed,
-                                  double threshold) const;
+                                  double threshold, bool exact = false) const;
+
+  // The display name of an actor id (the id itself when the store does not know it).
+  std::string name_of(const std::string& id) const;
 
  private:
   struct Impl;

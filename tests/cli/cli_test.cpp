@@ -206,7 +206,8 @@ TEST_CASE("timeline gives the relation of two actors per period", "[cli][timelin
   std::ofstream(feed)
       << "{\"id\":\"a\",\"published\":\"2025-03-10\",\"text\":\"Russia attacked Ukraine with missiles on Sunday.\"}\n"
       << "{\"id\":\"b\",\"published\":\"2025-05-16\",\"text\":\"Russia and Ukraine held talks in Istanbul on Friday.\"}\n"
-      << "{\"id\":\"c\",\"published\":\"2025-05-20\",\"text\":\"Russia could invade Ukraine again, analysts said.\"}\n";
+      << "{\"id\":\"c\",\"published\":\"2025-05-20\",\"text\":\"Russia could invade Ukraine again, analysts said.\"}\n"
+      << "{\"id\":\"d\",\"published\":\"2025-07-02\",\"text\":\"Vladimir Putin condemned Volodymyr Zelensky on Tuesday.\"}\n";
   const std::string store = (dir / "s.sqlite").string();
   REQUIRE(run("build " + feed.string() + " -q -o " + store).code == 0);
   const Run json = run("timeline " + store + " Russia Ukraine --by month --json");
@@ -216,6 +217,13 @@ TEST_CASE("timeline gives the relation of two actors per period", "[cli][timelin
   CHECK(json.out.find("{\"period\":\"2025-03\",\"events\":1,\"quad_class\":[0,0,0,1]") != std::string::npos);
   CHECK(json.out.find("{\"period\":\"2025-05\",\"events\":2,\"quad_class\":[2,0,0,0]") != std::string::npos);
   CHECK(json.out.find("\"change\":true") != std::string::npos);
+  // A state stands for its leaders: Putin's condemnation of Zelensky is Russia -> Ukraine, unless
+  // --exact asks for the two named actors only.
+  CHECK(json.out.find("{\"period\":\"2025-07\",\"events\":1,\"quad_class\":[0,0,1,0]") != std::string::npos);
+  const Run exact = run("timeline " + store + " Russia Ukraine --by month --json --exact");
+  CHECK(exact.code == 0);
+  CHECK(exact.out.find("\"2025-07\"") == std::string::npos);
+  CHECK(exact.out.find("{\"period\":\"2025-03\",\"events\":1,") != std::string::npos);
   const Run directed = run("timeline " + store + " Ukraine Russia --directed --json");
   CHECK(directed.out.find("\"2025-03\"") == std::string::npos);
   const Run table = run("timeline " + store + " Russia Ukraine --by day");
