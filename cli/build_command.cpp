@@ -91,6 +91,11 @@ int run_build(const BuildOptions& o) {
                  totals.relations, reader.skipped(),
                  duplicates > 0 ? (", " + std::to_string(duplicates) + " duplicate texts").c_str() : "");
   }
+  if (interrupted()) {
+    std::fprintf(stderr, "geokg: interrupted after %zu documents; the outputs hold them whole. Run the same command "
+                 "again to add the rest (a store skips the texts it already has).\n", documents);
+    return 1;
+  }
   if (documents == 0) return 3;
   return reader.skipped() > 0 ? 1 : 0;
 }

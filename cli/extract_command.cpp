@@ -85,6 +85,10 @@ int run_extract(const ExtractOptions& o) {
   }
   std::fflush(stdout);
   if (!o.quiet) std::fprintf(stderr, "geokg: %zu documents, %zu skipped\n", documents, reader.skipped());
+  if (interrupted()) {
+    std::fprintf(stderr, "geokg: interrupted after %zu documents; their records are whole.\n", documents);
+    return 1;
+  }
   if (documents == 0) return 3;
   return reader.skipped() > 0 ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
 #include "extract/error.hpp"
 
 int main(int argc, char** argv) {
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
+  geokg::cli::install_signal_handlers();
   try {
     for (auto& [sub, command] : commands) {
       if (sub->parsed()) return command();

@@ -1,6 +1,8 @@
 #include "cli/pipeline.hpp"
 
+#include <atomic>
 #include <condition_variable>
+#include <csignal>
 #include <deque>
 #include <exception>
 #include <map>
@@ -19,7 +21,22 @@ namespace {
 // Documents read but not yet handed to the sink; bounds memory whatever the corpus size.
 constexpr std::size_t kMaxInFlight = 256;
 
+volatile std::sig_atomic_t g_interrupted = 0;
+
+extern "C" void on_interrupt(int signal_number) {
+  g_interrupted = 1;
+  std::signal(signal_number, SIG_DFL);  // the second one ends the process
+}
+
 }  // namespace
+
+void install_signal_handlers() {
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGXFSZ, SIG_IGN);
+}
+
+bool interrupted() { return g_interrupted != 0; }
 
 void run_pipeline(extract::DocumentReader& reader, const extract::Lexicon& lexicon, unsigned threads,
                   const std::function<void(Processed&)>& sink) {
@@ -42,6 +59,7 @@ void run_pipeline(extract::DocumentReader& reader, const extract::Lexicon& lexic
           changed.wait(lock, [&] { return stop || in_flight < kMaxInFlight; });
           if (stop) break;
         }
+        if (interrupted()) break;
         std::optional<extract::Document> doc = reader.next();
         std::lock_guard lock(mutex);
         if (!doc) break;

@@ -33,6 +33,19 @@ Run run(const std::string& args) {
   return result;
 }
 
+// Runs a shell command line (bash), stdout and stderr together.
+Run run_shell(const std::string& line) {
+  Run result;
+  FILE* pipe = popen(("bash -c '" + line + "' 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -376,6 +389,19 @@ TEST_CASE("a folder of bad input: every problem reported, the good documents kep
   const Run unwritable = run("build " + (in / "a-good.txt").string() + " -o " + (dir / "no" / "such" / "dir.graphml").string());
   CHECK(unwritable.code == 3);
   CHECK(unwritable.out.find("no/such/dir.graphml") != std::string::npos);
+  // A full disk (here a file size limit: writes fail with EFBIG) is an error naming the output; no
+  // output is left under its final name, and no temporary file either.
+  const fs::path full = dir / "full";
+  fs::create_directories(full);
+  const std::string examples = (geokg::test::source_dir() / "examples").string();
+  for (const std::string out : {"s.sqlite", "g.graphml"}) {
+    const Run limited = run_shell("ulimit -f 40; exec " + std::string(GEOKG_BINARY) + " build " + examples + " -q -o " +
+                                  (full / out).string());
+    INFO(limited.out);
+    CHECK(limited.code == 3);
+    CHECK(limited.out.find(out + ": ") != std::string::npos);
+    CHECK(fs::is_empty(full));
+  }
   fs::remove_all(dir);
 }
 

@@ -54,8 +54,9 @@ void write_feed(const fs::path& path, int n) {
   }
 }
 
-// Starts `geokg build feed -o store`, waits until it is writing, and kills it with SIGKILL.
-void build_and_kill(const std::string& feed, const std::string& store, const fs::path& watch) {
+// Starts `geokg build feed -o store`, waits until it is writing, and sends it a signal (SIGKILL by
+// default); returns the wait status.
+int build_and_kill(const std::string& feed, const std::string& store, const fs::path& watch, int signal_number = SIGKILL) {
   const pid_t child = fork();
   REQUIRE(child >= 0);
   if (child == 0) {
@@ -75,9 +76,10 @@ void build_and_kill(const std::string& feed, const std::string& store, const fs:
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  ::kill(child, SIGKILL);
+  ::kill(child, signal_number);
   int status = 0;
   ::waitpid(child, &status, 0);
+  return status;
 }
 
 }  // namespace
@@ -103,6 +105,21 @@ TEST_CASE("kill -9 during a build, then the same build, equals one uninterrupted
     if (fs::exists(store)) CHECK(counts(store) == expected);
     REQUIRE(std::system((std::string(GEOKG_BINARY) + " build " + feed.string() + " -q -o " + store).c_str()) == 0);
     CHECK(sql(store, "pragma integrity_check") == "ok\n");
+    CHECK(counts(store) == expected);
+  }
+  SECTION("Ctrl-C: the documents read so far are written whole, and the next run adds the rest") {
+    const std::string store = (dir / "sigint.sqlite").string();
+    const int status = build_and_kill(feed.string(), store, dir, SIGINT);
+    REQUIRE(WIFEXITED(status));  // it stops by itself, it is not killed by the signal
+    CHECK((WEXITSTATUS(status) == 1 || WEXITSTATUS(status) == 0));  // 0 when it had already finished
+    REQUIRE(fs::exists(store));
+    CHECK(sql(store, "pragma integrity_check") == "ok\n");
+    CHECK(sql(store, "select count(*) from documents d where not exists (select 1 from sentences s where s.document = d.id)") ==
+          "0\n");
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);
+    }
+    REQUIRE(std::system((std::string(GEOKG_BINARY) + " build " + feed.string() + " -q -o " + store).c_str()) == 0);
     CHECK(counts(store) == expected);
   }
   SECTION("an existing store being appended to") {
