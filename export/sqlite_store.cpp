@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -497,6 +498,18 @@ void SqliteStore::Impl::add_records(const extract::Document& doc, std::string_vi
   }
   insert_sentence.flush();
 
+  // A surface that names several actors at once ("the two leaders", "both sides") is how the text
+  // refers to them together, not an alias of either.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  spans.reserve(records.mentions.size());
+  for (const extract::MentionRecord& mention : records.mentions) {
+    spans.emplace_back(mention.actor.span.begin, mention.actor.span.end);
+  }
+  std::sort(spans.begin(), spans.end());
+  const auto shared = [&spans](const extract::Span& span) {
+    const auto range = std::equal_range(spans.begin(), spans.end(), std::pair(span.begin, span.end));
+    return range.second - range.first > 1;
+  };
   std::map<std::pair<std::string_view, std::string_view>, std::int64_t> aliases;
   for (const extract::MentionRecord& mention : records.mentions) {
     add_actor(mention.actor);
@@ -509,7 +522,7 @@ void SqliteStore::Impl::add_records(const extract::Document& doc, std::string_vi
         .text(mention.via)
         .text_or_null(mention.date.value)
         .end_row();
-    if (!mention.actor.text.empty() && !is_pronoun(mention.actor.text)) {
+    if (!mention.actor.text.empty() && !is_pronoun(mention.actor.text) && !shared(mention.actor.span)) {
       ++aliases[{mention.actor.id, mention.actor.text}];
     }
   }

@@ -123,7 +123,6 @@ Vertex Graph::vertex_for(const ActorNode& other) {
   node.mentions = 0;
   node.first_day = kNoDay;
   node.last_day = kNoDay;
-  node.aliases.clear();
   const Vertex v = boost::add_vertex(node, graph_);
   vertex_by_id_.emplace(other.id, v);
   return v;
@@ -147,7 +146,6 @@ bool Graph::add_document(const extract::DocumentRecords& records, std::string_vi
   for (const auto& mention : records.mentions) {
     ActorNode& node = graph_[vertex_for(mention.actor)];
     ++node.mentions;
-    ++node.aliases[mention.actor.text];
     widen(node, day_number(mention.date.value));
   }
   for (const auto& event : records.events) {
@@ -206,7 +204,6 @@ void Graph::merge(const Graph& other) {
     ActorNode& ours = graph_[vertex_for(theirs)];
     if (shared.empty()) {
       ours.mentions += theirs.mentions;
-      for (const auto& [alias, count] : theirs.aliases) ours.aliases[alias] += count;
     }
     widen(ours, theirs.first_day);
     widen(ours, theirs.last_day);

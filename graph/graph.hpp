@@ -41,7 +41,6 @@ struct ActorNode {
   std::uint64_t mentions = 0;
   std::int32_t first_day = kNoDay;  // first and last dated appearance (mention or edge)
   std::int32_t last_day = kNoDay;
-  std::map<std::string, std::uint64_t> aliases;  // surface text -> count
 };
 
 struct Evidence {

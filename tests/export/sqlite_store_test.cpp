@@ -10,7 +10,9 @@
 
 #include "export/sqlite_store.hpp"
 #include "extract/error.hpp"
+#include "extract/extractor.hpp"
 #include "tests/export/export_fixtures.hpp"
+#include "test_support.hpp"
 
 using geokg::exporter::SqliteStore;
 namespace t = geokg::test;
@@ -329,4 +331,27 @@ TEST_CASE("a store in an unusable directory is reported with its path", "[export
   const std::string path = dir.file("missing/geo.sqlite");
   CHECK_THROWS_WITH(SqliteStore(path), path + ": cannot write: No such file or directory");
   CHECK(files_in(dir.path()).empty());
+}
+
+TEST_CASE("a phrase naming several actors at once is not an alias of any of them", "[export][sqlite]") {
+  t::TempDir dir;
+  const std::string path = dir.file("geo.sqlite");
+  const geokg::extract::Document doc = geokg::test::make_document(
+      "Vladimir Putin met Donald Trump in Anchorage on Friday. The two leaders talked for three hours, and "
+      "Putin later thanked Trump.",
+      "2025-08-18", "group");
+  const auto records = geokg::extract::extract_document(doc, geokg::test::lexicon());
+  // The extractor resolves "The two leaders" to both men (a mention each, one span).
+  std::size_t group = 0;
+  for (const auto& m : records.mentions) if (m.actor.text == "The two leaders") ++group;
+  REQUIRE(group == 2);
+  {
+    SqliteStore store(path);
+    CHECK(store.add(doc, "hash-group", records));
+    store.finish();
+  }
+  Db db(path);
+  CHECK(db.rows("SELECT alias, count FROM actor_aliases WHERE actor = 'vladimir-putin' ORDER BY alias") ==
+        std::vector<std::string>{"Putin|1", "Vladimir Putin|1"});
+  CHECK(db.value("SELECT count(*) FROM mentions WHERE text = 'The two leaders'") == "2");
 }
