@@ -25,6 +25,9 @@ constexpr std::array<std::string_view, 48> kOrgWords = {
 constexpr std::array<std::string_view, 12> kStateBodyWords = {
     "ministry", "government", "army", "forces", "navy", "military", "foreign", "defence", "defense",
     "cabinet", "administration", "embassy"};
+constexpr std::array<std::string_view, 16> kNamedAgreementHeads = {
+    "accords", "accord", "agreement", "agreements", "protocol", "protocols", "declaration", "process", "format",
+    "convention", "conventions", "memorandum", "charter", "communique", "framework", "pact"};
 constexpr std::array<std::string_view, 20> kPlaceHeads = {
     "river", "valley", "sea", "lake", "mountains", "mountain", "bay", "gulf", "strait", "straits", "island",
     "islands", "desert", "basin", "canal", "coast", "falls", "peninsula", "heights", "plain"};
@@ -318,6 +321,14 @@ class Resolver {
         }
         if (chosen != nullptr) {
           const ActorEntry& a = lex_.actors()[chosen->target];
+          // "the Helsinki Accords", "the Minsk Agreements", "the Istanbul Process": a place named in
+          // the name of an agreement or a meeting is neither the state nor its government.
+          if ((a.kind == "state" || a.kind == "location") && i + n < end && seg_.tokens[i + n].upper &&
+              in(kNamedAgreementHeads, norm(i + n))) {
+            reset_pending();
+            i += n + 1;
+            continue;
+          }
           if (chosen->needs_context) {
             // "Jim Jordan", "Jordan Bardella", "The Washington Post": a name or title goes on.
             const bool name_goes_on = i + n < end && is_name_token(seg_.tokens[i + n]) && !starts_actor(i + n, end) &&
