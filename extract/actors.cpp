@@ -65,7 +65,7 @@ class Resolver {
 
   ActorAnalysis run() {
     for (const Sentence& s : seg_.sentences) {
-      if (s.boilerplate) continue;
+      if (s.boilerplate || is_credit_or_link(s)) continue;
       scan_sentence(s);
     }
     resolve_weak();
@@ -79,11 +79,47 @@ class Resolver {
  private:
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
 
-  bool context_confirms(const ActorEntry& a) const {
-    for (const auto& word : a.context) {
-      if (seg_.norm.find(folded(word)) != std::string::npos) return true;
+  // Page furniture that shares a paragraph with the story, so that the line-based boilerplate
+  // finder keeps it: link lead-ins ("Read more:", "Related:"), source lists ("Sources: Reuters,
+  // TASS"), follow prompts and credit lines ("Additional reporting by ... in London", "This story
+  // has been updated with additional reporting from Kyiv"). Their names are no actor mentions.
+  bool is_credit_or_link(const Sentence& s) const {
+    static constexpr std::array<std::array<std::string_view, 4>, 12> kLeads = {{
+        {"read", "more", ":", ""}, {"related", ":", "", ""}, {"sources", ":", "", ""}, {"source", ":", "", ""},
+        {"follow", "us", "", ""}, {"additional", "reporting", "", ""}, {"reporting", "by", "", ""},
+        {"editing", "by", "", ""}, {"this", "story", "has", "been"}, {"this", "article", "has", "been"},
+        {"click", "here", "", ""}, {"sign", "up", "", ""}}};
+    std::uint32_t first = s.first_token;
+    if (first < s.end_token && (norm(first) == "(" || norm(first) == "[")) ++first;
+    for (const auto& lead : kLeads) {
+      std::uint32_t k = first;
+      bool match = true;
+      for (std::string_view w : lead) {
+        if (w.empty()) break;
+        if (k >= s.end_token || norm(k) != w) { match = false; break; }
+        ++k;
+      }
+      if (match) return true;
     }
     return false;
+  }
+
+  bool context_confirms(const ActorEntry& a) const {
+    // The folded text holds the tokens without separators, so a context phrase is looked for
+    // without its spaces ("King Abdullah" -> "kingabdullah"). Once per actor and document.
+    const auto cached = context_cache_.find(&a);
+    if (cached != context_cache_.end()) return cached->second;
+    bool found = false;
+    for (const auto& word : a.context) {
+      std::string key = folded(word);
+      std::erase(key, ' ');
+      if (!key.empty() && seg_.norm.find(key) != std::string::npos) {
+        found = true;
+        break;
+      }
+    }
+    context_cache_.emplace(&a, found);
+    return found;
   }
 
   Mention make(const Sentence& s, std::uint32_t first, std::uint32_t end, std::uint32_t actor, const char* via,
@@ -446,6 +482,30 @@ class Resolver {
             std::vector<std::uint32_t> candidates;
             for (const auto& e : *entries) {
               if (e.kind == PhraseKind::kWeak) candidates.push_back(e.target);
+            }
+            // "King Abdullah of Jordan": a weak alias followed by "of" and its holder's state names
+            // that holder in full.
+            if (i + n + 1 < end && norm(i + n) == "of") {
+              const std::vector<PhraseEntry>* of_entries = nullptr;
+              const std::uint32_t m = lex_.match_phrase(seg_, i + n + 1, end, &of_entries);
+              std::uint32_t person = UINT32_MAX;
+              for (std::size_t e = 0; m > 0 && e < of_entries->size() && person == UINT32_MAX; ++e) {
+                const ActorEntry& state = lex_.actors()[(*of_entries)[e].target];
+                if ((*of_entries)[e].kind == PhraseKind::kTitle || (*of_entries)[e].kind == PhraseKind::kCue ||
+                    state.kind != "state") {
+                  continue;
+                }
+                for (std::uint32_t c : candidates) {
+                  if (lex_.actors()[c].country == state.country) person = c;
+                }
+              }
+              if (person != UINT32_MAX) {
+                out_.mentions.push_back(make(s, i, i + n + 1 + m, person, "alias"));
+                note_full_name(person, i);
+                reset_pending();
+                i += n + 1 + m;
+                continue;
+              }
             }
             weak_.push_back(WeakMention{make(s, i, i + n, chosen->target, "alias"), std::move(candidates)});
           } else {
@@ -958,6 +1018,7 @@ class Resolver {
   std::unordered_map<std::uint32_t, std::uint32_t> full_name_token_;  // actor -> first full mention
   std::vector<Mention> pronouns_;
   std::unordered_map<std::string, ActorRef> new_people_;
+  mutable std::unordered_map<const ActorEntry*, bool> context_cache_;
 };
 
 }  // namespace

@@ -71,7 +71,7 @@ TEST_CASE("actor table: one-line dumps of the resolved mentions", "[extract][act
   const double rate = static_cast<double>(passed) / static_cast<double>(cases.size());
   std::cout << "actor table: " << passed << " of " << cases.size() << " cases pass (" << rate << ")\n";
   // Floor: what the extractor reached when the table was written (issue 3 aims at every case).
-  CHECK(rate >= 0.90);
+  CHECK(rate >= 0.93);
 }
 
 TEST_CASE("statement table: speaker, content and direct quotes", "[extract][statements][table]") {
