@@ -445,6 +445,13 @@ class Resolver {
                    lex_.analyse_verb(norm(j)).empty()) {
               ++j;
             }
+            // "Ukrainian Infrastructure Minister": one capitalised word that is no name modifies the title.
+            if (j < end && j + 1 < end && !is_title_at(j, end) && seg_.tokens[j].kind == TokenKind::kWord &&
+                seg_.tokens[j].upper && !lex_.is_first_name(norm(j)) && !lex_.is_not_name(norm(j)) &&
+                !is_determiner(norm(j)) && !starts_actor(j, end) &&
+                is_title_at(j + 1, end)) {
+              ++j;
+            }
             if (j < end && (j > i + n || chosen->kind == PhraseKind::kDemonym) &&
                 (a.kind == "state" || a.kind == "location") && starts_person(j, end)) {
               // "his Polish counterpart Radoslaw Sikorski": the demonym describes the person.
@@ -531,6 +538,15 @@ class Resolver {
           i += n;
           continue;
         }
+      }
+      // "Retired Colonel Mark Cancian", "Ukrainian Infrastructure Minister Oleksandr Kubrakov": a
+      // capitalised word before a title modifies the title; an affiliation named before it holds.
+      if (is_name_token(seg_.tokens[i]) && !s.headline && i + 1 < end && is_title_at(i + 1, end) &&
+          !lex_.is_first_name(norm(i)) && !lex_.is_not_name(norm(i)) && !is_determiner(norm(i)) &&
+          !is_preposition(norm(i))) {
+        if (pending_first == UINT32_MAX) pending_first = i;
+        ++i;
+        continue;
       }
       // Not in the lexicon: a new name by cue.
       if (is_name_token(seg_.tokens[i]) && !lex_.is_not_name(norm(i))) {
@@ -801,8 +817,20 @@ class Resolver {
 
   std::uint32_t new_name(const Sentence& s, std::uint32_t i, std::uint32_t end) {
     if (s.headline) return 0;
-    const std::uint32_t stop = name_end(i, end, true);
+    std::uint32_t stop = name_end(i, end, true);
     if (stop <= i) return 0;
+    // A person's name takes no "of", "for", "and", "the": "Mark Cancian of CSIS" is a name and
+    // an affiliation, "Jordan Bardella and Marine Le Pen" two names.
+    if (lex_.is_first_name(norm(i))) {
+      std::uint32_t k = i;
+      while (k < stop && !(k > i && (norm(k) == "of" || norm(k) == "for" || norm(k) == "on" || norm(k) == "and" ||
+                                       norm(k) == "the"))) {
+        ++k;
+      }
+      bool org_word = false;
+      for (std::uint32_t w = i; w < stop; ++w) org_word = org_word || (seg_.tokens[w].upper && in(kOrgWords, norm(w)));
+      if (!org_word) stop = k;
+    }
     // Organisation: a capitalised sequence with an organisation head word.
     bool org = false;
     for (std::uint32_t k = i; k < stop; ++k) {
