@@ -50,6 +50,7 @@ int run_actors(const ActorsOptions& o) {
                 m.actor.name.c_str(), m.actor.kind.c_str(), m.actor.country.empty() ? "-" : m.actor.country.c_str(),
                 m.actor.code.c_str(), m.via.c_str(), m.modifier ? ", as a modifier" : "");
   }
+  if (!actors.mentions.empty()) std::printf("  dump: %s\n", extract::mentions_dump(actors.mentions).c_str());
   for (const auto& r : actors.relations) {
     std::printf("  relation: %s %s %s (%s)\n", r.source.id.c_str(), r.label.c_str(), r.target.id.c_str(), r.title.c_str());
   }

@@ -25,6 +25,12 @@ constexpr std::array<std::string_view, 48> kOrgWords = {
 constexpr std::array<std::string_view, 12> kStateBodyWords = {
     "ministry", "government", "army", "forces", "navy", "military", "foreign", "defence", "defense",
     "cabinet", "administration", "embassy"};
+constexpr std::array<std::string_view, 16> kNamedAgreementHeads = {
+    "accords", "accord", "agreement", "agreements", "protocol", "protocols", "declaration", "process", "format",
+    "convention", "conventions", "memorandum", "charter", "communique", "framework", "pact"};
+constexpr std::array<std::string_view, 20> kPlaceHeads = {
+    "river", "valley", "sea", "lake", "mountains", "mountain", "bay", "gulf", "strait", "straits", "island",
+    "islands", "desert", "basin", "canal", "coast", "falls", "peninsula", "heights", "plain"};
 constexpr std::array<std::string_view, 8> kNameConnectors = {"of", "on", "for", "and", "the", "de", "al", "bin"};
 
 template <std::size_t N>
@@ -59,12 +65,13 @@ class Resolver {
 
   ActorAnalysis run() {
     for (const Sentence& s : seg_.sentences) {
-      if (s.boilerplate) continue;
+      if (s.boilerplate || is_credit_or_link(s)) continue;
       scan_sentence(s);
     }
     resolve_weak();
     std::sort(out_.mentions.begin(), out_.mentions.end(),
               [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    drop_appositive_descriptions();
     resolve_pronouns();
     return std::move(out_);
   }
@@ -72,11 +79,47 @@ class Resolver {
  private:
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
 
-  bool context_confirms(const ActorEntry& a) const {
-    for (const auto& word : a.context) {
-      if (seg_.norm.find(folded(word)) != std::string::npos) return true;
+  // Page furniture that shares a paragraph with the story, so that the line-based boilerplate
+  // finder keeps it: link lead-ins ("Read more:", "Related:"), source lists ("Sources: Reuters,
+  // TASS"), follow prompts and credit lines ("Additional reporting by ... in London", "This story
+  // has been updated with additional reporting from Kyiv"). Their names are no actor mentions.
+  bool is_credit_or_link(const Sentence& s) const {
+    static constexpr std::array<std::array<std::string_view, 4>, 12> kLeads = {{
+        {"read", "more", ":", ""}, {"related", ":", "", ""}, {"sources", ":", "", ""}, {"source", ":", "", ""},
+        {"follow", "us", "", ""}, {"additional", "reporting", "", ""}, {"reporting", "by", "", ""},
+        {"editing", "by", "", ""}, {"this", "story", "has", "been"}, {"this", "article", "has", "been"},
+        {"click", "here", "", ""}, {"sign", "up", "", ""}}};
+    std::uint32_t first = s.first_token;
+    if (first < s.end_token && (norm(first) == "(" || norm(first) == "[")) ++first;
+    for (const auto& lead : kLeads) {
+      std::uint32_t k = first;
+      bool match = true;
+      for (std::string_view w : lead) {
+        if (w.empty()) break;
+        if (k >= s.end_token || norm(k) != w) { match = false; break; }
+        ++k;
+      }
+      if (match) return true;
     }
     return false;
+  }
+
+  bool context_confirms(const ActorEntry& a) const {
+    // The folded text holds the tokens without separators, so a context phrase is looked for
+    // without its spaces ("King Abdullah" -> "kingabdullah"). Once per actor and document.
+    const auto cached = context_cache_.find(&a);
+    if (cached != context_cache_.end()) return cached->second;
+    bool found = false;
+    for (const auto& word : a.context) {
+      std::string key = folded(word);
+      std::erase(key, ' ');
+      if (!key.empty() && seg_.norm.find(key) != std::string::npos) {
+        found = true;
+        break;
+      }
+    }
+    context_cache_.emplace(&a, found);
+    return found;
   }
 
   Mention make(const Sentence& s, std::uint32_t first, std::uint32_t end, std::uint32_t actor, const char* via,
@@ -120,7 +163,9 @@ class Resolver {
     std::uint32_t j = i;
     while (j < end) {
       const Token& t = seg_.tokens[j];
-      if (j > i && starts_actor(j, end)) break;  // "Presidents Putin and Ramaphosa": stop at a known name
+      // "Presidents Putin and Ramaphosa": stop at a known name, but not at a weak alias, which is a
+      // surname shared by others ("Hamas spokesman Hazem Qassem" is not Naim Qassem).
+      if (j > i && starts_actor(j, end, /*weak=*/false)) break;
       if (is_name_token(t) && !lex_.is_not_name(norm(j))) { ++j; continue; }
       if (allow_connectors && j > i && j + 1 < end && in(kNameConnectors, norm(j)) && is_name_token(seg_.tokens[j + 1])) {
         ++j;
@@ -199,10 +244,11 @@ class Resolver {
     return true;
   }
 
-  bool starts_actor(std::uint32_t j, std::uint32_t end) const {
+  bool starts_actor(std::uint32_t j, std::uint32_t end, bool weak = true) const {
     const std::vector<PhraseEntry>* entries = nullptr;
     if (lex_.match_phrase(seg_, j, end, &entries) == 0) return false;
     for (const auto& e : *entries) {
+      if (!weak && e.kind == PhraseKind::kWeak) continue;
       if (e.kind != PhraseKind::kTitle && e.kind != PhraseKind::kCue && !e.needs_context) return true;
     }
     return false;
@@ -244,7 +290,6 @@ class Resolver {
     std::uint32_t i = s.first_token;
     std::vector<Candidate> title_stack;  // affiliation + title words seen just before a name
     std::uint32_t pending_affiliation_actor = UINT32_MAX;
-    std::uint32_t pending_affiliation_end = 0;
     std::string pending_affiliation_country;
     std::string pending_title;
     std::string pending_sector;
@@ -289,8 +334,14 @@ class Resolver {
           if (name_stop > i && name_stop - i <= 4 && seg_.tokens[i].upper && n > 0 && looks_like_name(i, name_stop) &&
               !(next != nullptr && lex_.actors()[next->target].kind != "person" && m >= name_stop - i)) {
             std::string name = surface(i, name_stop);
-            Mention person = make_new(s, i, name_stop, name, "person", pending_affiliation_country,
-                                      pending_sector.empty() ? std::string("GOV") : pending_sector);
+            // A generic office of a non-state organisation takes the organisation's sector: "Hamas
+            // spokesman" is REB, not GOV.
+            std::string sector = pending_sector.empty() ? std::string("GOV") : pending_sector;
+            if (pending_affiliation_actor != UINT32_MAX && sector == "GOV") {
+              const ActorEntry& org = lex_.actors()[pending_affiliation_actor];
+              if ((org.kind == "organisation" || org.kind == "group") && !org.sector.empty()) sector = org.sector;
+            }
+            Mention person = make_new(s, i, name_stop, name, "person", pending_affiliation_country, sector);
             person.first_token = pending_first;
             add_role(s, person, pending_affiliation_actor, pending_title, pending_sector);
             new_people_[folded(seg_.norm_of(name_stop - 1))] = person.actor;
@@ -300,12 +351,20 @@ class Resolver {
             continue;
           }
           // A title with no name after it: "the Russian president", "the US leader".
-          describe(s, pending_first, i, pending_affiliation_actor, pending_affiliation_end, pending_title);
+          describe(s, pending_first, i - n, i, pending_affiliation_actor, pending_title, pending_sector);
           reset_pending();
           continue;
         }
         if (chosen != nullptr) {
           const ActorEntry& a = lex_.actors()[chosen->target];
+          // "the Helsinki Accords", "the Minsk Agreements", "the Istanbul Process": a place named in
+          // the name of an agreement or a meeting is neither the state nor its government.
+          if ((a.kind == "state" || a.kind == "location") && i + n < end && seg_.tokens[i + n].upper &&
+              in(kNamedAgreementHeads, norm(i + n))) {
+            reset_pending();
+            i += n + 1;
+            continue;
+          }
           if (chosen->needs_context) {
             // "Jim Jordan", "Jordan Bardella", "The Washington Post": a name or title goes on.
             const bool name_goes_on = i + n < end && is_name_token(seg_.tokens[i + n]) && !starts_actor(i + n, end) &&
@@ -336,7 +395,6 @@ class Resolver {
               if (k < end && is_title_at(k, end)) {
                 // "Chinese Foreign Ministry spokeswoman Mao Ning": the body is the title's affiliation.
                 pending_first = i;
-                pending_affiliation_end = k;
                 pending_affiliation_actor = chosen->target;
                 pending_affiliation_country = a.country;
                 i = k;
@@ -348,8 +406,34 @@ class Resolver {
               continue;
             }
           }
+          // A state's people or bodies by agent noun: "Israeli troops", "Iraqi riot police", "Russia's
+          // lawmakers", "Syrian government forces". The actor stays the state (one graph node), with
+          // the agent's CAMEO sector in its code.
+          if (a.kind == "state" && i + n < end) {
+            std::uint32_t stop = 0;
+            const std::string_view sector = agent_after(i + n, end, &stop);
+            if (!sector.empty()) {
+              // "Chinese and Russian warships": the state before the conjunction shares the agent noun.
+              if (!out_.mentions.empty() && i >= 1) {
+                Mention& prev = out_.mentions.back();
+                const std::string_view link = norm(i - 1);
+                if (prev.sentence == s.index && prev.end_token + 1 == i && prev.actor.kind == "state" &&
+                    !prev.actor.country.empty() && (link == "and" || link == "or" || link == ",") &&
+                    (prev.via == "demonym" || prev.via == "lexicon")) {
+                  prev.actor.sector = std::string(sector);
+                  prev.actor.code = prev.actor.country + prev.actor.sector;
+                  prev.modifier = false;
+                }
+              }
+              out_.mentions.push_back(agent_mention(s, i, stop, chosen->target, sector));
+              reset_pending();
+              i = stop;
+              continue;
+            }
+          }
           // Affiliation before a title: "Russian Foreign Minister", "Kremlin economic envoy".
-          if ((a.kind == "state" || a.kind == "igo" || a.kind == "organisation" || a.kind == "location") &&
+          if ((a.kind == "state" || a.kind == "igo" || a.kind == "organisation" || a.kind == "group" ||
+               a.kind == "location") &&
               i + n < end) {
             std::uint32_t j = i + n;
             if (norm(j) == "'s") ++j;
@@ -361,7 +445,15 @@ class Resolver {
                    lex_.analyse_verb(norm(j)).empty()) {
               ++j;
             }
-            if (j < end && j > i + n && (a.kind == "state" || a.kind == "location") && starts_person(j, end)) {
+            // "Ukrainian Infrastructure Minister": one capitalised word that is no name modifies the title.
+            if (j < end && j + 1 < end && !is_title_at(j, end) && seg_.tokens[j].kind == TokenKind::kWord &&
+                seg_.tokens[j].upper && !lex_.is_first_name(norm(j)) && !lex_.is_not_name(norm(j)) &&
+                !is_determiner(norm(j)) && !starts_actor(j, end) &&
+                is_title_at(j + 1, end)) {
+              ++j;
+            }
+            if (j < end && (j > i + n || chosen->kind == PhraseKind::kDemonym) &&
+                (a.kind == "state" || a.kind == "location") && starts_person(j, end)) {
               // "his Polish counterpart Radoslaw Sikorski": the demonym describes the person.
               reset_pending();
               i = j;
@@ -373,7 +465,6 @@ class Resolver {
               const bool absorbed = a.kind == "state" || a.kind == "location";
               if (!absorbed) out_.mentions.push_back(make(s, i, i + n, chosen->target, "lexicon"));
               pending_first = absorbed ? i : j;
-              pending_affiliation_end = i + n;
               pending_affiliation_actor = chosen->target;
               pending_affiliation_country = a.kind == "state" ? a.country : a.country;
               i = j;
@@ -398,6 +489,30 @@ class Resolver {
             std::vector<std::uint32_t> candidates;
             for (const auto& e : *entries) {
               if (e.kind == PhraseKind::kWeak) candidates.push_back(e.target);
+            }
+            // "King Abdullah of Jordan": a weak alias followed by "of" and its holder's state names
+            // that holder in full.
+            if (i + n + 1 < end && norm(i + n) == "of") {
+              const std::vector<PhraseEntry>* of_entries = nullptr;
+              const std::uint32_t m = lex_.match_phrase(seg_, i + n + 1, end, &of_entries);
+              std::uint32_t person = UINT32_MAX;
+              for (std::size_t e = 0; m > 0 && e < of_entries->size() && person == UINT32_MAX; ++e) {
+                const ActorEntry& state = lex_.actors()[(*of_entries)[e].target];
+                if ((*of_entries)[e].kind == PhraseKind::kTitle || (*of_entries)[e].kind == PhraseKind::kCue ||
+                    state.kind != "state") {
+                  continue;
+                }
+                for (std::uint32_t c : candidates) {
+                  if (lex_.actors()[c].country == state.country) person = c;
+                }
+              }
+              if (person != UINT32_MAX) {
+                out_.mentions.push_back(make(s, i, i + n + 1 + m, person, "alias"));
+                note_full_name(person, i);
+                reset_pending();
+                i += n + 1 + m;
+                continue;
+              }
             }
             weak_.push_back(WeakMention{make(s, i, i + n, chosen->target, "alias"), std::move(candidates)});
           } else {
@@ -424,10 +539,24 @@ class Resolver {
           continue;
         }
       }
+      // "Retired Colonel Mark Cancian", "Ukrainian Infrastructure Minister Oleksandr Kubrakov": a
+      // capitalised word before a title modifies the title; an affiliation named before it holds.
+      if (is_name_token(seg_.tokens[i]) && !s.headline && i + 1 < end && is_title_at(i + 1, end) &&
+          !lex_.is_first_name(norm(i)) && !lex_.is_not_name(norm(i)) && !is_determiner(norm(i)) &&
+          !is_preposition(norm(i))) {
+        if (pending_first == UINT32_MAX) pending_first = i;
+        ++i;
+        continue;
+      }
       // Not in the lexicon: a new name by cue.
       if (is_name_token(seg_.tokens[i]) && !lex_.is_not_name(norm(i))) {
         const std::uint32_t stop = new_name(s, i, end);
         if (stop > i) { reset_pending(); i = stop; continue; }
+      }
+      if (const std::uint32_t stop = country_agent(s, i, end); stop > i) {
+        reset_pending();
+        i = stop;
+        continue;
       }
       // "the two leaders", "both sides": the last two actors of that kind named before.
       if (const std::uint32_t stop = pair_reference(s, i, end); stop > i) {
@@ -454,6 +583,94 @@ class Resolver {
       if (seg_.tokens[i].kind != TokenKind::kWord || seg_.tokens[i].upper) reset_pending();
       ++i;
     }
+  }
+
+  // The longest agent noun phrase at token j ("riot police", "troops"); its sector, with *stop set
+  // to its end, or empty.
+  std::string_view agent_at(std::uint32_t j, std::uint32_t end, std::uint32_t* stop) const {
+    std::array<char, 96> buffer{};
+    for (std::uint32_t words = std::min(lex_.agent_max_words(), end - std::min(end, j)); words > 0; --words) {
+      std::size_t used = 0;
+      bool fits = true;
+      for (std::uint32_t k = j; k < j + words && fits; ++k) {
+        const std::string_view w = norm(k);
+        if (seg_.tokens[k].kind != TokenKind::kWord || used + w.size() + 1 > buffer.size()) { fits = false; break; }
+        if (k > j) buffer[used++] = ' ';
+        std::copy(w.begin(), w.end(), buffer.begin() + static_cast<std::ptrdiff_t>(used));
+        used += w.size();
+      }
+      if (!fits) continue;
+      const std::string_view sector = lex_.agent_sector(std::string_view(buffer.data(), used));
+      if (!sector.empty()) {
+        *stop = j + words;
+        return sector;
+      }
+    }
+    return {};
+  }
+
+  // An agent noun phrase right after a state's name or demonym at token j: after a possessive
+  // ("Russia's lawmakers") and at most one lower-case modifier ("Israeli ground troops",
+  // "Syrian government forces", "Afghan women protesters"). Not when a title or a name follows the
+  // agent noun: "Israeli military spokesman Avichay Adraee" is a person with a title.
+  std::string_view agent_after(std::uint32_t j, std::uint32_t end, std::uint32_t* stop) const {
+    if (j < end && (norm(j) == "'s" || norm(j) == "'")) ++j;
+    if (j >= end) return {};
+    std::string_view sector = agent_at(j, end, stop);
+    if (sector.empty() && j + 1 < end && seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper) {
+      const std::string_view w = norm(j);
+      const bool modifier = w != "and" && w != "or" && w != "but" && w != "as" && w != "than" && !is_preposition(w) &&
+                            !is_determiner(w) && lex_.analyse_verb(w).empty() && !is_title_at(j, end) &&
+                            lex_.noun_patterns(w) == nullptr;
+      if (modifier) sector = agent_at(j + 1, end, stop);
+    }
+    if (sector.empty()) return {};
+    // "air force planes", "police officers": a second agent noun is the head of the same phrase.
+    for (std::uint32_t next = 0; *stop < end && !agent_at(*stop, end, &next).empty();) *stop = next;
+    if (*stop < end) {
+      const Token& after = seg_.tokens[*stop];
+      // A title or a name after the agent noun makes it part of a person's title ("Israeli military
+      // spokesman Avichay Adraee", "the American journalist Evan Gershkovich").
+      if (is_title_at(*stop, end) || (is_name_token(after) && !lex_.is_not_name(norm(*stop)))) return {};
+      // An agent noun before an event noun is a compound modifier, not the actor: "Tehran's missile
+      // attack", "Russian drone strikes".
+      if (after.kind == TokenKind::kWord && !after.upper) {
+        const std::string_view w = norm(*stop);
+        if (lex_.noun_patterns(w) != nullptr || lex_.noun_patterns(lex_.singular(w)) != nullptr) return {};
+      }
+    }
+    return sector;
+  }
+
+  Mention agent_mention(const Sentence& s, std::uint32_t first, std::uint32_t stop, std::uint32_t state,
+                        std::string_view sector) {
+    Mention m = make(s, first, stop, state, "agent", std::string(sector));
+    const std::string_view last = norm(stop - 1);
+    m.plural = (last.size() > 1 && last.back() == 's') || last == "police" || last == "military";
+    return m;
+  }
+
+  // "the country's military", "the nation's lawmakers": the state named last, in this sentence or
+  // the two before, with the agent's sector. Returns the phrase's end, or i when it is none.
+  std::uint32_t country_agent(const Sentence& s, std::uint32_t i, std::uint32_t end) {
+    if (norm(i) != "the" || i + 3 >= end) return i;
+    const std::string_view noun = norm(i + 1);
+    if (noun != "country" && noun != "nation" && noun != "state") return i;
+    if (norm(i + 2) != "'s") return i;
+    std::uint32_t stop = 0;
+    const std::string_view sector = agent_after(i + 3, end, &stop);
+    if (sector.empty()) return i;
+    for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend(); ++it) {
+      if (it->sentence + 2 < s.index) break;
+      if (it->actor.kind != "state" || it->pronoun) continue;
+      const std::uint32_t state = lex_.state_index(it->actor.country);
+      if (state == UINT32_MAX) continue;
+      Mention m = agent_mention(s, i, stop, state, sector);
+      m.via = "coref";
+      out_.mentions.push_back(std::move(m));
+      return stop;
+    }
+    return i;
   }
 
   bool is_title_at(std::uint32_t j, std::uint32_t end) const {
@@ -517,13 +734,29 @@ class Resolver {
   }
 
   // "the Russian president", "the US leader", "Ukraine's president": resolved through dated roles.
-  void describe(const Sentence& s, std::uint32_t first, std::uint32_t end, std::uint32_t affiliation,
-                std::uint32_t affiliation_end, const std::string& title) {
-    if (affiliation == UINT32_MAX || first == UINT32_MAX) return;
+  void describe(const Sentence& s, std::uint32_t first, std::uint32_t title_first, std::uint32_t end,
+                std::uint32_t affiliation, const std::string& title, const std::string& sector) {
+    if (first == UINT32_MAX) return;
+    if (affiliation == UINT32_MAX) {
+      bare_title(s, first, end, title);
+      return;
+    }
     const ActorEntry& a = lex_.actors()[affiliation];
     if (a.kind != "state") return;
     std::vector<std::string> titles{title};
     if (title == "leader" || title == "head of state") titles = {"president", "prime minister", "chancellor", "supreme leader"};
+    // Offices named after their seat: "the White House press secretary", "the Pentagon press
+    // secretary" are roles of their own ("white house press secretary").
+    if (title_first > first && title_first <= end) {
+      std::string seat;
+      for (std::uint32_t k = first; k < title_first; ++k) {
+        const std::string_view w = norm(k);
+        if ((k == first && w == "the") || w == "'s") continue;
+        if (!seat.empty()) seat += ' ';
+        seat += w;
+      }
+      if (!seat.empty()) titles.insert(titles.begin(), seat + " " + title);
+    }
     for (const auto& t : titles) {
       const auto holders = lex_.holders(a.country, t, day_);
       if (holders.size() == 1 && day_ != kNoDay) {
@@ -533,14 +766,71 @@ class Resolver {
         return;
       }
     }
-    // No unique holder known: the state itself is mentioned ("Ukraine's negotiators").
-    out_.mentions.push_back(make(s, first, std::max(affiliation_end, first + 1), affiliation, "lexicon"));
+    // No unique holder known: the state itself is mentioned, in the title's sector ("Ukraine's
+    // negotiators" -> UKRGOV, "a Turkish prosecutor" -> TURJUD); the mention spans the phrase.
+    Mention m = make(s, first, std::max(end, first + 1), affiliation, "lexicon", sector);
+    const std::string_view last = norm(std::max(end, first + 1) - 1);
+    m.plural = last.size() > 1 && last.back() == 's';
+    out_.mentions.push_back(std::move(m));
+  }
+
+  // "the prime minister", "the new president": a title with no affiliation and no name is the
+  // holder of that title on the document's date, taken from context: a person named in this or the
+  // four sentences before who holds it ("Rishi Sunak called an election. The prime minister said"),
+  // else the state named last in this or the previous sentence ("Downing Street confirmed that the
+  // new prime minister"). Only after "the" (with at most one adjective between, never "former"):
+  // "as prime minister" is a predicate, not a reference.
+  void bare_title(const Sentence& s, std::uint32_t first, std::uint32_t end, const std::string& title) {
+    if (day_ == kNoDay || first == 0 || end <= first) return;
+    std::uint32_t k = first - 1;
+    if (norm(k) != "the" && k > s.first_token && norm(k - 1) == "the" && seg_.tokens[k].kind == TokenKind::kWord &&
+        !seg_.tokens[k].upper && norm(k) != "former" && norm(k) != "late") {
+      --k;
+    }
+    if (norm(k) != "the") return;
+    const std::string_view last = norm(end - 1);
+    if (last.size() > 1 && last.back() == 's' && !title.ends_with('s')) return;  // "the foreign ministers"
+    for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend(); ++it) {
+      if (it->sentence + 4 < s.index) break;
+      if (it->actor.kind != "person" || it->pronoun) continue;
+      const ActorEntry* person = lex_.actor_by_id(it->actor.id);
+      if (person == nullptr) continue;
+      for (const Role& r : person->roles) {
+        if (r.title == title && r.active_on(day_)) {
+          out_.mentions.push_back(make(s, first, end, actor_index_of(*person), "description"));
+          return;
+        }
+      }
+    }
+    for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend(); ++it) {
+      if (it->sentence + 1 < s.index) break;
+      if (it->actor.kind != "state" || it->pronoun || it->actor.country.empty()) continue;
+      const auto holders = lex_.holders(it->actor.country, title, day_);
+      if (holders.size() == 1) out_.mentions.push_back(make(s, first, end, holders.front(), "description"));
+      return;
+    }
+  }
+
+  std::uint32_t actor_index_of(const ActorEntry& a) const {
+    return static_cast<std::uint32_t>(&a - lex_.actors().data());
   }
 
   std::uint32_t new_name(const Sentence& s, std::uint32_t i, std::uint32_t end) {
     if (s.headline) return 0;
-    const std::uint32_t stop = name_end(i, end, true);
+    std::uint32_t stop = name_end(i, end, true);
     if (stop <= i) return 0;
+    // A person's name takes no "of", "for", "and", "the": "Mark Cancian of CSIS" is a name and
+    // an affiliation, "Jordan Bardella and Marine Le Pen" two names.
+    if (lex_.is_first_name(norm(i))) {
+      std::uint32_t k = i;
+      while (k < stop && !(k > i && (norm(k) == "of" || norm(k) == "for" || norm(k) == "on" || norm(k) == "and" ||
+                                       norm(k) == "the"))) {
+        ++k;
+      }
+      bool org_word = false;
+      for (std::uint32_t w = i; w < stop; ++w) org_word = org_word || (seg_.tokens[w].upper && in(kOrgWords, norm(w)));
+      if (!org_word) stop = k;
+    }
     // Organisation: a capitalised sequence with an organisation head word.
     bool org = false;
     for (std::uint32_t k = i; k < stop; ++k) {
@@ -551,8 +841,9 @@ class Resolver {
       out_.mentions.push_back(make_new(s, i, stop, name, "organisation", "", ""));
       return stop;
     }
-    // Person: a known first name followed by one to three capitalised words.
-    if (stop - i >= 2 && stop - i <= 4 && lex_.is_first_name(norm(i))) {
+    // Person: a known first name followed by one to three capitalised words, unless the last is a
+    // geographic head ("Jordan River", "Victoria Falls").
+    if (stop - i >= 2 && stop - i <= 4 && lex_.is_first_name(norm(i)) && !in(kPlaceHeads, norm(stop - 1))) {
       std::string name = surface(i, stop);
       Mention m = make_new(s, i, stop, name, "person", "", "");
       new_people_[std::string(norm(stop - 1))] = m.actor;
@@ -578,6 +869,12 @@ class Resolver {
     return stop;  // unknown capitalised words are skipped as a whole
   }
 
+  bool is_sentence_start(std::uint32_t token) const {
+    auto it = std::lower_bound(seg_.sentences.begin(), seg_.sentences.end(), token,
+                               [](const Sentence& s, std::uint32_t t) { return s.first_token < t; });
+    return it != seg_.sentences.end() && it->first_token == token;
+  }
+
   void resolve_weak() {
     // A weak alias ("Kim", "Johnson") names an actor only when the document named that actor in
     // full; among several such, the one named last before it. A weak alias that is also a common
@@ -596,7 +893,12 @@ class Resolver {
         if (it == full_name_token_.end()) continue;
         const std::uint32_t at = it->second;
         const bool before = at < m.first_token;
-        if (best == UINT32_MAX || (before && (best_token > m.first_token || at > best_token))) {
+        // Among several named before, the one named as the subject of its sentence (first words)
+        // over one named later in a phrase: "Kim Yo Jong, the sister of Kim Jong Un, ... Kim said".
+        const bool subject = before && is_sentence_start(at);
+        const bool best_subject = best != UINT32_MAX && best_token < m.first_token && is_sentence_start(best_token);
+        if (best == UINT32_MAX || (before && (best_token > m.first_token || (subject && !best_subject) ||
+                                              (subject == best_subject && at > best_token)))) {
           best = candidate;
           best_token = at;
         }
@@ -605,6 +907,43 @@ class Resolver {
       Mention resolved = make(seg_.sentences[m.sentence], m.first_token, m.end_token, best, "alias");
       out_.mentions.push_back(std::move(resolved));
     }
+  }
+
+  // "Georgia's new president, Mikheil Kavelashvili," and "Mikheil Kavelashvili, the new president,":
+  // a description set off by a comma next to a name of the same actor is an apposition, one
+  // mention of that actor, not two; the name is kept.
+  void drop_appositive_descriptions() {
+    auto& ms = out_.mentions;
+    std::vector<bool> drop(ms.size(), false);
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      if (ms[k].via != "description") continue;
+      auto same_by_comma = [&](const Mention& a, const Mention& b) {  // a before b
+        return a.sentence == b.sentence && a.actor.id == b.actor.id && a.end_token + 1 == b.first_token &&
+               seg_.tokens[a.end_token].kind == TokenKind::kPunct && norm(a.end_token) == ",";
+      };
+      if ((k + 1 < ms.size() && same_by_comma(ms[k], ms[k + 1])) || (k > 0 && same_by_comma(ms[k - 1], ms[k]))) {
+        drop[k] = true;
+      }
+    }
+    std::size_t w = 0;
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      if (drop[k]) continue;
+      if (w != k) ms[w] = std::move(ms[k]);
+      ++w;
+    }
+    ms.resize(w);
+  }
+
+  // Whether no clause boundary lies between tokens a and b: no subordinator or verb of saying
+  // ("Trump said the war would not have started if the West had listened to him").
+  bool same_clause(std::uint32_t a, std::uint32_t b) const {
+    static constexpr std::string_view kBoundaries[] = {"that", "if", "when", "because", "after", "before", "while",
+                                                       "said", "says", "told", "as", "since", "until", "unless",
+                                                       "although", "though", "whether", "who", "which", ";"};
+    for (std::uint32_t k = a + 1; k < b; ++k) {
+      if (std::find(std::begin(kBoundaries), std::end(kBoundaries), norm(k)) != std::end(kBoundaries)) return false;
+    }
+    return true;
   }
 
   void resolve_pronouns() {
@@ -623,10 +962,29 @@ class Resolver {
     std::size_t next_mention = 0;
     Salient person[2];  // male, female
     Salient body;
+    // "him" is never the subject of its own clause ("Lee asked him", "he was disappointed in him"):
+    // it skips the person named or referred to last before it in its sentence.
+    std::vector<std::size_t> people_seen;  // indices of person mentions, in text order
+    const ActorRef* last_person = nullptr;
+    std::uint32_t last_person_token = 0, last_person_sentence = 0;
+    auto note_person = [&](const ActorRef& actor, std::uint32_t token, std::uint32_t sentence) {
+      if (last_person == nullptr || token >= last_person_token) {
+        last_person = &actor;
+        last_person_token = token;
+        last_person_sentence = sentence;
+      }
+    };
+    std::vector<ActorRef> resolved_people;  // stable storage for note_person
+    resolved_people.reserve(pronouns_.size());
     for (auto& p : pronouns_) {
       while (next_mention < out_.mentions.size() && out_.mentions[next_mention].first_token < p.first_token) {
-        const Mention& m = out_.mentions[next_mention++];
+        const std::size_t index = next_mention++;
+        const Mention& m = out_.mentions[index];
         if (m.modifier || m.actor.id.empty()) continue;
+        if (m.actor.kind == "person") {
+          people_seen.push_back(index);
+          note_person(m.actor, m.first_token, m.sentence);
+        }
         const bool in_phrase = m.first_token > 0 && is_preposition(norm(m.first_token - 1)) &&
                                norm(m.first_token - 1) != "by";
         if (in_phrase) continue;
@@ -635,7 +993,8 @@ class Resolver {
           const std::string gender = a != nullptr ? a->gender : std::string();
           if (gender != "female") offer(person[0], m);
           if (gender != "male") offer(person[1], m);
-        } else if (m.actor.kind != "location") {
+        } else if (m.actor.kind != "location" && !m.plural) {
+          // "Russian tanks", "Georgian lawmakers" are "they", never "it".
           offer(body, m);
         }
       }
@@ -643,10 +1002,28 @@ class Resolver {
       const Salient& slot = neuter ? body : person[p.actor.sector == "male" ? 0 : 1];
       const std::uint32_t reach = neuter ? 1 : 3;
       if (slot.mention == nullptr || p.sentence > slot.sentence + reach) continue;
+      const ActorRef* chosen = &slot.mention->actor;
+      if (norm(p.first_token) == "him" && last_person != nullptr && last_person_sentence == p.sentence &&
+          last_person->id == chosen->id && same_clause(last_person_token, p.first_token)) {
+        chosen = nullptr;
+        for (auto it = people_seen.rbegin(); it != people_seen.rend(); ++it) {
+          const Mention& other = out_.mentions[*it];
+          if (other.sentence + reach < p.sentence) break;
+          const ActorEntry* a = lex_.actor_by_id(other.actor.id);
+          if (other.actor.id == last_person->id || (a != nullptr && a->gender == "female")) continue;
+          chosen = &other.actor;
+          break;
+        }
+        if (chosen == nullptr) continue;
+      }
       Mention m = p;
-      m.actor = slot.mention->actor;
+      m.actor = *chosen;
       m.actor.span = p.actor.span;
       m.actor.text = p.actor.text;
+      if (m.actor.kind == "person") {
+        resolved_people.push_back(m.actor);
+        note_person(resolved_people.back(), m.first_token, m.sentence);
+      }
       resolved.push_back(std::move(m));
     }
     if (resolved.empty()) return;
@@ -669,6 +1046,7 @@ class Resolver {
   std::unordered_map<std::uint32_t, std::uint32_t> full_name_token_;  // actor -> first full mention
   std::vector<Mention> pronouns_;
   std::unordered_map<std::string, ActorRef> new_people_;
+  mutable std::unordered_map<const ActorEntry*, bool> context_cache_;
 };
 
 }  // namespace
@@ -689,6 +1067,18 @@ bool inside_any(const std::vector<Span>& sorted_spans, Span span) {
     if (it->contains(span)) return true;
   }
   return false;
+}
+
+std::string actor_dump(const ActorRef& actor) { return actor.text + "(" + actor.id + "," + actor.code + ")"; }
+
+std::string mentions_dump(const std::vector<Mention>& mentions) {
+  std::string out;
+  for (const Mention& m : mentions) {
+    if (m.actor.id.empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += actor_dump(m.actor);
+  }
+  return out;
 }
 
 ActorRef actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day) {

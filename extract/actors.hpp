@@ -20,7 +20,7 @@ struct Mention {
   std::uint32_t first_token = 0;  // tokens [first_token, end_token) of the whole mention
   std::uint32_t end_token = 0;
   ActorRef actor;                 // resolved actor; actor.span/text: the surface mention
-  std::string via;                // lexicon | alias | title | metonym | demonym | new | description | coref
+  std::string via;                // lexicon | alias | title | metonym | demonym | agent | new | description | coref
   bool modifier = false;          // a demonym or name used as a modifier ("Russian demands", "Putin-Biden")
   bool pronoun = false;
   bool plural = false;            // "Russians", "the two leaders"
@@ -42,6 +42,14 @@ bool inside_any(const std::vector<Span>& sorted_spans, Span span);
 
 // Finds and resolves the actors of a document. Boilerplate sentences are skipped.
 ActorAnalysis find_actors(const Document& doc, const Segmentation& seg, const Lexicon& lexicon);
+
+// The canonical one-line dump of an actor reference: "Sybiha(andrii-sybiha,UKRGOV)" (surface text,
+// id, code). Shared by `geokg actors --explain`, --verbose output and the test tables.
+std::string actor_dump(const ActorRef& actor);
+
+// The dump of a document's resolved mentions in text order, separated by one space: every mention
+// with an actor (modifiers and resolved pronouns included, unresolved ones left out).
+std::string mentions_dump(const std::vector<Mention>& mentions);
 
 // Builds the reference for lexicon actor `index` as of `day` (role sector of the day, if any).
 ActorRef actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day);

@@ -156,6 +156,9 @@ std::vector<int> SentenceView::coordinated(int index) const {
     std::uint32_t j = i + 1;
     bool conjunction = w != ",";
     if (norm(j) == "and") {
+      // "expelled ten Russian diplomats, and Moscow answered": a comma before "and" after a single
+      // item joins two clauses; a list of two takes no comma.
+      if (w == "," && result.size() == 1) break;
       ++j;
       conjunction = true;
     }

@@ -594,6 +594,19 @@ void Lexicon::load_word_lists() {
   for_each_line(embedded_file("lexicon/not-names.txt"), [&](std::size_t, std::string_view line) {
     not_names_.insert(folded(line));
   });
+  for_each_line(embedded_file("lexicon/agents.tsv"), [&](std::size_t line_number, std::string_view line) {
+    if (line.empty() || line.front() == '#') return;
+    const auto f = split_tabs(line);
+    const bool sector_ok = f.size() == 2 && f[1].size() == 3 &&
+                           std::all_of(f[1].begin(), f[1].end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!sector_ok || f[0].empty()) {
+      throw InputError(where("agents.tsv", line_number) + ": expected phrase<TAB>sector (three capital letters)");
+    }
+    const std::string phrase = folded(f[0]);
+    agents_[phrase] = std::string(f[1]);
+    const auto words = static_cast<std::uint32_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1);
+    agent_max_words_ = std::max(agent_max_words_, words);
+  });
 }
 
 int Lexicon::stance(std::string_view word) const {

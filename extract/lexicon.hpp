@@ -146,6 +146,15 @@ class Lexicon {
   int stance(std::string_view folded_word) const;   // 0 when not a stance word
   bool is_first_name(std::string_view folded) const { return first_names_.find(folded) != first_names_.end(); }
   bool is_not_name(std::string_view folded) const { return not_names_.find(folded) != not_names_.end(); }
+  // The CAMEO sector of an agent noun phrase ("troops" -> MIL, "riot police" -> COP, lexicon/agents.tsv)
+  // given as folded words joined by one space; empty when the phrase is not an agent noun. The view
+  // points into the lexicon.
+  std::string_view agent_sector(std::string_view folded_phrase) const {
+    auto it = agents_.find(folded_phrase);
+    return it == agents_.end() ? std::string_view() : std::string_view(it->second);
+  }
+  // Most words in an agent noun phrase (2: "riot police").
+  std::uint32_t agent_max_words() const { return agent_max_words_; }
 
   // People holding `title` (canonical) of `of` (alpha-3 or actor id) on `day` (kNoDay: any time).
   std::vector<std::uint32_t> holders(std::string_view of, std::string_view canonical_title, std::int32_t day) const;
@@ -186,6 +195,8 @@ class Lexicon {
   StringMap<int> stance_;
   StringSet first_names_;
   StringSet not_names_;
+  StringMap<std::string> agents_;
+  std::uint32_t agent_max_words_ = 1;
 
   // Token trie over folded tokens; token strings are owned by token_store_.
   std::vector<std::unique_ptr<std::string>> token_store_;

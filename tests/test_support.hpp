@@ -32,9 +32,7 @@ inline extract::Document make_document(std::string text, const std::string& date
   return doc;
 }
 
-inline std::string actor_dump(const extract::ActorRef& a) {
-  return a.text + "(" + a.id + "," + a.code + ")";
-}
+using extract::actor_dump;  // the one dump the CLI prints (extract/actors.hpp)
 
 // "Putin(vladimir-putin,RUSGOV) --043--> Trump(donald-trump,USAGOV) @2025-08-15", with
 // " !neg" and " ~modality" when not asserted; events joined by " | ".
@@ -62,13 +60,12 @@ inline std::string actors_of(const std::string& text, const std::string& date = 
   const auto doc = make_document(text, date);
   const auto seg = extract::segment(doc.text);
   const auto analysis = extract::find_actors(doc, seg, lexicon());
-  std::string out;
+  if (modifiers) return extract::mentions_dump(analysis.mentions);
+  std::vector<extract::Mention> kept;
   for (const auto& m : analysis.mentions) {
-    if (m.actor.id.empty() || (!modifiers && m.modifier)) continue;
-    if (!out.empty()) out += ' ';
-    out += actor_dump(m.actor);
+    if (!m.modifier) kept.push_back(m);
   }
-  return out;
+  return extract::mentions_dump(kept);
 }
 
 // "Lavrov(sergey-lavrov) <said> "We will ..." about[china+,russia]" for each statement.
