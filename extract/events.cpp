@@ -114,9 +114,28 @@ class Coder {
     const std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
     std::uint32_t i = from;
+    // Ditransitives: "gave Ukraine a Patriot system", "supplied Ukraine with tanks": an actor
+    // right after the verb and before the object noun receives it.
+    int indirect = -1;
+    std::uint32_t object_from = from;
+    if (!p.objects.empty()) {
+      const int m = view.mention_at(from);
+      if (m >= 0 && view.mention(m).first_token == from && !view.mention(m).modifier) {
+        const std::uint32_t after_m = view.mention(m).end_token;
+        if (after_m < limit && view.norm(after_m) == "with") {
+          indirect = m;
+          object_from = after_m + 1;
+        } else if (after_m < limit && view.mention_at(after_m) < 0 &&
+                   (is_determiner(view.norm(after_m)) || seg_.tokens[after_m].kind == TokenKind::kNumber ||
+                    view.norm(after_m) == "more")) {
+          indirect = m;
+          object_from = after_m;
+        }
+      }
+    }
     if (!p.objects.empty()) {
       // The direct object must be one of the listed nouns: "imposed new sanctions on Iran".
-      for (std::uint32_t k = from; k < limit && k < from + 7; ++k) {
+      for (std::uint32_t k = object_from; k < limit && k < object_from + 7; ++k) {
         const std::string_view w = view.norm(k);
         const std::string_view sing = lex_.singular(w);
         if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
@@ -134,12 +153,24 @@ class Coder {
       for (std::uint32_t k = i; k < limit; ++k) {
         const std::string_view w = view.norm(k);
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
-          return view.np_mention_after(k + 1, limit);
+          // "an inquiry into abuses by the RSF": a phrase without an actor gives way to the next.
+          // A sea or strait is where, not whom: "drills near the Strait of Hormuz".
+          const int m = view.np_mention_after(k + 1, limit);
+          if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
+          continue;
         }
         if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
+        // "agreed to share intelligence with Manila": a prepositional phrase after an infinitive
+        // belongs to the infinitive.
+        if (w == "to" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(view.norm(k + 1)).empty() &&
+            !is_determiner(view.norm(k + 1))) {
+          break;
+        }
       }
-      return -1;
+      if (indirect >= 0) return indirect;
+      if (p.objects.empty()) return -1;
     }
+    if (indirect >= 0) return indirect;
     if (!p.objects.empty()) {
       // "X imposed Iran sanctions" / "X's sanctions": a modifier before the object noun.
       // "rejected Trump's peace terms": the possessor of the object.
@@ -300,7 +331,8 @@ class Coder {
       const EventPattern& px = lex_.event_patterns()[x];
       const EventPattern& py = lex_.event_patterns()[y];
       auto rank = [](const EventPattern& p) {
-        return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1);
+        return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1) +
+               (p.requires_words.empty() ? 0 : 3);
       };
       return rank(px) > rank(py);
     });
@@ -362,7 +394,10 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
-        if (target < 0 && pass == 0 && !p.no_target) {
+        // "Russia and North Korea signed a pact": coordinated subjects of a symmetric act are each
+        // other's targets.
+        const bool mutual = p.symmetric && source >= 0 && view.coordinated(source).size() > 1;
+        if (target < 0 && pass == 0 && !p.no_target && !mutual) {
           if (fallback < 0) fallback = static_cast<int>(index);
           continue;
         }

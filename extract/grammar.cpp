@@ -47,7 +47,31 @@ constexpr std::array<std::string_view, 15> kFutureControllers = {
 constexpr std::array<std::string_view, 5> kIntentControllers = {"vow", "pledge", "promise", "offer", "agree"};
 constexpr std::array<std::string_view, 6> kHypotheticalModals = {"would", "could", "may", "might", "should", "'d"};
 
+constexpr std::array<std::string_view, 18> kAgentNouns = {
+    "leaders", "ministers", "heads", "presidents", "officials", "delegations", "representatives", "envoys",
+    "governments", "chiefs", "negotiators", "diplomats", "militaries", "armies", "navies", "forces", "premiers",
+    "counterparts"};
+constexpr std::array<std::string_view, 17> kTimeNouns = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tonight", "week", "month", "year", "weekend", "morning", "evening", "night"};
+
 }  // namespace
+
+std::uint32_t time_adverbial_start(const SentenceView& view, std::uint32_t last) {
+  // "on Monday", "last week", "earlier this month", "on Friday night", "yesterday".
+  if (last < view.begin() || last >= view.end() || !in(kTimeNouns, view.norm(last))) return last + 1;
+  std::uint32_t k = last;
+  while (k > view.begin()) {
+    const std::string_view w = view.norm(k - 1);
+    if (w == "on" || w == "last" || w == "this" || w == "next" || w == "earlier" || w == "later" ||
+        in(kTimeNouns, w)) {
+      --k;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
 
 bool is_preposition(std::string_view w) {
   static const auto kSet = word_set(kPrepositions);
@@ -107,6 +131,7 @@ std::uint32_t SentenceView::clause_start(std::uint32_t i) const {
 
 int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) const {
   limit = std::min(limit, end());
+  int adjectives = 0;
   for (std::uint32_t i = from; i < limit; ++i) {
     const int m = mention_at(i);
     if (m >= 0) {
@@ -134,8 +159,22 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
     const Token& t = seg_.tokens[i];
     const std::string_view w = norm(i);
     if (is_determiner(w) || w == "'s" || t.kind == TokenKind::kNumber) continue;
+    // Quantities before the head: "more than 500 Afghans", "at least 20 Palestinians", "dozens of
+    // Iranians", "tens of thousands of ethnic Armenians".
+    if (i + 1 < limit && (((w == "more" || w == "less" || w == "fewer") && norm(i + 1) == "than") ||
+                          (w == "at" && (norm(i + 1) == "least" || norm(i + 1) == "most")) ||
+                          (w == "up" && norm(i + 1) == "to"))) {
+      ++i;
+      limit = std::min(end(), limit + 2);
+      continue;
+    }
+    if (w == "of" && i > from && (norm(i - 1) == "dozens" || norm(i - 1) == "hundreds" || norm(i - 1) == "thousands" ||
+                                  norm(i - 1) == "millions" || norm(i - 1) == "scores" || norm(i - 1) == "tens")) {
+      limit = std::min(end(), limit + 1);
+      continue;
+    }
     if (t.kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && !is_modal(w) && !is_subordinator(w) &&
-        i + 1 < limit && i < from + 3) {
+        i + 1 < limit && ++adjectives <= 3) {
       continue;  // an adjective or two: "neighbouring Ukraine", "the new Syrian government"
     }
     break;
@@ -159,7 +198,8 @@ std::vector<int> SentenceView::coordinated(int index) const {
       ++j;
       conjunction = true;
     }
-    if (j < end() && norm(j) == "the") ++j;
+    // "Ukraine and the United States": the article may belong to the mention itself.
+    if (j < end() && norm(j) == "the" && mention_at(j) < 0) ++j;
     const int next = mention_at(j);
     if (next < 0 || next == result.back() || mention(next).first_token != j) break;
     result.push_back(next);
@@ -230,7 +270,10 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
       if (!is_determiner(w) && !modifier) break;
       --k;
     }
-    if (k > stop && is_preposition(norm(k - 1))) continue;
+    // "The foreign ministers of India and Japan held talks": the states named after a plural agent
+    // noun and "of" are the ones who act.
+    const bool agents_of = k > stop + 1 && norm(k - 1) == "of" && in(kAgentNouns, norm(k - 2));
+    if (k > stop && is_preposition(norm(k - 1)) && !agents_of) continue;
     k = i;
     // "Russia's Foreign Ministry" / "Putin's delegation": the possessor is the actor.
     candidate = m;
@@ -282,7 +325,11 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
       continue;
     }
     if (w == "to" && i >= 2 + view.begin()) {
-      // "refused to sign", "plans to visit", "is expected to meet", "going to".
+      // "refused to sign", "plans to visit", "is expected to meet", "going to"; a time adverbial
+      // may stand between controller and infinitive: "agreed on Tuesday to boost trade".
+      const std::uint32_t to_at = i;
+      const std::uint32_t before_time = time_adverbial_start(view, i - 2);
+      if (before_time != i - 1 && before_time > view.begin()) i = before_time + 1;
       const std::string_view c = view.norm(i - 2);
       bool controlled = false;
       for (const auto& a : lexicon.analyse_verb(c)) {
@@ -293,7 +340,8 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
           controlled = true;
         }
       }
-      if (!controlled && c != "going" && c != "set" && c != "due" && c != "likely" && c != "able" && c != "ready") {
+      if (!controlled && c != "going" && c != "set" && c != "due" && c != "likely" && c != "able" && c != "ready" &&
+          c != "willing" && c != "prepared") {
         // "urged Hamas to release", "threatened to strike", "called on Iran to halt": the verb is
         // what another act asks for or threatens, not an event of its own.
         for (std::uint32_t k = i - 1; k > view.begin() && k + 7 > i; --k) {
@@ -308,14 +356,18 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
           }
         }
       }
-      if (c == "going" || c == "set" || c == "due" || c == "likely" || c == "able" || c == "ready") {
+      if (c == "going" || c == "set" || c == "due" || c == "likely" || c == "able" || c == "ready" || c == "willing" ||
+          c == "prepared") {
         if (g.modality == Modality::kAsserted) g.modality = c == "likely" ? Modality::kHypothetical : Modality::kFuture;
+        // "said it was ready to hold talks": a declared readiness is an expressed intent (CAMEO 03).
+        g.intent = g.intent || c == "ready" || c == "willing" || c == "prepared";
         controlled = true;
       }
       if (controlled || c == "order" || c == "ordered") {
         i -= 2;
         continue;
       }
+      i = to_at;
       break;
     }
     if (w == "reportedly" || w == "allegedly") { if (g.modality == Modality::kAsserted) g.modality = Modality::kReported; --i; continue; }

@@ -61,6 +61,10 @@ struct VerbGroup {
   bool embedded = false;    // the object of another act: "urged Hamas to release", "threatened to strike"
 };
 
+// Returns the first token of a time adverbial ("on Monday", "last week", "yesterday") that ends at
+// `last`, or last + 1 when none ends there.
+std::uint32_t time_adverbial_start(const SentenceView& view, std::uint32_t last);
+
 // Analyses the tokens left of a main verb at v (auxiliaries, modals, negation, controlling verbs
 // such as "refused to", "plans to").
 VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint32_t v, VerbForm form);
