@@ -159,6 +159,12 @@ class Coder {
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
           continue;
         }
+        // Another argument-taking preposition opens a phrase this pattern does not want: "protested
+        // against the handover of villages to Azerbaijan" is no protest to Azerbaijan.
+        if (view.mention_at(k) < 0 && (w == "to" || w == "with" || w == "against" || w == "into" || w == "toward" ||
+                                       w == "towards" || w == "from")) {
+          break;
+        }
         if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
         // "agreed to share intelligence with Manila": a prepositional phrase after an infinitive
         // belongs to the infinitive.
@@ -180,7 +186,8 @@ class Coder {
         if (m >= 0) return m;
         if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
       }
-      return -1;
+      // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
+      return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
     const int direct = view.np_mention_after(i, limit);
     if (direct >= 0 || !is_force(p)) return direct;
@@ -225,6 +232,15 @@ class Coder {
     if (e.target && e.target->id == e.source.id) {
       note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
+    }
+    // One act told twice in a sentence ("arrested Imran Khan", "a truck bomb killed ... in
+    // Baghdad") is one event.
+    for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
+      if (it->code == code->code && it->source.id == e.source.id && (it->target ? it->target->id : "") ==
+          (e.target ? e.target->id : "") && it->negated == negated && it->modality == modality) {
+        note(s, "'" + p.text + "': the same event as one coded before; not coded again");
+        return;
+      }
     }
     if (code == nullptr) return;
     e.code = code->code;
@@ -305,6 +321,80 @@ class Coder {
     return false;
   }
 
+  // The patterns of a verb, most specific first: particle, required words, object, preposition.
+  std::vector<std::uint32_t> by_specificity(const std::vector<std::uint32_t>& patterns) const {
+    std::vector<std::uint32_t> order(patterns.begin(), patterns.end());
+    auto rank = [](const EventPattern& p) {
+      return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1) +
+             (p.requires_words.empty() ? 0 : 3);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return rank(lex_.event_patterns()[x]) > rank(lex_.event_patterns()[y]);
+    });
+    return order;
+  }
+
+  // Matches the particle words of a phrasal pattern after the verb at v; `after` gets the token
+  // after them.
+  bool particle_follows(const SentenceView& view, const EventPattern& p, std::uint32_t v, std::uint32_t& after) const {
+    after = v + 1;
+    std::string_view rest = p.particle;
+    while (!rest.empty()) {
+      const auto space = rest.find(' ');
+      const std::string_view word = rest.substr(0, space);
+      if (after >= view.end() || view.norm(after) != word) return false;
+      ++after;
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    }
+    return true;
+  }
+
+  // "threatened to impose tariffs on Mexico", "threatened to attack Cyprus": the threatened act is
+  // not an event, but it names what the threat is about (CAMEO 13x) and whom it is aimed at.
+  bool code_threatened(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbGroup& group,
+                       const std::vector<std::uint32_t>& patterns, const Date& date, std::uint32_t& consumed) {
+    if (group.start < view.begin() + 2 || view.norm(group.start - 1) != "to") return false;
+    const std::uint32_t c = group.start - 2;
+    if (view.mention_at(c) >= 0) return false;
+    const VerbAnalysis* threaten = nullptr;
+    for (const VerbAnalysis& ca : lex_.analyse_verb(view.norm(c))) {
+      if (ca.lemma == "threaten" && ca.form != VerbForm::kGerund) threaten = &ca;
+    }
+    if (threaten == nullptr) return false;
+    const VerbGroup controller = verb_group(view, lex_, c, threaten->form);
+    if (controller.embedded || controller.passive) return false;
+    const int source = view.subject_before(controller.start);
+    if (source < 0) return false;
+    for (std::uint32_t index : by_specificity(patterns)) {
+      const EventPattern& p = lex_.event_patterns()[index];
+      if (p.no_target || !p.requires_words.empty()) continue;
+      std::uint32_t after = v + 1;
+      if (!p.particle.empty() && !particle_follows(view, p, v, after)) continue;
+      std::uint32_t object_at = UINT32_MAX;
+      const int target = target_after(view, after, p, object_at);
+      if (target < 0) continue;
+      const CameoCode* acted = lex_.cameo(p.code);
+      if (acted == nullptr) continue;
+      // CAMEO: threats of force (138), of sanctions or embargo (1312), of cutting relations (1313).
+      EventPattern threat;
+      threat.code = "130";
+      if (acted->root == "17" || acted->root == "18" || acted->root == "19" || acted->root == "20") threat.code = "138";
+      else if (acted->code.starts_with("163")) threat.code = "1312";
+      else if (acted->root == "16") threat.code = "1313";
+      threat.text = "threaten to " + p.text;
+      const Modality modality = clause_modality(view, c, controller.modality);
+      const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
+      for (int si : view.coordinated(source)) {
+        for (int ti : view.coordinated(target)) {
+          emit(s, view, threat, c, trigger_end, view.mention(si), &view.mention(ti), controller.negated, modality, date);
+        }
+      }
+      consumed = trigger_end;
+      return true;
+    }
+    return false;
+  }
+
   // Returns whether an event was coded; `consumed` gets the end of its trigger (the object noun
   // of "open talks" is not coded again as a noun or verb).
   bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
@@ -321,21 +411,13 @@ class Coder {
       return false;
     }
     const VerbGroup group = verb_group(view, lex_, v, a.form);
+    if (group.embedded && code_threatened(s, view, v, group, patterns, date, consumed)) return true;
     if (group.embedded || demanded(view, group.start)) {
       note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
       return false;
     }
     // Choose the most specific pattern that applies: particle and object patterns first.
-    std::vector<std::uint32_t> order(patterns.begin(), patterns.end());
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-      const EventPattern& px = lex_.event_patterns()[x];
-      const EventPattern& py = lex_.event_patterns()[y];
-      auto rank = [](const EventPattern& p) {
-        return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1) +
-               (p.requires_words.empty() ? 0 : 3);
-      };
-      return rank(px) > rank(py);
-    });
+    const std::vector<std::uint32_t> order = by_specificity(patterns);
     // Patterns are tried from the most specific; one that needs a prepositional target it cannot
     // find gives way to a less specific one, and is used without target only when none fits.
     int fallback = -1;

@@ -47,10 +47,15 @@ constexpr std::array<std::string_view, 15> kFutureControllers = {
 constexpr std::array<std::string_view, 5> kIntentControllers = {"vow", "pledge", "promise", "offer", "agree"};
 constexpr std::array<std::string_view, 6> kHypotheticalModals = {"would", "could", "may", "might", "should", "'d"};
 
-constexpr std::array<std::string_view, 18> kAgentNouns = {
+constexpr std::array<std::string_view, 24> kAgentNouns = {
     "leaders", "ministers", "heads", "presidents", "officials", "delegations", "representatives", "envoys",
     "governments", "chiefs", "negotiators", "diplomats", "militaries", "armies", "navies", "forces", "premiers",
-    "counterparts"};
+    "counterparts", "thousands", "hundreds", "dozens", "scores", "millions", "tens"};
+// Head nouns whose prepositional phrase names the actor concerned: "its border with Belarus",
+// "tariffs on goods from Mexico".
+constexpr std::array<std::string_view, 14> kRelationalHeads = {
+    "border", "borders", "frontier", "imports", "goods", "exports", "products", "shipments", "steel", "aluminium",
+    "aluminum", "cars", "vehicles", "companies"};
 constexpr std::array<std::string_view, 17> kTimeNouns = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "tonight", "week", "month", "year", "weekend", "morning", "evening", "night"};
@@ -145,6 +150,22 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
           return next;
         }
       }
+      // "killed Hamas political chief Ismail Haniyeh", "Hamas's military chief Mohammed Deif": the
+      // group is part of the person's title.
+      if (mention(m).actor.kind != "person") {
+        for (std::uint32_t k = mention(m).end_token; k < end() && k < mention(m).end_token + 4; ++k) {
+          const int head = mention_at(k);
+          if (head >= 0 && head != m) {
+            if (mention(head).actor.kind == "person" && mention(head).first_token == k) return head;
+            break;
+          }
+          const Token& t = seg_.tokens[k];
+          if (norm(k) != "'s" && (t.kind != TokenKind::kWord || t.upper || is_preposition(norm(k)) ||
+                                  is_auxiliary(norm(k)) || is_subordinator(norm(k)) || norm(k) == "and")) {
+            break;
+          }
+        }
+      }
       if (mention(m).modifier) {
         for (std::uint32_t k = mention(m).end_token; k < limit && k < mention(m).end_token + 5; ++k) {
           const int head = mention_at(k);
@@ -168,13 +189,17 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
       limit = std::min(end(), limit + 2);
       continue;
     }
+    if ((w == "with" || w == "from") && i > from && in(kRelationalHeads, norm(i - 1))) {
+      limit = std::min(end(), limit + 1);
+      continue;
+    }
     if (w == "of" && i > from && (norm(i - 1) == "dozens" || norm(i - 1) == "hundreds" || norm(i - 1) == "thousands" ||
                                   norm(i - 1) == "millions" || norm(i - 1) == "scores" || norm(i - 1) == "tens")) {
       limit = std::min(end(), limit + 1);
       continue;
     }
     if (t.kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && !is_modal(w) && !is_subordinator(w) &&
-        i + 1 < limit && ++adjectives <= 3) {
+        w != "and" && w != "or" && i + 1 < limit && ++adjectives <= 3) {
       continue;  // an adjective or two: "neighbouring Ukraine", "the new Syrian government"
     }
     break;
