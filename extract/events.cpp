@@ -102,8 +102,15 @@ class Coder {
       const std::string_view w = view.norm(k);
       if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
       if (w != "in" && w != "of" && w != "near" && w != "across" && w != "at" && w != "into" && w != "on") continue;
+      // "targets in southern Lebanon", "sites in the occupied West Bank".
       std::uint32_t j = k + 1;
       if (j < limit && view.norm(j) == "the") ++j;
+      for (int adjectives = 0; adjectives < 2 && j + 1 < limit && view.mention_at(j) < 0 &&
+                               seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
+                               !is_preposition(view.norm(j)) && !is_subordinator(view.norm(j)) && view.norm(j) != "and";
+           ++adjectives) {
+        ++j;
+      }
       const int m = view.mention_at(j);
       if (m >= 0 && (view.mention(m).actor.kind == "location" || view.mention(m).actor.kind == "state")) return m;
     }
@@ -111,7 +118,7 @@ class Coder {
   }
 
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
-    const std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
+    std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
     std::uint32_t i = from;
     // Ditransitives: "gave Ukraine a Patriot system", "supplied Ukraine with tanks": an actor
@@ -135,8 +142,16 @@ class Coder {
     }
     if (!p.objects.empty()) {
       // The direct object must be one of the listed nouns: "imposed new sanctions on Iran".
-      for (std::uint32_t k = object_from; k < limit && k < object_from + 7; ++k) {
+      std::uint32_t window = 7;
+      for (std::uint32_t k = object_from; k < limit && k < object_from + window; ++k) {
         const std::string_view w = view.norm(k);
+        // Amounts before the object: "pledged at least 40 billion euros in military aid".
+        if (k + 1 < limit && ((w == "at" && view.norm(k + 1) == "least") || (w == "more" && view.norm(k + 1) == "than") ||
+                              (w == "up" && view.norm(k + 1) == "to"))) {
+          ++k;
+          window += 2;
+          continue;
+        }
         const std::string_view sing = lex_.singular(w);
         if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
             std::find(p.objects.begin(), p.objects.end(), sing) != p.objects.end()) {
@@ -147,6 +162,7 @@ class Coder {
       }
       if (object_at == UINT32_MAX) return -2;  // pattern does not apply
       i = object_at + 1;
+      limit = std::min<std::uint32_t>(view.end(), std::max(limit, i + 10));
     }
     if (p.no_target) return -1;
     if (!p.preps.empty()) {
@@ -157,6 +173,11 @@ class Coder {
           // A sea or strait is where, not whom: "drills near the Strait of Hormuz".
           const int m = view.np_mention_after(k + 1, limit);
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
+          // "dropped bombs on the underground enrichment plant at Fordow": force hits the place.
+          if (m < 0 && is_force(p)) {
+            const int place = place_target(view, k + 1, limit);
+            if (place >= 0) return place;
+          }
           continue;
         }
         // Another argument-taking preposition opens a phrase this pattern does not want: "protested
@@ -198,6 +219,13 @@ class Coder {
             std::uint32_t trigger_end, const Mention& source, const Mention* target, bool negated, Modality modality,
             const Date& date, bool intent = false) {
     const CameoCode* code = lex_.cameo(p.code);
+    if (intent && code != nullptr && !negated &&
+        (code->root == "17" || code->root == "18" || code->root == "19" || code->root == "20")) {
+      // CAMEO: a vow or promise to use force ("vowed to retaliate against the United States") is
+      // a threat of force (138), made now.
+      code = lex_.cameo("138");
+      modality = Modality::kAsserted;
+    }
     if (intent && code != nullptr && !negated) {
       // CAMEO: cooperation promised, pledged or agreed to is an expressed intent (root 03), coded now.
       static constexpr std::pair<std::string_view, std::string_view> kIntent[] = {
@@ -410,6 +438,25 @@ class Coder {
     if (a.form == VerbForm::kGerund && accused < 0 && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
       return false;
     }
+    // "an Israeli drone strike", "a missile attack", "peace talks": a base form right after a
+    // singular common noun is the head of a compound noun (a singular subject would take "strikes").
+    if (a.form == VerbForm::kBase && v > s.first_token && view.mention_at(v - 1) < 0) {
+      const Token& prev = seg_.tokens[v - 1];
+      const std::string_view w = view.norm(v - 1);
+      if (prev.kind == TokenKind::kWord && !prev.upper && w.size() > 2 && !w.ends_with('s') && !is_auxiliary(w) &&
+          !is_modal(w) && !is_negation(w) && !is_preposition(w) && !is_determiner(w) && !is_subordinator(w) &&
+          !w.ends_with("ly") && w != "and" && w != "or" && w != "they" && w != "we" && w != "you" && w != "also" &&
+          w != "jointly" && lex_.analyse_verb(w).empty()) {
+        return false;
+      }
+    }
+    // "agreed to share", "refused to hand over", "vowed to retaliate": the controlling verb is not
+    // an act of its own; the verb after it is coded with the intent, future or negation it adds.
+    if (v + 2 < view.end() && view.norm(v + 1) == "to" && view.mention_at(v + 2) < 0 &&
+        !is_determiner(view.norm(v + 2)) && !lex_.analyse_verb(view.norm(v + 2)).empty() && is_controller(a.lemma)) {
+      note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
+      return false;
+    }
     const VerbGroup group = verb_group(view, lex_, v, a.form);
     if (group.embedded && code_threatened(s, view, v, group, patterns, date, consumed)) return true;
     if (group.embedded || demanded(view, group.start)) {
@@ -563,6 +610,25 @@ class Coder {
         }
         if (!is_preposition(w)) continue;
         break;
+      }
+      // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
+      // of a symmetric nominal event act on each other.
+      if (p.symmetric && n + 1 < view.end() && view.norm(n + 1) == "between") {
+        const int first = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 6));
+        if (first >= 0) {
+          const std::vector<int> parties = view.coordinated(first);
+          if (parties.size() >= 2) {
+            const Modality between_modality =
+                view.norm(view.end() - 1) == "?" ? Modality::kHypothetical
+                                                 : (in_quote(seg_.tokens[n].span) ? Modality::kReported : Modality::kAsserted);
+            for (int a : parties) {
+              for (int b : parties) {
+                if (a != b) emit(s, view, p, n, n + 1, view.mention(a), &view.mention(b), false, between_modality, date);
+              }
+            }
+            return;
+          }
+        }
       }
       // A nominal event ("the December 7 summit", "Russia's invasion of Ukraine") is presupposed
       // by the sentence: an "if" around it does not make it hypothetical.

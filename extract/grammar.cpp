@@ -78,6 +78,10 @@ std::uint32_t time_adverbial_start(const SentenceView& view, std::uint32_t last)
   return k;
 }
 
+bool is_controller(std::string_view lemma) {
+  return in(kNegatingControllers, lemma) || in(kFutureControllers, lemma) || lemma == "threaten";
+}
+
 bool is_preposition(std::string_view w) {
   static const auto kSet = word_set(kPrepositions);
   return kSet.count(w) > 0;

@@ -61,6 +61,10 @@ struct VerbGroup {
   bool embedded = false;    // the object of another act: "urged Hamas to release", "threatened to strike"
 };
 
+// Whether a verb lemma controls an infinitive after it ("refused to", "plans to", "agreed to",
+// "threatened to") rather than being an act of its own there.
+bool is_controller(std::string_view lemma);
+
 // Returns the first token of a time adverbial ("on Monday", "last week", "yesterday") that ends at
 // `last`, or last + 1 when none ends there.
 std::uint32_t time_adverbial_start(const SentenceView& view, std::uint32_t last);
