@@ -125,7 +125,8 @@ class Coder {
     // right after the verb and before the object noun receives it.
     int indirect = -1;
     std::uint32_t object_from = from;
-    if (!p.objects.empty()) {
+    const bool dative = std::find(p.preps.begin(), p.preps.end(), "to") != p.preps.end();
+    if (!p.objects.empty() || dative) {
       const int m = view.mention_at(from);
       if (m >= 0 && view.mention(m).first_token == from && !view.mention(m).modifier) {
         const std::uint32_t after_m = view.mention(m).end_token;
@@ -452,8 +453,11 @@ class Coder {
     }
     // "agreed to share", "refused to hand over", "vowed to retaliate": the controlling verb is not
     // an act of its own; the verb after it is coded with the intent, future or negation it adds.
-    if (v + 2 < view.end() && view.norm(v + 1) == "to" && view.mention_at(v + 2) < 0 &&
-        !is_determiner(view.norm(v + 2)) && !lex_.analyse_verb(view.norm(v + 2)).empty() && is_controller(a.lemma)) {
+    std::uint32_t to_at = v + 1;
+    if (to_at < view.end() && view.mention_at(to_at) < 0) to_at = time_adverbial_end(view, to_at);
+    if (to_at + 1 < view.end() && view.norm(to_at) == "to" && view.mention_at(to_at + 1) < 0 &&
+        !is_determiner(view.norm(to_at + 1)) && !lex_.analyse_verb(view.norm(to_at + 1)).empty() &&
+        is_controller(a.lemma)) {
       note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
       return false;
     }

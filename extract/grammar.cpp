@@ -78,6 +78,20 @@ std::uint32_t time_adverbial_start(const SentenceView& view, std::uint32_t last)
   return k;
 }
 
+std::uint32_t time_adverbial_end(const SentenceView& view, std::uint32_t first) {
+  std::uint32_t k = first;
+  if (k < view.end() && (view.norm(k) == "on" || view.norm(k) == "last" || view.norm(k) == "this" ||
+                         view.norm(k) == "earlier" || view.norm(k) == "later" || view.norm(k) == "next")) {
+    ++k;
+  }
+  if (k < view.end() && in(kTimeNouns, view.norm(k))) {
+    ++k;
+    if (k < view.end() && in(kTimeNouns, view.norm(k))) ++k;  // "on Friday night"
+    return k;
+  }
+  return first;
+}
+
 bool is_controller(std::string_view lemma) {
   return in(kNegatingControllers, lemma) || in(kFutureControllers, lemma) || lemma == "threaten";
 }
@@ -141,8 +155,18 @@ std::uint32_t SentenceView::clause_start(std::uint32_t i) const {
 int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) const {
   limit = std::min(limit, end());
   int adjectives = 0;
+  int possessor = -1;
   for (std::uint32_t i = from; i < limit; ++i) {
     const int m = mention_at(i);
+    // "met his Iranian counterpart", "called their leader": a possessive pronoun is a determiner
+    // of the noun phrase, not its head.
+    // Without another actor in the phrase the possessor stands for it: "struck its embassy".
+    if (m >= 0 && mention(m).pronoun && mention(m).end_token < limit && possessor < 0 &&
+        (norm(i) == "his" || norm(i) == "her" || norm(i) == "its" || norm(i) == "their")) {
+      possessor = m;
+      i = mention(m).end_token - 1;
+      continue;
+    }
     if (m >= 0) {
       // "US President Donald Trump": the affiliation is a modifier of the person who follows; a
       // modifier with no actor after it ("Russian positions") names the actor itself.
@@ -208,7 +232,7 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
     }
     break;
   }
-  return -1;
+  return possessor;
 }
 
 std::vector<int> SentenceView::coordinated(int index) const {

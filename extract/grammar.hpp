@@ -61,6 +61,10 @@ struct VerbGroup {
   bool embedded = false;    // the object of another act: "urged Hamas to release", "threatened to strike"
 };
 
+// Returns the token after a time adverbial that starts at `first` ("on Tuesday", "last week"), or
+// `first` when none starts there.
+std::uint32_t time_adverbial_end(const SentenceView& view, std::uint32_t first);
+
 // Whether a verb lemma controls an infinitive after it ("refused to", "plans to", "agreed to",
 // "threatened to") rather than being an act of its own there.
 bool is_controller(std::string_view lemma);
