@@ -64,18 +64,24 @@ class Coder {
   bool in_quote(Span span) const { return inside_any(quoted_, span); }
 
   // A speech or belief verb before position v whose clause contains v: "X said Y attacked Z".
-  bool reported_context(const SentenceView& view, std::uint32_t subject_first) const {
-    for (std::uint32_t i = view.begin(); i < subject_first; ++i) {
-      if (view.mention_at(i) >= 0) continue;
-      for (const auto& a : lex_.analyse_verb(view.norm(i))) {
-        if (lex_.verb_cues(a.lemma) != nullptr) return true;
+  // The first such verb and any "according to" are found once per sentence.
+  bool reported_context(const SentenceView& view, std::uint32_t subject_first) {
+    if (report_sentence_ != view.begin()) {
+      report_sentence_ = view.begin();
+      first_speech_ = UINT32_MAX;
+      according_ = false;
+      for (std::uint32_t i = view.begin(); i < view.end(); ++i) {
+        if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") according_ = true;
+        if (first_speech_ != UINT32_MAX || view.mention_at(i) >= 0) continue;
+        for (const auto& a : lex_.analyse_verb(view.norm(i))) {
+          if (lex_.verb_cues(a.lemma) != nullptr) {
+            first_speech_ = i;
+            break;
+          }
+        }
       }
-      if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") return true;
     }
-    for (std::uint32_t i = subject_first; i < view.end(); ++i) {
-      if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") return true;
-    }
-    return false;
+    return according_ || first_speech_ < subject_first;
   }
 
   Modality clause_modality(const SentenceView& view, std::uint32_t v, Modality group) const {
@@ -351,8 +357,10 @@ class Coder {
   }
 
   // The patterns of a verb, most specific first: particle, required words, object, preposition.
-  std::vector<std::uint32_t> by_specificity(const std::vector<std::uint32_t>& patterns) const {
-    std::vector<std::uint32_t> order(patterns.begin(), patterns.end());
+  // `order` is a buffer the caller keeps, so that no verb allocates.
+  const std::vector<std::uint32_t>& by_specificity(const std::vector<std::uint32_t>& patterns,
+                                                   std::vector<std::uint32_t>& order) const {
+    order.assign(patterns.begin(), patterns.end());
     auto rank = [](const EventPattern& p) {
       return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1) +
              (p.requires_words.empty() ? 0 : 3);
@@ -394,7 +402,7 @@ class Coder {
     if (controller.embedded || controller.passive) return false;
     const int source = view.subject_before(controller.start);
     if (source < 0) return false;
-    for (std::uint32_t index : by_specificity(patterns)) {
+    for (std::uint32_t index : by_specificity(patterns, threat_order_)) {
       const EventPattern& p = lex_.event_patterns()[index];
       if (p.no_target || !p.requires_words.empty()) continue;
       std::uint32_t after = v + 1;
@@ -468,7 +476,7 @@ class Coder {
       return false;
     }
     // Choose the most specific pattern that applies: particle and object patterns first.
-    const std::vector<std::uint32_t> order = by_specificity(patterns);
+    const std::vector<std::uint32_t>& order = by_specificity(patterns, verb_order_);
     // Patterns are tried from the most specific; one that needs a prepositional target it cannot
     // find gives way to a less specific one, and is used without target only when none fits.
     int fallback = -1;
@@ -664,6 +672,11 @@ class Coder {
   std::vector<Span> quoted_;  // sorted
   std::vector<EventTrace>* trace_;
   std::vector<EventRecord> out_;
+  std::vector<std::uint32_t> verb_order_;    // buffers of by_specificity
+  std::vector<std::uint32_t> threat_order_;
+  std::uint32_t report_sentence_ = UINT32_MAX;  // the sentence first_speech_ and according_ describe
+  std::uint32_t first_speech_ = UINT32_MAX;
+  bool according_ = false;
 };
 
 }  // namespace
