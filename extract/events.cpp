@@ -180,8 +180,9 @@ class Coder {
           // A sea or strait is where, not whom: "drills near the Strait of Hormuz".
           const int m = view.np_mention_after(k + 1, limit);
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
-          // "dropped bombs on the underground enrichment plant at Fordow": force hits the place.
-          if (m < 0 && is_force(p)) {
+          // "dropped bombs on the underground enrichment plant at Fordow": force hits the place;
+          // "delivered food to famine-stricken areas of Darfur": aid goes to the place's state.
+          if (m < 0 && (is_force(p) || p.code.starts_with("07"))) {
             const int place = place_target(view, k + 1, limit);
             if (place >= 0) return place;
           }
@@ -535,6 +536,10 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
+        if (p.reverse) {
+          if (target < 0) continue;
+          std::swap(source, target);
+        }
         // "Russia and North Korea signed a pact": coordinated subjects of a symmetric act are each
         // other's targets.
         const bool mutual = p.symmetric && source >= 0 && view.coordinated(source).size() > 1;
@@ -559,6 +564,7 @@ class Coder {
       const Mention* tgt = target >= 0 ? &view.mention(target) : nullptr;
       std::vector<int> targets;
       if (target >= 0) targets = view.coordinated(target);
+      const std::size_t coded_before = out_.size();
       for (int si : sources) {
         if (targets.empty()) {
           // Coordinated subjects of a symmetric event act on each other: "Russia and North Korea signed a pact".
@@ -579,8 +585,11 @@ class Coder {
         }
       }
       (void)tgt;
+      // A pattern that matched but gave no event (no target, the same actor twice) leaves the
+      // word to the nominal patterns ("indirect talks between Iran and the United States"), but
+      // its object noun stays its own ("boost trade").
       consumed = trigger_end;
-      return true;
+      return out_.size() > coded_before || object_at != UINT32_MAX;
     }
     if (fallback < 0) break;
     }
@@ -609,6 +618,20 @@ class Coder {
       break;
     }
     std::reverse(before.begin(), before.end());
+    // "arrived in Pyongyang for talks with Kim Jong Un", "travelled to Washington for a meeting
+    // with Blinken": the purpose of a trip is the traveller's event.
+    if (before.empty()) {
+      std::uint32_t k = n;
+      while (k > s.first_token && view.mention_at(k - 1) < 0 &&
+             (is_determiner(view.norm(k - 1)) || (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
+                                                 !is_preposition(view.norm(k - 1)) && k + 3 > n))) {
+        --k;
+      }
+      if (k > s.first_token && view.norm(k - 1) == "for") {
+        const int traveller = view.subject_before(k - 1);
+        if (traveller >= 0) before.push_back(traveller);
+      }
+    }
     for (std::uint32_t index : patterns) {
       const EventPattern& p = lex_.event_patterns()[index];
       int target = -1;

@@ -330,6 +330,16 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
     k = i;
     // "Russia's Foreign Ministry" / "Putin's delegation": the possessor is the actor.
     candidate = m;
+    // "Mark Rutte, NATO's secretary-general, praised": the appositive names the person's office;
+    // the person before it is the subject.
+    if (mention_here.actor.kind != "person" && k > stop + 1 && norm(k - 1) == ",") {
+      const int person = mention_at(k - 2);
+      if (person >= 0 && mention(person).actor.kind == "person" && mention(person).end_token == k - 1 &&
+          verb_start > begin() && norm(verb_start - 1) == ",") {
+        candidate = person;
+        break;
+      }
+    }
     // Keep scanning left over an apposition or coordination only: "X, the Y envoy, said".
     if (k > stop && (norm(k - 1) == "and" || norm(k - 1) == ",")) {
       // Prefer the leftmost member of a coordination as the head.
@@ -422,6 +432,12 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
       }
       i = to_at;
       break;
+    }
+    // "to help fight insurgents": the bare infinitive after "help" is part of the purpose clause.
+    if (w == "help" && i >= 2 + view.begin() && view.norm(i - 2) == "to" &&
+        (form == VerbForm::kBase || form == VerbForm::kThird)) {
+      --i;
+      continue;
     }
     if (w == "reportedly" || w == "allegedly") { if (g.modality == Modality::kAsserted) g.modality = Modality::kReported; --i; continue; }
     if (w.size() > 3 && w.ends_with("ly")) { --i; continue; }  // adverbs: "also", "already", "reportedly"
