@@ -213,7 +213,17 @@ class Coder {
         --k;
         const int m = view.mention_at(k);
         if (m >= 0) return m;
+        if (view.norm(k) == "'s") continue;
         if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
+      }
+      // The object noun's own complement: "rejected negotiations with the United States",
+      // "demanded a meeting with Putin" ("the release of X" names what is released, not whom).
+      if (object_at + 1 < limit) {
+        const std::string_view w = view.norm(object_at + 1);
+        if (w == "with" || w == "to" || w == "from" || w == "against" || w == "on" || w == "toward" || w == "towards") {
+          const int m = view.np_mention_after(object_at + 2, limit);
+          if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
+        }
       }
       // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
       return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
@@ -372,6 +382,19 @@ class Coder {
     return order;
   }
 
+  // Whether the sentence has one of the words a pattern requires ("hit" needs a weapon named).
+  bool requires_met(const Sentence& s, const SentenceView& view, const EventPattern& p) const {
+    if (p.requires_words.empty()) return true;
+    for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
+      const std::string_view w = view.norm(k);
+      if (std::find(p.requires_words.begin(), p.requires_words.end(), w) != p.requires_words.end() ||
+          std::find(p.requires_words.begin(), p.requires_words.end(), lex_.singular(w)) != p.requires_words.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Matches the particle words of a phrasal pattern after the verb at v; `after` gets the token
   // after them.
   bool particle_follows(const SentenceView& view, const EventPattern& p, std::uint32_t v, std::uint32_t& after) const {
@@ -405,7 +428,7 @@ class Coder {
     if (source < 0) return false;
     for (std::uint32_t index : by_specificity(patterns, threat_order_)) {
       const EventPattern& p = lex_.event_patterns()[index];
-      if (p.no_target || !p.requires_words.empty()) continue;
+      if (p.no_target || !requires_met(s, view, p)) continue;
       std::uint32_t after = v + 1;
       if (!p.particle.empty() && !particle_follows(view, p, v, after)) continue;
       std::uint32_t object_at = UINT32_MAX;
@@ -501,15 +524,7 @@ class Coder {
         if (!ok) continue;
         after = k;
       }
-      if (!p.requires_words.empty()) {
-        bool found = false;
-        for (std::uint32_t k = s.first_token; k < s.end_token && !found; ++k) {
-          const std::string_view w = view.norm(k);
-          found = std::find(p.requires_words.begin(), p.requires_words.end(), w) != p.requires_words.end() ||
-                  std::find(p.requires_words.begin(), p.requires_words.end(), lex_.singular(w)) != p.requires_words.end();
-        }
-        if (!found) continue;
-      }
+      if (!requires_met(s, view, p)) continue;
       std::uint32_t object_at = UINT32_MAX;
       int subject = accused >= 0 ? accused : view.subject_before(group.start);
       int target = -1;
