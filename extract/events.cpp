@@ -117,8 +117,12 @@ class Coder {
            ++adjectives) {
         ++j;
       }
+      // A sea, strait or line of control lies in no state: it is where, not whom.
       const int m = view.mention_at(j);
-      if (m >= 0 && (view.mention(m).actor.kind == "location" || view.mention(m).actor.kind == "state")) return m;
+      if (m >= 0 && (view.mention(m).actor.kind == "state" ||
+                     (view.mention(m).actor.kind == "location" && !view.mention(m).actor.country.empty()))) {
+        return m;
+      }
     }
     return -1;
   }
@@ -212,6 +216,8 @@ class Coder {
       for (std::uint32_t k = object_at; k > from && k + 4 > object_at;) {
         --k;
         const int m = view.mention_at(k);
+        // "recalled its ambassadors": a possessive pronoun mostly refers back to the subject.
+        if (m >= 0 && view.mention(m).pronoun) break;
         if (m >= 0) return m;
         if (view.norm(k) == "'s") continue;
         if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
@@ -282,7 +288,7 @@ class Coder {
     // One act told twice in a sentence ("arrested Imran Khan", "a truck bomb killed ... in
     // Baghdad") is one event.
     for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
-      if (it->code == code->code && it->source.id == e.source.id && (it->target ? it->target->id : "") ==
+      if (it->root == code->root && it->source.id == e.source.id && (it->target ? it->target->id : "") ==
           (e.target ? e.target->id : "") && it->negated == negated && it->modality == modality) {
         note(s, "'" + p.text + "': the same event as one coded before; not coded again");
         return;
@@ -476,6 +482,11 @@ class Coder {
     if (a.form == VerbForm::kBase && v > s.first_token && view.mention_at(v - 1) < 0) {
       const Token& prev = seg_.tokens[v - 1];
       const std::string_view w = view.norm(v - 1);
+      // "a July strike", "the Kremlin attack": article, word, base form.
+      if (v > s.first_token + 1 && prev.kind == TokenKind::kWord && !is_auxiliary(w) && !is_modal(w) &&
+          (view.norm(v - 2) == "a" || view.norm(v - 2) == "an" || view.norm(v - 2) == "the")) {
+        return false;
+      }
       if (prev.kind == TokenKind::kWord && !prev.upper && w.size() > 2 && !w.ends_with('s') && !is_auxiliary(w) &&
           !is_modal(w) && !is_negation(w) && !is_preposition(w) && !is_determiner(w) && !is_subordinator(w) &&
           !w.ends_with("ly") && w != "and" && w != "or" && w != "they" && w != "we" && w != "you" && w != "also" &&
