@@ -208,7 +208,14 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   }
   std::cout << "\nevent evaluation set: precision " << precision << ", recall " << recall << " (" << tp << " of "
             << predicted << " predicted, " << expected << " expected)\n";
-  // Floors at what the coder reached when the set was written; issue 4 aims at 0.8 and 0.7.
-  CHECK(precision >= 0.76);
-  CHECK(recall >= 0.49);
+  // Floors a little below what the coder reaches (issue 4 aims at 0.8 and 0.7 over the whole set;
+  // the wire-style subsets stand in for the held-out agency sentences).
+  CHECK(precision >= 0.86);
+  CHECK(recall >= 0.68);
+  const auto& team = by_set["team"];
+  CHECK(static_cast<double>(team[0]) >= 0.85 * static_cast<double>(team[1]));
+  CHECK(static_cast<double>(team[0]) >= 0.63 * static_cast<double>(team[2]));
+  const auto& wire = by_set["wire"];
+  CHECK(static_cast<double>(wire[0]) >= 0.86 * static_cast<double>(wire[1]));
+  CHECK(static_cast<double>(wire[0]) >= 0.80 * static_cast<double>(wire[2]));
 }
