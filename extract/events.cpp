@@ -265,7 +265,7 @@ class Coder {
     if (code == nullptr) return;
     // An event is a dyad: without a target it is coded only where the pattern has none by
     // definition ("claimed responsibility", "mobilised troops").
-    if (target == nullptr && !p.no_target) {
+    if (target == nullptr && !p.no_target && !(untargeted_force_ && is_force(p))) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
     }
@@ -281,6 +281,9 @@ class Coder {
     e.date = date;
     e.source = as_event_actor(lex_, source.actor);
     if (target != nullptr) e.target = as_event_actor(lex_, target->actor);
+    // Force used inside one state ("Iraqi security forces raided a hideout near Kirkuk") is an
+    // event of that state's forces, with no foreign target.
+    if (e.target && e.target->id == e.source.id && is_force(p) && untargeted_force_) e.target.reset();
     if (e.target && e.target->id == e.source.id) {
       note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
@@ -388,6 +391,17 @@ class Coder {
     return order;
   }
 
+  static bool is_human_group(std::string_view w) {
+    static constexpr std::string_view kGroups[] = {
+        "militants", "insurgents", "rebels", "civilians", "people", "protesters", "demonstrators", "soldiers",
+        "troops", "fighters", "gunmen", "policemen", "officers", "workers", "villagers", "residents", "children",
+        "members", "suspects", "terrorists", "jihadists", "pirates", "smugglers", "migrants", "refugees",
+        "journalists", "activists", "hostages", "prisoners", "worshippers", "pilgrims", "passengers", "students",
+        "militant", "insurgent", "rebel", "civilian", "soldier", "fighter", "hideout", "hideouts", "camp", "camps",
+        "positions", "position", "stronghold", "strongholds", "village", "villages", "town", "convoy"};
+    return std::find(std::begin(kGroups), std::end(kGroups), w) != std::end(kGroups);
+  }
+
   // Whether the sentence has one of the words a pattern requires ("hit" needs a weapon named).
   bool requires_met(const Sentence& s, const SentenceView& view, const EventPattern& p) const {
     if (p.requires_words.empty()) return true;
@@ -477,6 +491,12 @@ class Coder {
     if (a.form == VerbForm::kGerund && accused < 0 && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
       return false;
     }
+    // "Iraqi security forces raided": a plural noun, not a verb, stands before a past-tense verb.
+    if (a.form == VerbForm::kThird && v + 1 < view.end() && view.mention_at(v + 1) < 0) {
+      for (const VerbAnalysis& next : lex_.analyse_verb(view.norm(v + 1))) {
+        if (next.form == VerbForm::kPast || next.form == VerbForm::kPastOrParticiple) return false;
+      }
+    }
     // "an Israeli drone strike", "a missile attack", "peace talks": a base form right after a
     // singular common noun is the head of a compound noun (a singular subject would take "strikes").
     if (a.form == VerbForm::kBase && v > s.first_token && view.mention_at(v - 1) < 0) {
@@ -512,6 +532,17 @@ class Coder {
     }
     // Choose the most specific pattern that applies: particle and object patterns first.
     const std::vector<std::uint32_t>& order = by_specificity(patterns, verb_order_);
+    // "Pakistani troops killed five militants": force against people who are no actor is still
+    // an event of the side that uses it, coded without target.
+    untargeted_force_ = false;
+    for (std::uint32_t k = v + 1; k < view.end() && k < v + 7; ++k) {
+      const std::string_view w = view.norm(k);
+      if (view.mention_at(k) >= 0 || w == "." || w == "," || w == ";" || (is_preposition(w) && w != "of")) break;
+      if (is_human_group(w)) {
+        untargeted_force_ = true;
+        break;
+      }
+    }
     // Patterns are tried from the most specific; one that needs a prepositional target it cannot
     // find gives way to a less specific one, and is used without target only when none fits.
     int fallback = -1;
@@ -721,6 +752,7 @@ class Coder {
   std::vector<Span> quoted_;  // sorted
   std::vector<EventTrace>* trace_;
   std::vector<EventRecord> out_;
+  bool untargeted_force_ = false;  // the verb being coded uses force on people or places that are no actor
   std::vector<std::uint32_t> verb_order_;    // buffers of by_specificity
   std::vector<std::uint32_t> threat_order_;
   std::uint32_t report_sentence_ = UINT32_MAX;  // the sentence first_speech_ and according_ describe
