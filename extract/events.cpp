@@ -265,7 +265,8 @@ class Coder {
     if (code == nullptr) return;
     // An event is a dyad: without a target it is coded only where the pattern has none by
     // definition ("claimed responsibility", "mobilised troops").
-    if (target == nullptr && !p.no_target && !(untargeted_force_ && is_force(p))) {
+    if (target == nullptr && !p.no_target && !(untargeted_force_ && is_force(p)) &&
+        !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
     }
@@ -389,6 +390,14 @@ class Coder {
       return rank(lex_.event_patterns()[x]) > rank(lex_.event_patterns()[y]);
     });
     return order;
+  }
+
+  static bool is_violent_act(std::string_view w) {
+    static constexpr std::string_view kActs[] = {
+        "attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting", "massacre", "assassination",
+        "strike", "strikes", "airstrike", "airstrikes", "violence", "coup", "invasion", "execution", "executions",
+        "abduction", "kidnapping", "shelling", "crackdown", "raid", "murder", "atrocities", "blast", "explosion"};
+    return std::find(std::begin(kActs), std::end(kActs), w) != std::end(kActs);
   }
 
   static bool is_human_group(std::string_view w) {
@@ -534,12 +543,19 @@ class Coder {
     const std::vector<std::uint32_t>& order = by_specificity(patterns, verb_order_);
     // "Pakistani troops killed five militants": force against people who are no actor is still
     // an event of the side that uses it, coded without target.
+    // "India condemned the terrorist attack in Pahalgam": disapproval of an act whose agent is not
+    // named is coded without target.
     untargeted_force_ = false;
+    condemned_act_ = false;
     for (std::uint32_t k = v + 1; k < view.end() && k < v + 7; ++k) {
       const std::string_view w = view.norm(k);
       if (view.mention_at(k) >= 0 || w == "." || w == "," || w == ";" || (is_preposition(w) && w != "of")) break;
       if (is_human_group(w)) {
         untargeted_force_ = true;
+        break;
+      }
+      if (is_violent_act(w)) {
+        condemned_act_ = true;
         break;
       }
     }
@@ -752,7 +768,8 @@ class Coder {
   std::vector<Span> quoted_;  // sorted
   std::vector<EventTrace>* trace_;
   std::vector<EventRecord> out_;
-  bool untargeted_force_ = false;  // the verb being coded uses force on people or places that are no actor
+  bool untargeted_force_ = false;
+  bool condemned_act_ = false;     // the verb being coded has a violent act as its object  // the verb being coded uses force on people or places that are no actor
   std::vector<std::uint32_t> verb_order_;    // buffers of by_specificity
   std::vector<std::uint32_t> threat_order_;
   std::uint32_t report_sentence_ = UINT32_MAX;  // the sentence first_speech_ and according_ describe
