@@ -407,7 +407,8 @@ class Coder {
         "members", "suspects", "terrorists", "jihadists", "pirates", "smugglers", "migrants", "refugees",
         "journalists", "activists", "hostages", "prisoners", "worshippers", "pilgrims", "passengers", "students",
         "militant", "insurgent", "rebel", "civilian", "soldier", "fighter", "hideout", "hideouts", "camp", "camps",
-        "positions", "position", "stronghold", "strongholds", "village", "villages", "town", "convoy"};
+        "positions", "position", "stronghold", "strongholds", "village", "villages", "town", "convoy", "tanker",
+        "ship", "vessel", "boat", "plane"};
     return std::find(std::begin(kGroups), std::end(kGroups), w) != std::end(kGroups);
   }
 
@@ -549,7 +550,10 @@ class Coder {
     condemned_act_ = false;
     for (std::uint32_t k = v + 1; k < view.end() && k < v + 7; ++k) {
       const std::string_view w = view.norm(k);
-      if (view.mention_at(k) >= 0 || w == "." || w == "," || w == ";" || (is_preposition(w) && w != "of")) break;
+      if (view.mention_at(k) >= 0 || w == "." || w == "," || w == ";" ||
+          (is_preposition(w) && w != "of" && w != "at" && w != "on" && w != "against")) {
+        break;
+      }
       if (is_human_group(w)) {
         untargeted_force_ = true;
         break;
