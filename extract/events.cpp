@@ -64,18 +64,24 @@ class Coder {
   bool in_quote(Span span) const { return inside_any(quoted_, span); }
 
   // A speech or belief verb before position v whose clause contains v: "X said Y attacked Z".
-  bool reported_context(const SentenceView& view, std::uint32_t subject_first) const {
-    for (std::uint32_t i = view.begin(); i < subject_first; ++i) {
-      if (view.mention_at(i) >= 0) continue;
-      for (const auto& a : lex_.analyse_verb(view.norm(i))) {
-        if (lex_.verb_cues(a.lemma) != nullptr) return true;
+  // The first such verb and any "according to" are found once per sentence.
+  bool reported_context(const SentenceView& view, std::uint32_t subject_first) {
+    if (report_sentence_ != view.begin()) {
+      report_sentence_ = view.begin();
+      first_speech_ = UINT32_MAX;
+      according_ = false;
+      for (std::uint32_t i = view.begin(); i < view.end(); ++i) {
+        if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") according_ = true;
+        if (first_speech_ != UINT32_MAX || view.mention_at(i) >= 0) continue;
+        for (const auto& a : lex_.analyse_verb(view.norm(i))) {
+          if (lex_.verb_cues(a.lemma) != nullptr) {
+            first_speech_ = i;
+            break;
+          }
+        }
       }
-      if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") return true;
     }
-    for (std::uint32_t i = subject_first; i < view.end(); ++i) {
-      if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") return true;
-    }
-    return false;
+    return according_ || first_speech_ < subject_first;
   }
 
   Modality clause_modality(const SentenceView& view, std::uint32_t v, Modality group) const {
@@ -102,22 +108,61 @@ class Coder {
       const std::string_view w = view.norm(k);
       if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
       if (w != "in" && w != "of" && w != "near" && w != "across" && w != "at" && w != "into" && w != "on") continue;
+      // "targets in southern Lebanon", "sites in the occupied West Bank".
       std::uint32_t j = k + 1;
       if (j < limit && view.norm(j) == "the") ++j;
+      for (int adjectives = 0; adjectives < 2 && j + 1 < limit && view.mention_at(j) < 0 &&
+                               seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
+                               !is_preposition(view.norm(j)) && !is_subordinator(view.norm(j)) && view.norm(j) != "and";
+           ++adjectives) {
+        ++j;
+      }
+      // A sea, strait or line of control lies in no state: it is where, not whom.
       const int m = view.mention_at(j);
-      if (m >= 0 && (view.mention(m).actor.kind == "location" || view.mention(m).actor.kind == "state")) return m;
+      if (m >= 0 && (view.mention(m).actor.kind == "state" ||
+                     (view.mention(m).actor.kind == "location" && !view.mention(m).actor.country.empty()))) {
+        return m;
+      }
     }
     return -1;
   }
 
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
-    const std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
+    std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
     std::uint32_t i = from;
+    // Ditransitives: "gave Ukraine a Patriot system", "supplied Ukraine with tanks": an actor
+    // right after the verb and before the object noun receives it.
+    int indirect = -1;
+    std::uint32_t object_from = from;
+    const bool dative = std::find(p.preps.begin(), p.preps.end(), "to") != p.preps.end();
+    if (!p.objects.empty() || dative) {
+      const int m = view.mention_at(from);
+      if (m >= 0 && view.mention(m).first_token == from && !view.mention(m).modifier) {
+        const std::uint32_t after_m = view.mention(m).end_token;
+        if (after_m < limit && view.norm(after_m) == "with") {
+          indirect = m;
+          object_from = after_m + 1;
+        } else if (after_m < limit && view.mention_at(after_m) < 0 &&
+                   (is_determiner(view.norm(after_m)) || seg_.tokens[after_m].kind == TokenKind::kNumber ||
+                    view.norm(after_m) == "more")) {
+          indirect = m;
+          object_from = after_m;
+        }
+      }
+    }
     if (!p.objects.empty()) {
       // The direct object must be one of the listed nouns: "imposed new sanctions on Iran".
-      for (std::uint32_t k = from; k < limit && k < from + 7; ++k) {
+      std::uint32_t window = 7;
+      for (std::uint32_t k = object_from; k < limit && k < object_from + window; ++k) {
         const std::string_view w = view.norm(k);
+        // Amounts before the object: "pledged at least 40 billion euros in military aid".
+        if (k + 1 < limit && ((w == "at" && view.norm(k + 1) == "least") || (w == "more" && view.norm(k + 1) == "than") ||
+                              (w == "up" && view.norm(k + 1) == "to"))) {
+          ++k;
+          window += 2;
+          continue;
+        }
         const std::string_view sing = lex_.singular(w);
         if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
             std::find(p.objects.begin(), p.objects.end(), sing) != p.objects.end()) {
@@ -128,28 +173,66 @@ class Coder {
       }
       if (object_at == UINT32_MAX) return -2;  // pattern does not apply
       i = object_at + 1;
+      limit = std::min<std::uint32_t>(view.end(), std::max(limit, i + 10));
     }
     if (p.no_target) return -1;
     if (!p.preps.empty()) {
       for (std::uint32_t k = i; k < limit; ++k) {
         const std::string_view w = view.norm(k);
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
-          return view.np_mention_after(k + 1, limit);
+          // "an inquiry into abuses by the RSF": a phrase without an actor gives way to the next.
+          // A sea or strait is where, not whom: "drills near the Strait of Hormuz".
+          const int m = view.np_mention_after(k + 1, limit);
+          if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
+          // "dropped bombs on the underground enrichment plant at Fordow": force hits the place;
+          // "delivered food to famine-stricken areas of Darfur": aid goes to the place's state.
+          if (m < 0 && (is_force(p) || p.code.starts_with("07"))) {
+            const int place = place_target(view, k + 1, limit);
+            if (place >= 0) return place;
+          }
+          continue;
+        }
+        // Another argument-taking preposition opens a phrase this pattern does not want: "protested
+        // against the handover of villages to Azerbaijan" is no protest to Azerbaijan.
+        if (view.mention_at(k) < 0 && (w == "to" || w == "with" || w == "against" || w == "into" || w == "toward" ||
+                                       w == "towards" || w == "from")) {
+          break;
         }
         if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
+        // "agreed to share intelligence with Manila": a prepositional phrase after an infinitive
+        // belongs to the infinitive.
+        if (w == "to" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(view.norm(k + 1)).empty() &&
+            !is_determiner(view.norm(k + 1))) {
+          break;
+        }
       }
-      return -1;
+      if (indirect >= 0) return indirect;
+      if (p.objects.empty()) return -1;
     }
+    if (indirect >= 0) return indirect;
     if (!p.objects.empty()) {
       // "X imposed Iran sanctions" / "X's sanctions": a modifier before the object noun.
       // "rejected Trump's peace terms": the possessor of the object.
       for (std::uint32_t k = object_at; k > from && k + 4 > object_at;) {
         --k;
         const int m = view.mention_at(k);
+        // "recalled its ambassadors": a possessive pronoun mostly refers back to the subject.
+        if (m >= 0 && view.mention(m).pronoun) break;
         if (m >= 0) return m;
+        if (view.norm(k) == "'s") continue;
         if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
       }
-      return -1;
+      // The object noun's own complement: "rejected negotiations with the United States",
+      // "demanded a meeting with Putin" ("the release of X" names what is released, not whom).
+      if (object_at + 1 < limit) {
+        const std::string_view w = view.norm(object_at + 1);
+        if (w == "with" || w == "to" || w == "from" || w == "against" || w == "on" || w == "toward" || w == "towards") {
+          const int m = view.np_mention_after(object_at + 2, limit);
+          if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
+        }
+      }
+      // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
+      return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
     const int direct = view.np_mention_after(i, limit);
     if (direct >= 0 || !is_force(p)) return direct;
@@ -160,6 +243,13 @@ class Coder {
             std::uint32_t trigger_end, const Mention& source, const Mention* target, bool negated, Modality modality,
             const Date& date, bool intent = false) {
     const CameoCode* code = lex_.cameo(p.code);
+    if (intent && code != nullptr && !negated &&
+        (code->root == "17" || code->root == "18" || code->root == "19" || code->root == "20")) {
+      // CAMEO: a vow or promise to use force ("vowed to retaliate against the United States") is
+      // a threat of force (138), made now.
+      code = lex_.cameo("138");
+      modality = Modality::kAsserted;
+    }
     if (intent && code != nullptr && !negated) {
       // CAMEO: cooperation promised, pledged or agreed to is an expressed intent (root 03), coded now.
       static constexpr std::pair<std::string_view, std::string_view> kIntent[] = {
@@ -175,7 +265,8 @@ class Coder {
     if (code == nullptr) return;
     // An event is a dyad: without a target it is coded only where the pattern has none by
     // definition ("claimed responsibility", "mobilised troops").
-    if (target == nullptr && !p.no_target) {
+    if (target == nullptr && !p.no_target && !(untargeted_force_ && is_force(p)) &&
+        !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
     }
@@ -191,9 +282,21 @@ class Coder {
     e.date = date;
     e.source = as_event_actor(lex_, source.actor);
     if (target != nullptr) e.target = as_event_actor(lex_, target->actor);
+    // Force used inside one state ("Iraqi security forces raided a hideout near Kirkuk") is an
+    // event of that state's forces, with no foreign target.
+    if (e.target && e.target->id == e.source.id && is_force(p) && untargeted_force_) e.target.reset();
     if (e.target && e.target->id == e.source.id) {
       note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
+    }
+    // One act told twice in a sentence ("arrested Imran Khan", "a truck bomb killed ... in
+    // Baghdad") is one event.
+    for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
+      if (it->root == code->root && it->source.id == e.source.id && (it->target ? it->target->id : "") ==
+          (e.target ? e.target->id : "") && it->negated == negated && it->modality == modality) {
+        note(s, "'" + p.text + "': the same event as one coded before; not coded again");
+        return;
+      }
     }
     if (code == nullptr) return;
     e.code = code->code;
@@ -274,6 +377,115 @@ class Coder {
     return false;
   }
 
+  // The patterns of a verb, most specific first: particle, required words, object, preposition.
+  // `order` is a buffer the caller keeps, so that no verb allocates.
+  const std::vector<std::uint32_t>& by_specificity(const std::vector<std::uint32_t>& patterns,
+                                                   std::vector<std::uint32_t>& order) const {
+    order.assign(patterns.begin(), patterns.end());
+    auto rank = [](const EventPattern& p) {
+      return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1) +
+             (p.requires_words.empty() ? 0 : 3);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return rank(lex_.event_patterns()[x]) > rank(lex_.event_patterns()[y]);
+    });
+    return order;
+  }
+
+  static bool is_violent_act(std::string_view w) {
+    static constexpr std::string_view kActs[] = {
+        "attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting", "massacre", "assassination",
+        "strike", "strikes", "airstrike", "airstrikes", "violence", "coup", "invasion", "execution", "executions",
+        "abduction", "kidnapping", "shelling", "crackdown", "raid", "murder", "atrocities", "blast", "explosion"};
+    return std::find(std::begin(kActs), std::end(kActs), w) != std::end(kActs);
+  }
+
+  static bool is_human_group(std::string_view w) {
+    static constexpr std::string_view kGroups[] = {
+        "militants", "insurgents", "rebels", "civilians", "people", "protesters", "demonstrators", "soldiers",
+        "troops", "fighters", "gunmen", "policemen", "officers", "workers", "villagers", "residents", "children",
+        "members", "suspects", "terrorists", "jihadists", "pirates", "smugglers", "migrants", "refugees",
+        "journalists", "activists", "hostages", "prisoners", "worshippers", "pilgrims", "passengers", "students",
+        "militant", "insurgent", "rebel", "civilian", "soldier", "fighter", "hideout", "hideouts", "camp", "camps",
+        "positions", "position", "stronghold", "strongholds", "village", "villages", "town", "convoy", "tanker",
+        "ship", "vessel", "boat", "plane"};
+    return std::find(std::begin(kGroups), std::end(kGroups), w) != std::end(kGroups);
+  }
+
+  // Whether the sentence has one of the words a pattern requires ("hit" needs a weapon named).
+  bool requires_met(const Sentence& s, const SentenceView& view, const EventPattern& p) const {
+    if (p.requires_words.empty()) return true;
+    for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
+      const std::string_view w = view.norm(k);
+      if (std::find(p.requires_words.begin(), p.requires_words.end(), w) != p.requires_words.end() ||
+          std::find(p.requires_words.begin(), p.requires_words.end(), lex_.singular(w)) != p.requires_words.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Matches the particle words of a phrasal pattern after the verb at v; `after` gets the token
+  // after them.
+  bool particle_follows(const SentenceView& view, const EventPattern& p, std::uint32_t v, std::uint32_t& after) const {
+    after = v + 1;
+    std::string_view rest = p.particle;
+    while (!rest.empty()) {
+      const auto space = rest.find(' ');
+      const std::string_view word = rest.substr(0, space);
+      if (after >= view.end() || view.norm(after) != word) return false;
+      ++after;
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    }
+    return true;
+  }
+
+  // "threatened to impose tariffs on Mexico", "threatened to attack Cyprus": the threatened act is
+  // not an event, but it names what the threat is about (CAMEO 13x) and whom it is aimed at.
+  bool code_threatened(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbGroup& group,
+                       const std::vector<std::uint32_t>& patterns, const Date& date, std::uint32_t& consumed) {
+    if (group.start < view.begin() + 2 || view.norm(group.start - 1) != "to") return false;
+    const std::uint32_t c = group.start - 2;
+    if (view.mention_at(c) >= 0) return false;
+    const VerbAnalysis* threaten = nullptr;
+    for (const VerbAnalysis& ca : lex_.analyse_verb(view.norm(c))) {
+      if (ca.lemma == "threaten" && ca.form != VerbForm::kGerund) threaten = &ca;
+    }
+    if (threaten == nullptr) return false;
+    const VerbGroup controller = verb_group(view, lex_, c, threaten->form);
+    if (controller.embedded || controller.passive) return false;
+    const int source = view.subject_before(controller.start);
+    if (source < 0) return false;
+    for (std::uint32_t index : by_specificity(patterns, threat_order_)) {
+      const EventPattern& p = lex_.event_patterns()[index];
+      if (p.no_target || !requires_met(s, view, p)) continue;
+      std::uint32_t after = v + 1;
+      if (!p.particle.empty() && !particle_follows(view, p, v, after)) continue;
+      std::uint32_t object_at = UINT32_MAX;
+      const int target = target_after(view, after, p, object_at);
+      if (target < 0) continue;
+      const CameoCode* acted = lex_.cameo(p.code);
+      if (acted == nullptr) continue;
+      // CAMEO: threats of force (138), of sanctions or embargo (1312), of cutting relations (1313).
+      EventPattern threat;
+      threat.code = "130";
+      if (acted->root == "17" || acted->root == "18" || acted->root == "19" || acted->root == "20") threat.code = "138";
+      else if (acted->code.starts_with("163")) threat.code = "1312";
+      else if (acted->root == "16") threat.code = "1313";
+      threat.text = "threaten to " + p.text;
+      const Modality modality = clause_modality(view, c, controller.modality);
+      const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
+      for (int si : view.coordinated(source)) {
+        for (int ti : view.coordinated(target)) {
+          emit(s, view, threat, c, trigger_end, view.mention(si), &view.mention(ti), controller.negated, modality, date);
+        }
+      }
+      consumed = trigger_end;
+      return true;
+    }
+    return false;
+  }
+
   // Returns whether an event was coded; `consumed` gets the end of its trigger (the object noun
   // of "open talks" is not coded again as a noun or verb).
   bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
@@ -289,21 +501,68 @@ class Coder {
     if (a.form == VerbForm::kGerund && accused < 0 && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
       return false;
     }
+    // "Iraqi security forces raided": a plural noun, not a verb, stands before a past-tense verb.
+    if (a.form == VerbForm::kThird && v + 1 < view.end() && view.mention_at(v + 1) < 0) {
+      for (const VerbAnalysis& next : lex_.analyse_verb(view.norm(v + 1))) {
+        if (next.form == VerbForm::kPast || next.form == VerbForm::kPastOrParticiple) return false;
+      }
+    }
+    // "an Israeli drone strike", "a missile attack", "peace talks": a base form right after a
+    // singular common noun is the head of a compound noun (a singular subject would take "strikes").
+    if (a.form == VerbForm::kBase && v > s.first_token && view.mention_at(v - 1) < 0) {
+      const Token& prev = seg_.tokens[v - 1];
+      const std::string_view w = view.norm(v - 1);
+      // "a July strike", "the Kremlin attack": article, word, base form.
+      if (v > s.first_token + 1 && prev.kind == TokenKind::kWord && !is_auxiliary(w) && !is_modal(w) &&
+          (view.norm(v - 2) == "a" || view.norm(v - 2) == "an" || view.norm(v - 2) == "the")) {
+        return false;
+      }
+      if (prev.kind == TokenKind::kWord && !prev.upper && w.size() > 2 && !w.ends_with('s') && !is_auxiliary(w) &&
+          !is_modal(w) && !is_negation(w) && !is_preposition(w) && !is_determiner(w) && !is_subordinator(w) &&
+          !w.ends_with("ly") && w != "and" && w != "or" && w != "they" && w != "we" && w != "you" && w != "also" &&
+          w != "jointly" && lex_.analyse_verb(w).empty()) {
+        return false;
+      }
+    }
+    // "agreed to share", "refused to hand over", "vowed to retaliate": the controlling verb is not
+    // an act of its own; the verb after it is coded with the intent, future or negation it adds.
+    std::uint32_t to_at = v + 1;
+    if (to_at < view.end() && view.mention_at(to_at) < 0) to_at = time_adverbial_end(view, to_at);
+    if (to_at + 1 < view.end() && view.norm(to_at) == "to" && view.mention_at(to_at + 1) < 0 &&
+        !is_determiner(view.norm(to_at + 1)) && !lex_.analyse_verb(view.norm(to_at + 1)).empty() &&
+        is_controller(a.lemma)) {
+      note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
+      return false;
+    }
     const VerbGroup group = verb_group(view, lex_, v, a.form);
+    if (group.embedded && code_threatened(s, view, v, group, patterns, date, consumed)) return true;
     if (group.embedded || demanded(view, group.start)) {
       note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
       return false;
     }
     // Choose the most specific pattern that applies: particle and object patterns first.
-    std::vector<std::uint32_t> order(patterns.begin(), patterns.end());
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-      const EventPattern& px = lex_.event_patterns()[x];
-      const EventPattern& py = lex_.event_patterns()[y];
-      auto rank = [](const EventPattern& p) {
-        return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1);
-      };
-      return rank(px) > rank(py);
-    });
+    const std::vector<std::uint32_t>& order = by_specificity(patterns, verb_order_);
+    // "Pakistani troops killed five militants": force against people who are no actor is still
+    // an event of the side that uses it, coded without target.
+    // "India condemned the terrorist attack in Pahalgam": disapproval of an act whose agent is not
+    // named is coded without target.
+    untargeted_force_ = false;
+    condemned_act_ = false;
+    for (std::uint32_t k = v + 1; k < view.end() && k < v + 7; ++k) {
+      const std::string_view w = view.norm(k);
+      if (view.mention_at(k) >= 0 || w == "." || w == "," || w == ";" ||
+          (is_preposition(w) && w != "of" && w != "at" && w != "on" && w != "against")) {
+        break;
+      }
+      if (is_human_group(w)) {
+        untargeted_force_ = true;
+        break;
+      }
+      if (is_violent_act(w)) {
+        condemned_act_ = true;
+        break;
+      }
+    }
     // Patterns are tried from the most specific; one that needs a prepositional target it cannot
     // find gives way to a less specific one, and is used without target only when none fits.
     int fallback = -1;
@@ -327,15 +586,7 @@ class Coder {
         if (!ok) continue;
         after = k;
       }
-      if (!p.requires_words.empty()) {
-        bool found = false;
-        for (std::uint32_t k = s.first_token; k < s.end_token && !found; ++k) {
-          const std::string_view w = view.norm(k);
-          found = std::find(p.requires_words.begin(), p.requires_words.end(), w) != p.requires_words.end() ||
-                  std::find(p.requires_words.begin(), p.requires_words.end(), lex_.singular(w)) != p.requires_words.end();
-        }
-        if (!found) continue;
-      }
+      if (!requires_met(s, view, p)) continue;
       std::uint32_t object_at = UINT32_MAX;
       int subject = accused >= 0 ? accused : view.subject_before(group.start);
       int target = -1;
@@ -362,7 +613,14 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
-        if (target < 0 && pass == 0 && !p.no_target) {
+        if (p.reverse) {
+          if (target < 0) continue;
+          std::swap(source, target);
+        }
+        // "Russia and North Korea signed a pact": coordinated subjects of a symmetric act are each
+        // other's targets.
+        const bool mutual = p.symmetric && source >= 0 && view.coordinated(source).size() > 1;
+        if (target < 0 && pass == 0 && !p.no_target && !mutual) {
           if (fallback < 0) fallback = static_cast<int>(index);
           continue;
         }
@@ -383,6 +641,7 @@ class Coder {
       const Mention* tgt = target >= 0 ? &view.mention(target) : nullptr;
       std::vector<int> targets;
       if (target >= 0) targets = view.coordinated(target);
+      const std::size_t coded_before = out_.size();
       for (int si : sources) {
         if (targets.empty()) {
           // Coordinated subjects of a symmetric event act on each other: "Russia and North Korea signed a pact".
@@ -403,8 +662,11 @@ class Coder {
         }
       }
       (void)tgt;
+      // A pattern that matched but gave no event (no target, the same actor twice) leaves the
+      // word to the nominal patterns ("indirect talks between Iran and the United States"), but
+      // its object noun stays its own ("boost trade").
       consumed = trigger_end;
-      return true;
+      return out_.size() > coded_before || object_at != UINT32_MAX;
     }
     if (fallback < 0) break;
     }
@@ -433,6 +695,20 @@ class Coder {
       break;
     }
     std::reverse(before.begin(), before.end());
+    // "arrived in Pyongyang for talks with Kim Jong Un", "travelled to Washington for a meeting
+    // with Blinken": the purpose of a trip is the traveller's event.
+    if (before.empty()) {
+      std::uint32_t k = n;
+      while (k > s.first_token && view.mention_at(k - 1) < 0 &&
+             (is_determiner(view.norm(k - 1)) || (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
+                                                 !is_preposition(view.norm(k - 1)) && k + 3 > n))) {
+        --k;
+      }
+      if (k > s.first_token && view.norm(k - 1) == "for") {
+        const int traveller = view.subject_before(k - 1);
+        if (traveller >= 0) before.push_back(traveller);
+      }
+    }
     for (std::uint32_t index : patterns) {
       const EventPattern& p = lex_.event_patterns()[index];
       int target = -1;
@@ -446,6 +722,25 @@ class Coder {
         }
         if (!is_preposition(w)) continue;
         break;
+      }
+      // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
+      // of a symmetric nominal event act on each other.
+      if (p.symmetric && n + 1 < view.end() && view.norm(n + 1) == "between") {
+        const int first = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 6));
+        if (first >= 0) {
+          const std::vector<int> parties = view.coordinated(first);
+          if (parties.size() >= 2) {
+            const Modality between_modality =
+                view.norm(view.end() - 1) == "?" ? Modality::kHypothetical
+                                                 : (in_quote(seg_.tokens[n].span) ? Modality::kReported : Modality::kAsserted);
+            for (int a : parties) {
+              for (int b : parties) {
+                if (a != b) emit(s, view, p, n, n + 1, view.mention(a), &view.mention(b), false, between_modality, date);
+              }
+            }
+            return;
+          }
+        }
       }
       // A nominal event ("the December 7 summit", "Russia's invasion of Ukraine") is presupposed
       // by the sentence: an "if" around it does not make it hypothetical.
@@ -477,6 +772,13 @@ class Coder {
   std::vector<Span> quoted_;  // sorted
   std::vector<EventTrace>* trace_;
   std::vector<EventRecord> out_;
+  bool untargeted_force_ = false;
+  bool condemned_act_ = false;     // the verb being coded has a violent act as its object  // the verb being coded uses force on people or places that are no actor
+  std::vector<std::uint32_t> verb_order_;    // buffers of by_specificity
+  std::vector<std::uint32_t> threat_order_;
+  std::uint32_t report_sentence_ = UINT32_MAX;  // the sentence first_speech_ and according_ describe
+  std::uint32_t first_speech_ = UINT32_MAX;
+  bool according_ = false;
 };
 
 }  // namespace

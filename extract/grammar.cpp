@@ -47,7 +47,54 @@ constexpr std::array<std::string_view, 15> kFutureControllers = {
 constexpr std::array<std::string_view, 5> kIntentControllers = {"vow", "pledge", "promise", "offer", "agree"};
 constexpr std::array<std::string_view, 6> kHypotheticalModals = {"would", "could", "may", "might", "should", "'d"};
 
+constexpr std::array<std::string_view, 24> kAgentNouns = {
+    "leaders", "ministers", "heads", "presidents", "officials", "delegations", "representatives", "envoys",
+    "governments", "chiefs", "negotiators", "diplomats", "militaries", "armies", "navies", "forces", "premiers",
+    "counterparts", "thousands", "hundreds", "dozens", "scores", "millions", "tens"};
+// Head nouns whose prepositional phrase names the actor concerned: "its border with Belarus",
+// "tariffs on goods from Mexico".
+constexpr std::array<std::string_view, 14> kRelationalHeads = {
+    "border", "borders", "frontier", "imports", "goods", "exports", "products", "shipments", "steel", "aluminium",
+    "aluminum", "cars", "vehicles", "companies"};
+constexpr std::array<std::string_view, 17> kTimeNouns = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tonight", "week", "month", "year", "weekend", "morning", "evening", "night"};
+
 }  // namespace
+
+std::uint32_t time_adverbial_start(const SentenceView& view, std::uint32_t last) {
+  // "on Monday", "last week", "earlier this month", "on Friday night", "yesterday".
+  if (last < view.begin() || last >= view.end() || !in(kTimeNouns, view.norm(last))) return last + 1;
+  std::uint32_t k = last;
+  while (k > view.begin()) {
+    const std::string_view w = view.norm(k - 1);
+    if (w == "on" || w == "last" || w == "this" || w == "next" || w == "earlier" || w == "later" ||
+        in(kTimeNouns, w)) {
+      --k;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+std::uint32_t time_adverbial_end(const SentenceView& view, std::uint32_t first) {
+  std::uint32_t k = first;
+  if (k < view.end() && (view.norm(k) == "on" || view.norm(k) == "last" || view.norm(k) == "this" ||
+                         view.norm(k) == "earlier" || view.norm(k) == "later" || view.norm(k) == "next")) {
+    ++k;
+  }
+  if (k < view.end() && in(kTimeNouns, view.norm(k))) {
+    ++k;
+    if (k < view.end() && in(kTimeNouns, view.norm(k))) ++k;  // "on Friday night"
+    return k;
+  }
+  return first;
+}
+
+bool is_controller(std::string_view lemma) {
+  return in(kNegatingControllers, lemma) || in(kFutureControllers, lemma) || lemma == "threaten";
+}
 
 bool is_preposition(std::string_view w) {
   static const auto kSet = word_set(kPrepositions);
@@ -107,8 +154,19 @@ std::uint32_t SentenceView::clause_start(std::uint32_t i) const {
 
 int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) const {
   limit = std::min(limit, end());
+  int adjectives = 0;
+  int possessor = -1;
   for (std::uint32_t i = from; i < limit; ++i) {
     const int m = mention_at(i);
+    // "met his Iranian counterpart", "called their leader": a possessive pronoun is a determiner
+    // of the noun phrase, not its head.
+    // Without another actor in the phrase the possessor stands for it: "struck its embassy".
+    if (m >= 0 && mention(m).pronoun && mention(m).end_token < limit && possessor < 0 &&
+        (norm(i) == "his" || norm(i) == "her" || norm(i) == "its" || norm(i) == "their")) {
+      possessor = m;
+      i = mention(m).end_token - 1;
+      continue;
+    }
     if (m >= 0) {
       // "US President Donald Trump": the affiliation is a modifier of the person who follows; a
       // modifier with no actor after it ("Russian positions") names the actor itself.
@@ -118,6 +176,22 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
         const int next = mention_at(mention(m).end_token);
         if (next >= 0 && next != m && mention(next).actor.kind == "person" && mention(m).actor.kind != "person") {
           return next;
+        }
+      }
+      // "killed Hamas political chief Ismail Haniyeh", "Hamas's military chief Mohammed Deif": the
+      // group is part of the person's title.
+      if (mention(m).actor.kind != "person") {
+        for (std::uint32_t k = mention(m).end_token; k < end() && k < mention(m).end_token + 4; ++k) {
+          const int head = mention_at(k);
+          if (head >= 0 && head != m) {
+            if (mention(head).actor.kind == "person" && mention(head).first_token == k) return head;
+            break;
+          }
+          const Token& t = seg_.tokens[k];
+          if (norm(k) != "'s" && (t.kind != TokenKind::kWord || t.upper || is_preposition(norm(k)) ||
+                                  is_auxiliary(norm(k)) || is_subordinator(norm(k)) || norm(k) == "and")) {
+            break;
+          }
         }
       }
       if (mention(m).modifier) {
@@ -134,13 +208,31 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
     const Token& t = seg_.tokens[i];
     const std::string_view w = norm(i);
     if (is_determiner(w) || w == "'s" || t.kind == TokenKind::kNumber) continue;
+    // Quantities before the head: "more than 500 Afghans", "at least 20 Palestinians", "dozens of
+    // Iranians", "tens of thousands of ethnic Armenians".
+    if (i + 1 < limit && (((w == "more" || w == "less" || w == "fewer") && norm(i + 1) == "than") ||
+                          (w == "at" && (norm(i + 1) == "least" || norm(i + 1) == "most")) ||
+                          (w == "up" && norm(i + 1) == "to"))) {
+      ++i;
+      limit = std::min(end(), limit + 2);
+      continue;
+    }
+    if ((w == "with" || w == "from") && i > from && in(kRelationalHeads, norm(i - 1))) {
+      limit = std::min(end(), limit + 1);
+      continue;
+    }
+    if (w == "of" && i > from && (norm(i - 1) == "dozens" || norm(i - 1) == "hundreds" || norm(i - 1) == "thousands" ||
+                                  norm(i - 1) == "millions" || norm(i - 1) == "scores" || norm(i - 1) == "tens")) {
+      limit = std::min(end(), limit + 1);
+      continue;
+    }
     if (t.kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && !is_modal(w) && !is_subordinator(w) &&
-        i + 1 < limit && i < from + 3) {
+        w != "and" && w != "or" && i + 1 < limit && ++adjectives <= 3) {
       continue;  // an adjective or two: "neighbouring Ukraine", "the new Syrian government"
     }
     break;
   }
-  return -1;
+  return possessor;
 }
 
 std::vector<int> SentenceView::coordinated(int index) const {
@@ -162,7 +254,8 @@ std::vector<int> SentenceView::coordinated(int index) const {
       ++j;
       conjunction = true;
     }
-    if (j < end() && norm(j) == "the") ++j;
+    // "Ukraine and the United States": the article may belong to the mention itself.
+    if (j < end() && norm(j) == "the" && mention_at(j) < 0) ++j;
     const int next = mention_at(j);
     if (next < 0 || next == result.back() || mention(next).first_token != j) break;
     result.push_back(next);
@@ -233,10 +326,23 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
       if (!is_determiner(w) && !modifier) break;
       --k;
     }
-    if (k > stop && is_preposition(norm(k - 1))) continue;
+    // "The foreign ministers of India and Japan held talks": the states named after a plural agent
+    // noun and "of" are the ones who act.
+    const bool agents_of = k > stop + 1 && norm(k - 1) == "of" && in(kAgentNouns, norm(k - 2));
+    if (k > stop && is_preposition(norm(k - 1)) && !agents_of) continue;
     k = i;
     // "Russia's Foreign Ministry" / "Putin's delegation": the possessor is the actor.
     candidate = m;
+    // "Mark Rutte, NATO's secretary-general, praised": the appositive names the person's office;
+    // the person before it is the subject.
+    if (mention_here.actor.kind != "person" && k > stop + 1 && norm(k - 1) == ",") {
+      const int person = mention_at(k - 2);
+      if (person >= 0 && mention(person).actor.kind == "person" && mention(person).end_token == k - 1 &&
+          verb_start > begin() && norm(verb_start - 1) == ",") {
+        candidate = person;
+        break;
+      }
+    }
     // Keep scanning left over an apposition or coordination only: "X, the Y envoy, said".
     if (k > stop && (norm(k - 1) == "and" || norm(k - 1) == ",")) {
       // Prefer the leftmost member of a coordination as the head.
@@ -285,7 +391,11 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
       continue;
     }
     if (w == "to" && i >= 2 + view.begin()) {
-      // "refused to sign", "plans to visit", "is expected to meet", "going to".
+      // "refused to sign", "plans to visit", "is expected to meet", "going to"; a time adverbial
+      // may stand between controller and infinitive: "agreed on Tuesday to boost trade".
+      const std::uint32_t to_at = i;
+      const std::uint32_t before_time = time_adverbial_start(view, i - 2);
+      if (before_time != i - 1 && before_time > view.begin()) i = before_time + 1;
       const std::string_view c = view.norm(i - 2);
       bool controlled = false;
       for (const auto& a : lexicon.analyse_verb(c)) {
@@ -296,7 +406,8 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
           controlled = true;
         }
       }
-      if (!controlled && c != "going" && c != "set" && c != "due" && c != "likely" && c != "able" && c != "ready") {
+      if (!controlled && c != "going" && c != "set" && c != "due" && c != "likely" && c != "able" && c != "ready" &&
+          c != "willing" && c != "prepared") {
         // "urged Hamas to release", "threatened to strike", "called on Iran to halt": the verb is
         // what another act asks for or threatens, not an event of its own.
         for (std::uint32_t k = i - 1; k > view.begin() && k + 7 > i; --k) {
@@ -311,15 +422,25 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
           }
         }
       }
-      if (c == "going" || c == "set" || c == "due" || c == "likely" || c == "able" || c == "ready") {
+      if (c == "going" || c == "set" || c == "due" || c == "likely" || c == "able" || c == "ready" || c == "willing" ||
+          c == "prepared") {
         if (g.modality == Modality::kAsserted) g.modality = c == "likely" ? Modality::kHypothetical : Modality::kFuture;
+        // "said it was ready to hold talks": a declared readiness is an expressed intent (CAMEO 03).
+        g.intent = g.intent || c == "ready" || c == "willing" || c == "prepared";
         controlled = true;
       }
       if (controlled || c == "order" || c == "ordered") {
         i -= 2;
         continue;
       }
+      i = to_at;
       break;
+    }
+    // "to help fight insurgents": the bare infinitive after "help" is part of the purpose clause.
+    if (w == "help" && i >= 2 + view.begin() && view.norm(i - 2) == "to" &&
+        (form == VerbForm::kBase || form == VerbForm::kThird)) {
+      --i;
+      continue;
     }
     if (w == "reportedly" || w == "allegedly") { if (g.modality == Modality::kAsserted) g.modality = Modality::kReported; --i; continue; }
     if (w.size() > 3 && w.ends_with("ly")) { --i; continue; }  // adverbs: "also", "already", "reportedly"

@@ -61,6 +61,18 @@ struct VerbGroup {
   bool embedded = false;    // the object of another act: "urged Hamas to release", "threatened to strike"
 };
 
+// Returns the token after a time adverbial that starts at `first` ("on Tuesday", "last week"), or
+// `first` when none starts there.
+std::uint32_t time_adverbial_end(const SentenceView& view, std::uint32_t first);
+
+// Whether a verb lemma controls an infinitive after it ("refused to", "plans to", "agreed to",
+// "threatened to") rather than being an act of its own there.
+bool is_controller(std::string_view lemma);
+
+// Returns the first token of a time adverbial ("on Monday", "last week", "yesterday") that ends at
+// `last`, or last + 1 when none ends there.
+std::uint32_t time_adverbial_start(const SentenceView& view, std::uint32_t last);
+
 // Analyses the tokens left of a main verb at v (auxiliaries, modals, negation, controlling verbs
 // such as "refused to", "plans to").
 VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint32_t v, VerbForm form);

@@ -501,6 +501,7 @@ void Lexicon::load_events() {
     p.no_target = get_string(doc, "target") == "none";
     p.symmetric = get_bool(doc, "symmetric");
     p.passive = !doc.HasMember("passive") || get_bool(doc, "passive");
+    p.reverse = get_bool(doc, "reverse");
     if (!p.objects.empty()) p.text += " <" + p.objects.front() + (p.objects.size() > 1 ? "|...>" : ">");
     if (!p.preps.empty()) p.text += " " + p.preps.front() + (p.preps.size() > 1 ? "|..." : "") + " TARGET";
     else if (!p.no_target && p.objects.empty() && !p.noun) p.text += " TARGET";

@@ -75,6 +75,7 @@ struct EventPattern {
   bool no_target = false;
   bool symmetric = false;
   bool passive = true;
+  bool reverse = false;   // the target acts on the subject: "Y received weapons from X" is X -> Y
   std::vector<std::string> requires_words;
   std::string text;       // the pattern as written, for --explain
 };

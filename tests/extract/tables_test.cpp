@@ -139,7 +139,12 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   REQUIRE(cases.size() >= 250);
   std::map<std::string, std::array<std::size_t, 3>> by_root;  // root -> {tp, predicted, expected}
   std::size_t tp = 0, predicted = 0, expected = 0;
+  // Cases may name the subset they belong to ("set": "wire" for short agency-style sentences);
+  // each subset is reported on its own as well.
+  std::map<std::string, std::array<std::size_t, 3>> by_set;  // set -> {tp, predicted, expected}
   for (const auto& c : cases) {
+    const std::string set = c.HasMember("set") ? c["set"].GetString() : "team";
+    const std::size_t tp_before = tp, predicted_before = predicted, expected_before = expected;
     const auto doc = test::make_document(c["text"].GetString(), c["date"].GetString());
     const auto records = extract::extract_document(doc, test::lexicon());
     std::vector<EventKey> want, got;
@@ -173,6 +178,9 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
       ++predicted;
       ++by_root[g.root][1];
     }
+    by_set[set][0] += tp - tp_before;
+    by_set[set][1] += predicted - predicted_before;
+    by_set[set][2] += expected - expected_before;
     bool all = got.size() == want.size();
     for (bool u : used) all = all && u;
     if (!all) {
@@ -185,9 +193,22 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   for (const auto& [root, counts] : by_root) std::cout << " " << root << ":" << counts[0] << "/" << counts[1] << "/" << counts[2];
   const double precision = predicted ? static_cast<double>(tp) / static_cast<double>(predicted) : 0.0;
   const double recall = expected ? static_cast<double>(tp) / static_cast<double>(expected) : 0.0;
+  for (const auto& [set, counts] : by_set) {
+    std::cout << "\nevent evaluation set '" << set << "': precision "
+              << (counts[1] ? static_cast<double>(counts[0]) / static_cast<double>(counts[1]) : 0.0) << ", recall "
+              << (counts[2] ? static_cast<double>(counts[0]) / static_cast<double>(counts[2]) : 0.0) << " (" << counts[0]
+              << " of " << counts[1] << " predicted, " << counts[2] << " expected)";
+  }
   std::cout << "\nevent evaluation set: precision " << precision << ", recall " << recall << " (" << tp << " of "
             << predicted << " predicted, " << expected << " expected)\n";
-  // Floors at what the coder reached when the set was written; issue 4 aims at 0.8 and 0.7.
-  CHECK(precision >= 0.76);
-  CHECK(recall >= 0.49);
+  // Floors a little below what the coder reaches (issue 4 aims at 0.8 and 0.7 over the whole set;
+  // the wire-style subsets stand in for the held-out agency sentences).
+  CHECK(precision >= 0.86);
+  CHECK(recall >= 0.68);
+  const auto& team = by_set["team"];
+  CHECK(static_cast<double>(team[0]) >= 0.85 * static_cast<double>(team[1]));
+  CHECK(static_cast<double>(team[0]) >= 0.63 * static_cast<double>(team[2]));
+  const auto& wire = by_set["wire"];
+  CHECK(static_cast<double>(wire[0]) >= 0.86 * static_cast<double>(wire[1]));
+  CHECK(static_cast<double>(wire[0]) >= 0.80 * static_cast<double>(wire[2]));
 }
