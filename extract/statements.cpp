@@ -27,7 +27,8 @@ struct Quote {
   std::uint32_t close = 0;  // token index of the closing mark (or end of paragraph)
   bool closed = true;
   bool short_quote = false; // fewer than four words: a statement only with an attached attribution
-  Span content;
+  Span content;             // from the first part's begin to the last part's end
+  std::vector<Span> parts;  // one per paragraph when the quote runs on over paragraphs
 };
 
 enum class MarkRole { kOpen, kClose, kNone };
@@ -91,12 +92,17 @@ class Finder {
   void find_quotes() {
     // Pair marks of the same family inside a paragraph; an open quote left at a paragraph's end
     // continues when the next paragraph opens with a quote mark (news style), else it closes there.
+    // The paragraphs of one running quote are parts of one statement: the closing paragraph
+    // usually carries the attribution for all of them ('"...\n\n"...," he said.').
     int open = -1;
     bool open_double = false;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;  // (open mark, end) of earlier paragraphs
     auto flush_unclosed = [&](std::uint32_t end_token) {
       if (open < 0) return;
       const auto o = static_cast<std::uint32_t>(open);
-      if (end_token > o + 1) add_quote(o, end_token, false);
+      chain.emplace_back(o, end_token);
+      add_quote(chain, false);
+      chain.clear();
       open = -1;
     };
     for (std::uint32_t i = 0; i < seg_.tokens.size(); ++i) {
@@ -105,7 +111,7 @@ class Finder {
         const bool continues = t.kind == TokenKind::kQuote && role_of_mark(i) == MarkRole::kOpen &&
                                is_double(slice(doc_.text, t.span)) == open_double;
         if (continues) {
-          add_quote(static_cast<std::uint32_t>(open), i, false);
+          chain.emplace_back(static_cast<std::uint32_t>(open), i);
           open = static_cast<int>(i);
           continue;
         }
@@ -120,31 +126,39 @@ class Finder {
       }
       if (dbl != open_double) continue;  // a single-quoted phrase inside a double quote
       if (role == MarkRole::kClose || role == MarkRole::kNone || (dbl && role == MarkRole::kOpen && !t.space_before)) {
-        add_quote(static_cast<std::uint32_t>(open), i, true);
+        chain.emplace_back(static_cast<std::uint32_t>(open), i);
+        add_quote(chain, true);
+        chain.clear();
         open = -1;
       } else if (role == MarkRole::kOpen) {
         // Two opening marks in a row: the first was unbalanced; recover from here.
+        chain.emplace_back(static_cast<std::uint32_t>(open), i);
+        add_quote(chain, false);
+        chain.clear();
         open = static_cast<int>(i);
       }
     }
     flush_unclosed(static_cast<std::uint32_t>(seg_.tokens.size()));
   }
 
-  void add_quote(std::uint32_t open, std::uint32_t close, bool closed) {
-    if (close <= open + 1) return;
+  void add_quote(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& chain, bool closed) {
     Quote q;
-    q.open = open;
-    q.close = close;
+    q.open = chain.front().first;
+    q.close = chain.back().second;
     q.closed = closed;
-    std::uint32_t last = close - 1;
-    q.content = Span{seg_.tokens[open + 1].span.begin, seg_.tokens[last].span.end};
     // Scare quotes, titles and nicknames ('Empire', the "peace plan") are short and stand inside
     // a sentence; a short quote is a statement only when an attribution is attached to it.
     int words = 0;
-    for (std::uint32_t k = open + 1; k < close; ++k) {
-      if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+    for (const auto& [open, close] : chain) {
+      if (close <= open + 1) continue;
+      const std::uint32_t last = close - 1;
+      q.parts.push_back(Span{seg_.tokens[open + 1].span.begin, seg_.tokens[last].span.end});
+      for (std::uint32_t k = open + 1; k < close; ++k) {
+        if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+      }
     }
-    if (words == 0) return;
+    if (words == 0 || q.parts.empty()) return;
+    q.content = Span{q.parts.front().begin, q.parts.back().end};
     q.short_quote = words < 4;
     quotes_.push_back(q);
   }
@@ -245,7 +259,7 @@ class Finder {
   void attribute_quote(std::size_t q) {
     const Quote& quote = quotes_[q];
     if (used_.count(q)) return;
-    std::vector<Span> parts{quote.content};
+    std::vector<Span> parts = quote.parts;
     const CueEntry* cue = nullptr;
     std::uint32_t cue_token = UINT32_MAX;
     int speaker = -1;
@@ -276,7 +290,7 @@ class Finder {
       // Split quote: '"A," he said, "B."'
       if (speaker >= 0 && window_end < n && seg_.tokens[window_end].kind == TokenKind::kQuote && q + 1 < quotes_.size() &&
           quotes_[q + 1].open == window_end) {
-        parts.push_back(quotes_[q + 1].content);
+        parts.insert(parts.end(), quotes_[q + 1].parts.begin(), quotes_[q + 1].parts.end());
         used_.insert(q + 1);
       }
     }
