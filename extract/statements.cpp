@@ -410,8 +410,17 @@ class Finder {
     }
     // An unnamed speaker: "a ministry spokesman said", "officials said".
     b = cue;
-    while (b > 0 && b + 5 > cue && seg_.tokens[b - 1].kind == TokenKind::kWord && !is_preposition(norm(b - 1)) &&
-           norm(b - 1) != "and" && !is_auxiliary(norm(b - 1))) {
+    while (b > 0 && b + 6 > cue) {
+      // "the Secretary-General said": a hyphen inside a word joins it.
+      if (b >= 2 && norm(b - 1) == "-" && !seg_.tokens[b - 1].space_before && !seg_.tokens[b].space_before &&
+          seg_.tokens[b - 2].kind == TokenKind::kWord) {
+        b -= 2;
+        continue;
+      }
+      if (seg_.tokens[b - 1].kind != TokenKind::kWord || is_preposition(norm(b - 1)) || norm(b - 1) == "and" ||
+          is_auxiliary(norm(b - 1))) {
+        break;
+      }
       --b;
       if (is_determiner(norm(b))) break;
     }
@@ -631,18 +640,98 @@ class Finder {
     return date;
   }
 
+  // Nouns for a person speaking for an institution without a name: "a senior White House
+  // official", "a spokesman for the air force".
+  static bool is_unnamed_speaker_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"official",  "officials",  "spokesman", "spokeswoman", "spokesperson",
+                                                  "diplomat",  "diplomats",  "source",    "sources",     "aide",
+                                                  "aides",     "adviser",    "advisor",   "negotiator",  "negotiators",
+                                                  "insider",   "insiders",   "officer",   "officers",    "spokespeople",
+                                                  "ambassador", "envoy",     "commander", "minister",    "delegation"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
+  bool lower_word(std::uint32_t k) const {
+    const Token& t = seg_.tokens[k];
+    return t.kind == TokenKind::kWord && !t.upper && !t.all_caps;
+  }
+
+  // The surface span of a speaker as a reader marks it: the whole noun phrase with its
+  // determiner ("the Kremlin", "the Russian president", "the Secretary-General"). Sets *unnamed
+  // when the phrase is an unnamed person of an institution ("a senior White House official"):
+  // the speaker stays the institution (as CAMEO codes it), the span is the person's phrase.
+  Span speaker_surface(const Mention& m, bool* unnamed) const {
+    *unnamed = false;
+    if (m.pronoun || m.end_token <= m.first_token || m.end_token > seg_.tokens.size()) return m.actor.span;
+    const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
+    // From the actor's own span, not the whole mention: "Kremlin spokesman Dmitry Peskov" keeps
+    // its name as the speaker span, as before.
+    std::uint32_t first = first_token_at(m.actor.span.begin), end = first;
+    while (end < n && seg_.tokens[end].span.end <= m.actor.span.end) ++end;
+    if (end <= first || seg_.tokens[first].span.begin != m.actor.span.begin) return m.actor.span;
+    auto joined = [&](std::uint32_t k) { return !seg_.tokens[k].space_before && !seg_.tokens[k].newline_before; };
+    // "Secretary-General": a hyphenated title the mention starts in the middle of.
+    while (first >= 2 && joined(first) && joined(first - 1) && norm(first - 1) == "-" &&
+           seg_.tokens[first - 2].kind == TokenKind::kWord) {
+      first -= 2;
+    }
+    // "White House official", "Kremlin spokesman", "foreign ministry spokeswoman".
+    for (std::uint32_t k = end; k < n && k < end + 3 && lower_word(k); ++k) {
+      if (is_unnamed_speaker_noun(norm(k))) {
+        const bool named_after = k + 1 < n && seg_.tokens[k + 1].kind == TokenKind::kWord && seg_.tokens[k + 1].upper;
+        if (!named_after) {
+          end = k + 1;
+          *unnamed = true;
+        }
+        break;
+      }
+      if (is_preposition(norm(k)) || is_determiner(norm(k))) break;
+    }
+    // "a spokesman for the Ukrainian air force": the person noun before "for" / "of".
+    if (!*unnamed) {
+      std::uint32_t k = first;
+      if (k > 0 && is_determiner(norm(k - 1))) --k;
+      if (k >= 2 && (norm(k - 1) == "for" || norm(k - 1) == "of" || norm(k - 1) == "at") &&
+          is_unnamed_speaker_noun(norm(k - 2))) {
+        first = k - 2;
+        *unnamed = true;
+      }
+    }
+    if (*unnamed) {
+      // "a senior", "two": modifiers of the unnamed person.
+      while (first > 0 && first + 4 > m.first_token && lower_word(first - 1) && !is_determiner(norm(first - 1)) &&
+             !is_preposition(norm(first - 1)) && !is_auxiliary(norm(first - 1)) && !is_subordinator(norm(first - 1)) &&
+             norm(first - 1) != "and" && norm(first - 1) != "but" && norm(first - 1) != "or" &&
+             lex_.verb_cues(norm(first - 1)) == nullptr && lex_.analyse_verb(norm(first - 1)).empty()) {
+        --first;
+      }
+    }
+    if (first > 0 && (norm(first - 1) == "the" || norm(first - 1) == "a" || norm(first - 1) == "an") &&
+        !seg_.tokens[first].newline_before) {
+      --first;
+    }
+    return Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
+  }
+
   void finish(StatementRecord& st, const Sentence& s, const Mention* speaker, const CueEntry* cue, const Mention* addressee) {
     st.sentence = s.index;
     st.span = Span{std::min(s.span.begin, st.content_span.begin), std::max(s.span.end, st.content_span.end)};
     st.date = statement_date(s, st.content_span);
+    bool unnamed = false;
+    const Span surface = speaker != nullptr ? speaker_surface(*speaker, &unnamed) : Span{};
     if (speaker != nullptr && !speaker->actor.id.empty()) {
       st.speaker = speaker->actor;
-      st.speaker_span = speaker->actor.span;
+      st.speaker->span = surface;
+      st.speaker->text = std::string(slice(doc_.text, surface));
+      st.speaker_span = surface;
       last_speaker_ = true;
       last_speaker_ref_ = speaker->actor;
       last_sentence_ = s.index;
     } else if (speaker != nullptr) {
-      st.speaker_span = speaker->actor.span;
+      st.speaker_span = surface;
     }
     const int stance = content_stance(st);
     const Stance content = stance > 0 ? Stance::kPositive : (stance < 0 ? Stance::kNegative : Stance::kNeutral);
