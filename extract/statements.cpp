@@ -507,8 +507,13 @@ class Finder {
         const int speaker = view.subject_before(group.start);
         std::uint32_t c_first = v + 1;
         const Mention* addressee = nullptr;
+        // The addressee stands before "that": "warned that Russia could ..." has none.
+        std::uint32_t object_end = std::min(s.end_token, v + 4);
+        for (std::uint32_t k = v + 1; k < object_end; ++k) {
+          if (norm(k) == "that") object_end = k;
+        }
         if (cue->addressee || cue->about_object) {
-          const int obj = view.np_mention_after(v + 1, std::min(s.end_token, v + 4));
+          const int obj = view.np_mention_after(v + 1, object_end);
           if (obj >= 0) {
             addressee = &view.mention(obj);
             c_first = addressee->end_token;
@@ -522,6 +527,19 @@ class Finder {
             break;
           }
         }
+        // "told reporters that", "told Fox News that": an audience that is no actor.
+        if (cue->addressee && addressee == nullptr) {
+          for (std::uint32_t k = v + 1; k < s.end_token && k < v + 7; ++k) {
+            if (norm(k) == "that") {
+              c_first = k;
+              break;
+            }
+            if (seg_.tokens[k].kind != TokenKind::kWord || is_auxiliary(norm(k)) || is_modal(norm(k)) ||
+                is_preposition(norm(k))) {
+              break;
+            }
+          }
+        }
         if (cue->negative_content && (v + 1 >= s.end_token || norm(v + 1) != "that")) break;
         const bool has_that = c_first < s.end_token && norm(c_first) == "that";
         // "X told the conference in Munich" names an audience, not what was said.
@@ -530,8 +548,19 @@ class Finder {
           // "X said on Monday that ..." keeps going; "China responds to US moves" is no speech.
           std::uint32_t k = c_first;
           while (k < s.end_token && k < c_first + 8 && norm(k) != "that" && norm(k) != ",") ++k;
-          if (k < s.end_token && norm(k) == "that") c_first = k;
-          else break;
+          if (k < s.end_token && norm(k) == "that") {
+            c_first = k;
+          } else {
+            // "CONTENT, X said on Friday."
+            if (speaker >= 0) {
+              const Mention& sp = view.mention(speaker);
+              if (sp.first_token > s.first_token + 3 && norm(sp.first_token - 1) == "," && sp.end_token == group.start &&
+                  !group.negated && only_adjuncts_after(v + 1, s.end_token)) {
+                add_reported(s, sp, v, v + 1, s.first_token, sp.first_token - 1, cue, nullptr);
+              }
+            }
+            break;
+          }
         }
         if (c_first < s.end_token && norm(c_first) == "that") ++c_first;
         if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
@@ -562,6 +591,18 @@ class Finder {
         break;
       }
     }
+  }
+
+  // Whether the words after a cue up to the sentence's end are adjuncts only ("on Friday", "in a
+  // statement"), not a clause, a parenthesis going on (", he said, belonged to ...") or a colon.
+  bool only_adjuncts_after(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t k = from; k < to; ++k) {
+      const Token& t = seg_.tokens[k];
+      if (t.kind == TokenKind::kPunct && k + 1 == to && (norm(k) == "." || norm(k) == "!")) return true;
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return false;
+      if (norm(k) == "that" || is_auxiliary(norm(k)) || is_modal(norm(k))) return false;
+    }
+    return true;
   }
 
   void add_reported(const Sentence& s, const Mention& speaker, std::uint32_t cue_first, std::uint32_t cue_end,
