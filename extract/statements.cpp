@@ -141,7 +141,24 @@ class Finder {
     flush_unclosed(static_cast<std::uint32_t>(seg_.tokens.size()));
   }
 
-  void add_quote(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& chain, bool closed) {
+  void add_quote(std::vector<std::pair<std::uint32_t, std::uint32_t>> chain, bool closed) {
+    if (!closed && chain.size() == 1) {
+      // A closing mark the writer forgot: '"We will defend every metre, Syrskyi said on Monday.'
+      // The quote ends at the comma before an attribution (a speaker and a cue) in the paragraph.
+      const auto [open, close] = chain.front();
+      for (std::uint32_t k = open + 2; k + 2 < close; ++k) {
+        if (norm(k) != ",") continue;
+        std::uint32_t end = k + 1;
+        while (end < close && end < k + 9 && norm(end) != "." && norm(end) != ",") ++end;
+        const CueEntry* cue = nullptr;
+        const std::uint32_t c = cue_in(k + 1, end, &cue);
+        const int m = mention_in(k + 1, end);
+        if (c != UINT32_MAX && m >= 0 && actors_.mentions[static_cast<std::size_t>(m)].first_token < end) {
+          chain.front().second = k + 1;
+          break;
+        }
+      }
+    }
     Quote q;
     q.open = chain.front().first;
     q.close = chain.back().second;
@@ -314,7 +331,9 @@ class Finder {
       }
     }
     Mention unlisted;
-    if (speaker < 0 && cue_token != UINT32_MAX) unlisted = unlisted_speaker(cue_token);
+    if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
+      unlisted = unlisted_speaker(cue_token);
+    }
     StatementRecord st;
     st.direct = true;
     st.content_parts = parts;
@@ -569,7 +588,11 @@ class Finder {
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
                                          seg_.tokens[c_first].kind != TokenKind::kQuote;
-        if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
+        Mention document_source;
+        if (speaker < 0 && c_end > c_first + 2 && content_starts_well && statement_subject(group.start, s.index, &document_source)) {
+          add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
+          v = c_end;
+        } else if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
           add_reported(s, view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
         } else if (speaker < 0 && v > s.first_token + 3 && v + 2 >= s.end_token - 1) {
@@ -593,6 +616,62 @@ class Finder {
     }
   }
 
+  // "The Kremlin issued a statement. It said ...", '"...," the statement said.': a statement
+  // speaks for the institution quoted just before; the span is the phrase itself.
+  bool statement_subject(std::uint32_t verb, std::uint32_t sentence, Mention* out) const {
+    if (verb == 0) return false;
+    std::uint32_t b = verb - 1;
+    if ((norm(b) == "also" || norm(b) == "further") && b > 0) --b;
+    std::uint32_t first = b;
+    if (norm(b) == "it") {
+      first = b;
+    } else if ((norm(b) == "statement" || norm(b) == "communique" || norm(b) == "communiqué") && b > 0 &&
+               (norm(b - 1) == "the" || norm(b - 1) == "its")) {
+      first = b - 1;
+    } else {
+      return false;
+    }
+    if (sentence_of(first).index != sentence && norm(b) == "it") return false;
+    // The institution: the last one quoted, else the first one named in a recent sentence that
+    // speaks of a statement ("The ministry said in a statement ...", "NATO issued a statement").
+    const ActorRef* source = nullptr;
+    if (last_speaker_ && last_speaker_ref_.kind != "person" && sentence <= last_sentence_ + 3 && last_sentence_ < sentence) {
+      source = &last_speaker_ref_;
+    }
+    for (std::uint32_t back = 1; source == nullptr && back <= 3 && back <= sentence; ++back) {
+      const Sentence& before = seg_.sentences[sentence - back];
+      bool speaks = false;
+      for (std::uint32_t k = before.first_token; k < before.end_token && !speaks; ++k) {
+        speaks = norm(k) == "statement" || norm(k) == "statements" || norm(k) == "communique";
+      }
+      if (!speaks) continue;
+      // The institution that speaks there: the subject of its verb ("..., the Saudi Foreign
+      // Ministry said"), else the first one named.
+      const ActorRef* first_named = nullptr;
+      for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+           k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+        const Mention& m = actors_.mentions[k];
+        if (m.modifier || m.actor.id.empty() || m.actor.kind == "person") continue;
+        if (first_named == nullptr) first_named = &m.actor;
+        const CueEntry* cue = nullptr;
+        if (m.end_token < before.end_token && cue_in(m.end_token, m.end_token + 1, &cue) != UINT32_MAX) {
+          source = &m.actor;
+          break;
+        }
+      }
+      if (source == nullptr) source = first_named;
+    }
+    if (source == nullptr) return false;
+    out->first_token = first;
+    out->end_token = b + 1;
+    out->actor = *source;
+    out->actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[b].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    out->pronoun = true;  // the span stays as written
+    out->via = "coref";
+    return true;
+  }
+
   // Whether the words after a cue up to the sentence's end are adjuncts only ("on Friday", "in a
   // statement"), not a clause, a parenthesis going on (", he said, belonged to ...") or a colon.
   bool only_adjuncts_after(std::uint32_t from, std::uint32_t to) const {
@@ -607,6 +686,7 @@ class Finder {
 
   void add_reported(const Sentence& s, const Mention& speaker, std::uint32_t cue_first, std::uint32_t cue_end,
                     std::uint32_t c_first, std::uint32_t c_end, const CueEntry* cue, const Mention* addressee) {
+    if (c_first < c_end && seg_.tokens[c_first].kind == TokenKind::kQuote) ++c_first;  // a quote's own mark
     if (c_end <= c_first) return;
     const Span content{seg_.tokens[c_first].span.begin, seg_.tokens[c_end - 1].span.end};
     if (inside_quote(content)) return;
