@@ -903,6 +903,40 @@ class Finder {
 
 }  // namespace
 
+void apply_event_stance(std::vector<StatementRecord>& statements, const std::vector<EventRecord>& events) {
+  std::vector<std::size_t> order(events.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return events[a].trigger.span.begin < events[b].trigger.span.begin;
+  });
+  for (StatementRecord& st : statements) {
+    if (st.about.empty()) continue;
+    auto it = std::lower_bound(order.begin(), order.end(), st.content_span.begin, [&](std::size_t e, std::uint32_t b) {
+      return events[e].trigger.span.begin < b;
+    });
+    // Acts pulling both ways ("Putin insulted the men who had hosted him") cancel out.
+    std::vector<int> score(st.about.size(), 0);
+    for (; it != order.end() && events[*it].trigger.span.begin < st.content_span.end; ++it) {
+      const EventRecord& e = events[*it];
+      bool inside = false;
+      for (const Span& p : st.content_parts) inside = inside || p.contains(e.trigger.span);
+      if (!inside || e.negated || e.quad_class == 0) continue;
+      const int lean = e.quad_class >= 3 ? -1 : 1;
+      const bool by_speaker = st.speaker && e.source.id == st.speaker->id;
+      // "Our forces struck ...": the speaker's own act leans toward its target; an act of another
+      // actor leans toward that actor, and cooperation also toward whom it helps.
+      const std::string& toward = by_speaker && e.target ? e.target->id : e.source.id;
+      for (std::size_t a = 0; a < st.about.size(); ++a) {
+        const std::string& id = st.about[a].actor.id;
+        if (id == toward || (lean > 0 && e.target && id == e.target->id)) score[a] += lean;
+      }
+    }
+    for (std::size_t a = 0; a < st.about.size(); ++a) {
+      if (score[a] != 0) st.about[a].stance = score[a] > 0 ? Stance::kPositive : Stance::kNegative;
+    }
+  }
+}
+
 StatementAnalysis find_statements(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors,
                                   const Lexicon& lexicon) {
   return Finder(doc, seg, actors, lexicon).run();
