@@ -258,6 +258,14 @@ class Finder {
         if (!quote.direct || drop[q] || !reported.content_span.contains(quote.content_span)) continue;
         const bool quote_is_most = quote.content_span.size() * 2 >= reported.content_span.size();
         if (quote_is_most) {
+          // "Dmitriev praised Trump for 'pushing for the real solution'": whom the reported
+          // frame names (Trump, "the U.S.") is still whom the kept quote is about.
+          StatementRecord& kept = out_.statements[q];
+          for (const AboutRef& a : reported.about) {
+            bool known = kept.speaker && kept.speaker->id == a.actor.id;
+            for (const AboutRef& b : kept.about) known = known || b.actor.id == a.actor.id;
+            if (!known) kept.about.push_back(a);
+          }
           drop[r] = true;
         } else {
           drop[q] = true;
@@ -333,6 +341,19 @@ class Finder {
     Mention unlisted;
     if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
       unlisted = unlisted_speaker(cue_token);
+      // '"...," he insisted.' with a "he" the coreference did not mark: the span still is the
+      // speaker, resolved in finish() from the sentence before.
+      for (const std::uint32_t k : {cue_token - 1, cue_token + 1}) {
+        if (!unlisted.actor.span.empty() || k >= n || k <= quote.close || k + 0 == 0) continue;
+        const std::string_view w = norm(k);
+        if (w == "he" || w == "she") {
+          unlisted.first_token = k;
+          unlisted.end_token = k + 1;
+          unlisted.pronoun = true;
+          unlisted.actor.span = seg_.tokens[k].span;
+          unlisted.actor.text = std::string(slice(doc_.text, unlisted.actor.span));
+        }
+      }
     }
     StatementRecord st;
     st.direct = true;
@@ -357,7 +378,14 @@ class Finder {
     if (speaker_mention == nullptr && cue_token == UINT32_MAX && last_speaker_) {
       st.speaker = last_speaker_ref_;  // the paragraph goes on quoting the previous speaker
     }
-    finish(st, sentence_of(quote.open), speaker_mention, cue, nullptr);
+    // "Dmitriev praised Trump for '...'", "told Lavrov: '...'": the object of the cue before the
+    // quote is whom the quote is addressed to or about.
+    const Mention* addressee = nullptr;
+    if (cue != nullptr && (cue->addressee || cue->about_object) && cue_token < quote.open) {
+      const int obj = mention_in(cue_token + 1, std::min(quote.open, cue_token + 5));
+      if (obj >= 0 && obj != speaker) addressee = &actors_.mentions[static_cast<std::size_t>(obj)];
+    }
+    finish(st, sentence_of(quote.open), speaker_mention, cue, addressee);
     for (const Span& p : parts) out_.quoted.push_back(p);
   }
 
@@ -768,7 +796,8 @@ class Finder {
                                                   "diplomat",  "diplomats",  "source",    "sources",     "aide",
                                                   "aides",     "adviser",    "advisor",   "negotiator",  "negotiators",
                                                   "insider",   "insiders",   "officer",   "officers",    "spokespeople",
-                                                  "ambassador", "envoy",     "commander", "minister",    "delegation"};
+                                                  "ambassador", "envoy",     "commander", "minister",    "delegation",
+                                                  "president", "leader",     "side"};
     for (auto n : kNouns) {
       if (w == n) return true;
     }
@@ -843,6 +872,26 @@ class Finder {
     st.date = statement_date(s, st.content_span);
     bool unnamed = false;
     const Span surface = speaker != nullptr ? speaker_surface(*speaker, &unnamed) : Span{};
+    Mention resolved;
+    if (speaker != nullptr && speaker->pronoun && speaker->actor.id.empty() && !speaker->plural) {
+      // "The Ukrainian leader made a post on X. '...,' he insisted.": a "he" or "she" the
+      // coreference left open is the person the sentence before is about (its first person).
+      resolved = *speaker;
+      if (s.index > 0) {
+        const Sentence& before = seg_.sentences[s.index - 1];
+        for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+             k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+          const Mention& m = actors_.mentions[k];
+          if (m.modifier || m.actor.id.empty()) continue;
+          if (m.actor.kind != "person") break;  // the sentence is about something else: leave it open
+          resolved.actor = m.actor;
+          resolved.actor.span = speaker->actor.span;
+          resolved.actor.text = speaker->actor.text;
+          speaker = &resolved;
+          break;
+        }
+      }
+    }
     if (speaker != nullptr && !speaker->actor.id.empty()) {
       st.speaker = speaker->actor;
       st.speaker->span = surface;
