@@ -299,7 +299,11 @@ class Finder {
     }
     // The attribution is attached when the quote ends its clause with a comma (or ? !) or one
     // follows the closing mark: '"...," he said', '"...?" she asked'.
-    const std::string_view last = quote.close > quote.open + 1 ? norm(quote.close - 1) : std::string_view();
+    // '"Trump told me, 'You are not in a good position,'" Zelensky said': an inner quote's
+    // closing mark may stand between the comma and the outer one.
+    std::uint32_t last_token = quote.close > quote.open + 1 ? quote.close - 1 : quote.open;
+    while (last_token > quote.open + 1 && seg_.tokens[last_token].kind == TokenKind::kQuote) --last_token;
+    const std::string_view last = last_token > quote.open ? norm(last_token) : std::string_view();
     const bool attached = a < n && !seg_.tokens[a].paragraph_before &&
                           (norm(a) == "," || last == "," || last == "?" || last == "!" ||
                            seg_.tokens[quote.close - 1].kind == TokenKind::kDash);
@@ -387,6 +391,58 @@ class Finder {
     }
     finish(st, sentence_of(quote.open), speaker_mention, cue, addressee);
     for (const Span& p : parts) out_.quoted.push_back(p);
+    if (quote.parts.size() == 1) {
+      // The paragraph goes on quoting the outer speaker, not the one quoted inside.
+      const bool had = last_speaker_;
+      const ActorRef outer = last_speaker_ref_;
+      const std::uint32_t outer_sentence = last_sentence_;
+      embedded_quotes(quote.open, quote.close);
+      last_speaker_ = had;
+      last_speaker_ref_ = outer;
+      last_sentence_ = outer_sentence;
+    }
+  }
+
+  // A quote inside a quote with its own speaker: '"Trump told me, 'You are not in a good
+  // position,'" Zelensky said' is also Trump's statement; '"The Iranians said 'the matter is
+  // closed' ..."' is Iran's. The inner marks are of the other family; a cue with a subject
+  // must introduce them inside the outer quote.
+  void embedded_quotes(std::uint32_t open, std::uint32_t close) {
+    if (close >= seg_.tokens.size()) return;
+    const bool outer_double = is_double(slice(doc_.text, seg_.tokens[open].span));
+    for (std::uint32_t k = open + 1; k < close; ++k) {
+      const Token& t = seg_.tokens[k];
+      if (t.kind != TokenKind::kQuote || is_double(slice(doc_.text, t.span)) == outer_double ||
+          role_of_mark(k) != MarkRole::kOpen) {
+        continue;
+      }
+      std::uint32_t j = k + 1;
+      while (j < close && !(seg_.tokens[j].kind == TokenKind::kQuote &&
+                            is_double(slice(doc_.text, seg_.tokens[j].span)) != outer_double &&
+                            role_of_mark(j) != MarkRole::kOpen)) {
+        ++j;
+      }
+      if (j >= close) return;
+      const std::uint32_t inner_open = k;
+      k = j;
+      if (j < inner_open + 3) continue;  // 'no', 'Empire': a word or two is no embedded statement
+      const CueEntry* cue = nullptr;
+      const std::uint32_t from = inner_open > open + 6 ? inner_open - 6 : open + 1;
+      const std::uint32_t c = cue_in(from, inner_open, &cue);
+      if (c == UINT32_MAX || cue == nullptr) continue;
+      const Sentence& s = sentence_of(inner_open);
+      const SentenceView view(seg_, s, actors_.mentions);
+      const VerbGroup group = verb_group(view, lex_, c, VerbForm::kPast);
+      const int speaker = view.subject_before(group.start);
+      if (speaker < 0 || view.mention(speaker).first_token <= open) continue;
+      StatementRecord st;
+      st.direct = true;
+      st.content_parts = {Span{seg_.tokens[inner_open + 1].span.begin, seg_.tokens[j - 1].span.end}};
+      fill_content(st);
+      st.cue.span = seg_.tokens[c].span;
+      st.cue.text = std::string(slice(doc_.text, st.cue.span));
+      finish(st, s, &view.mention(speaker), cue, nullptr);
+    }
   }
 
   // Attributions without a speech verb: 'Putin: "..."', 'Peskov was blunt: "..."' (the subject
@@ -804,6 +860,19 @@ class Finder {
     return false;
   }
 
+  // People who speak for no institution: "one resident of Tel Aviv", "a farmer in Ohio". The
+  // place names where they live; it is not the speaker.
+  static bool is_private_person_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"resident", "residents", "witness", "witnesses", "farmer",  "farmers",
+                                                  "teacher",  "student",   "students", "voter",    "voters",  "woman",
+                                                  "man",      "mother",    "father",   "shopkeeper", "worker", "workers",
+                                                  "survivor", "survivors", "villager", "villagers", "neighbour", "neighbor"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
   bool lower_word(std::uint32_t k) const {
     const Token& t = seg_.tokens[k];
     return t.kind == TokenKind::kWord && !t.upper && !t.all_caps;
@@ -813,8 +882,9 @@ class Finder {
   // determiner ("the Kremlin", "the Russian president", "the Secretary-General"). Sets *unnamed
   // when the phrase is an unnamed person of an institution ("a senior White House official"):
   // the speaker stays the institution (as CAMEO codes it), the span is the person's phrase.
-  Span speaker_surface(const Mention& m, bool* unnamed) const {
+  Span speaker_surface(const Mention& m, bool* unnamed, bool* private_person) const {
     *unnamed = false;
+    *private_person = false;
     if (m.pronoun || m.end_token <= m.first_token || m.end_token > seg_.tokens.size()) return m.actor.span;
     const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
     // From the actor's own span, not the whole mention: "Kremlin spokesman Dmitry Peskov" keeps
@@ -848,6 +918,11 @@ class Finder {
           is_unnamed_speaker_noun(norm(k - 2))) {
         first = k - 2;
         *unnamed = true;
+      } else if (k >= 2 && (norm(k - 1) == "of" || norm(k - 1) == "in" || norm(k - 1) == "from") &&
+                 is_private_person_noun(norm(k - 2))) {
+        first = k - 2;
+        *unnamed = true;
+        *private_person = true;
       }
     }
     if (*unnamed) {
@@ -870,8 +945,8 @@ class Finder {
     st.sentence = s.index;
     st.span = Span{std::min(s.span.begin, st.content_span.begin), std::max(s.span.end, st.content_span.end)};
     st.date = statement_date(s, st.content_span);
-    bool unnamed = false;
-    const Span surface = speaker != nullptr ? speaker_surface(*speaker, &unnamed) : Span{};
+    bool unnamed = false, private_person = false;
+    const Span surface = speaker != nullptr ? speaker_surface(*speaker, &unnamed, &private_person) : Span{};
     Mention resolved;
     if (speaker != nullptr && speaker->pronoun && speaker->actor.id.empty() && !speaker->plural) {
       // "The Ukrainian leader made a post on X. '...,' he insisted.": a "he" or "she" the
@@ -892,7 +967,7 @@ class Finder {
         }
       }
     }
-    if (speaker != nullptr && !speaker->actor.id.empty()) {
+    if (speaker != nullptr && !speaker->actor.id.empty() && !private_person) {
       st.speaker = speaker->actor;
       st.speaker->span = surface;
       st.speaker->text = std::string(slice(doc_.text, surface));
