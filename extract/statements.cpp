@@ -372,6 +372,7 @@ class Finder {
       // No attribution at all: a quote continuing the previous speaker's paragraph, or a quote
       // right after a sentence about a person ("Lavrov emerged smiling. "It was useful."").
       if (!quote.short_quote) speaker = previous_subject(quote);
+      if (speaker < 0 && !quote.short_quote) speaker = next_sentence_speaker(quote);
       if (speaker < 0 && (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2)) {
         out_.quoted.push_back(quote.content);
         return;
@@ -462,6 +463,24 @@ class Finder {
     return -1;
   }
 
+  // '"We are ready to talk, but not at any price." That was the message from Sergey Lavrov':
+  // a quote standing alone whose next sentence names its speaker through a demonstrative.
+  int next_sentence_speaker(const Quote& quote) const {
+    if (!quote.closed || quote.close + 1 >= seg_.tokens.size()) return -1;
+    const Sentence& here = sentence_of(quote.open);
+    if (here.first_token != quote.open || here.index + 1 >= seg_.sentences.size()) return -1;
+    const Sentence& next = seg_.sentences[here.index + 1];
+    if (next.first_token > quote.close + 2) return -1;  // the quote's own sentence goes on
+    const std::string_view w = norm(next.first_token);
+    if (w != "that" && w != "this" && w != "those" && w != "these" && w != "such") return -1;
+    for (std::size_t k = first_mention_from(actors_.mentions, next.first_token);
+         k < actors_.mentions.size() && actors_.mentions[k].first_token < std::min(next.end_token, next.first_token + 10); ++k) {
+      const Mention& m = actors_.mentions[k];
+      if (!m.modifier && m.actor.kind == "person") return static_cast<int>(k);
+    }
+    return -1;
+  }
+
   // The person a paragraph is about: the first person named in the sentence just before the
   // quote, when the quote opens a sentence of the same paragraph.
   int previous_subject(const Quote& quote) const {
@@ -473,7 +492,17 @@ class Finder {
          k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
       const Mention& m = actors_.mentions[k];
       if (m.modifier) continue;
-      return m.actor.kind == "person" && m.first_token == before.first_token ? static_cast<int>(k) : -1;
+      if (m.first_token != before.first_token) return -1;
+      if (m.actor.kind == "person") return static_cast<int>(k);
+      // "Hezbollah leader Hassan Nasrallah gave a speech": the person after the affiliation.
+      if (k + 1 < actors_.mentions.size()) {
+        const Mention& next = actors_.mentions[k + 1];
+        if (next.actor.kind == "person" && !next.modifier && next.first_token >= m.end_token &&
+            next.first_token <= m.end_token + 2 && next.first_token < before.end_token) {
+          return static_cast<int>(k + 1);
+        }
+      }
+      return -1;
     }
     return -1;
   }
@@ -650,8 +679,20 @@ class Finder {
         if (!has_that && addressee == nullptr && !clause_like_start(view, c_first)) {
           // "X said on Monday that ..." keeps going; "China responds to US moves" is no speech.
           std::uint32_t k = c_first;
-          while (k < s.end_token && k < c_first + 8 && norm(k) != "that" && norm(k) != ",") ++k;
-          if (k < s.end_token && norm(k) == "that") {
+          // "said on Thursday he would ...": a subject pronoun after the adjunct starts the clause.
+          auto subject_pronoun = [&](std::uint32_t i) {
+            const std::string_view w = norm(i);
+            return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
+          };
+          // "said nothing as he left", "called for restraint and said it ...": no content here.
+          bool pronoun_ok = true;
+          while (k < s.end_token && k < c_first + 8 && norm(k) != "that" && norm(k) != "," &&
+                 !(k > c_first && pronoun_ok && subject_pronoun(k))) {
+            const std::string_view w = norm(k);
+            if (w == "and" || w == "or" || w == "but" || w == "nothing" || is_subordinator(w)) pronoun_ok = false;
+            ++k;
+          }
+          if (k < s.end_token && (norm(k) == "that" || (k > c_first && pronoun_ok && subject_pronoun(k)))) {
             c_first = k;
           } else {
             // "CONTENT, X said on Friday."
