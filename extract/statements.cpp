@@ -633,7 +633,28 @@ class Finder {
           const std::string_view prev = norm(v - 1);
           if (is_determiner(prev) || is_preposition(prev) || prev == "'s" || prev == "to") break;
         }
-        if (a.form == VerbForm::kGerund) break;
+        if (a.form == VerbForm::kGerund) {
+          // '"...," he said, adding that ...': the speaker of the clause the gerund hangs on.
+          if (v > s.first_token && norm(v - 1) == "," && v + 1 < s.end_token && norm(v + 1) == "that") {
+            const StatementRecord* frame = nullptr;
+            for (const StatementRecord& st : out_.statements) {
+              if (st.sentence == s.index && st.speaker && st.speaker_span && st.speaker_span->end <= seg_.tokens[v].span.begin) frame = &st;
+            }
+            std::uint32_t c_end = s.end_token;
+            while (c_end > v + 2 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+            if (frame != nullptr && c_end > v + 4) {
+              Mention sp;
+              sp.actor = *frame->speaker;
+              sp.actor.span = *frame->speaker_span;
+              sp.pronoun = true;  // the span stays as written
+              sp.first_token = first_token_at(sp.actor.span.begin);
+              sp.end_token = sp.first_token + 1;
+              add_reported(s, sp, v, v + 1, v + 2, c_end, cue, nullptr);
+              v = c_end;
+            }
+          }
+          break;
+        }
         const VerbGroup group = verb_group(view, lex_, v, a.form);
         if (group.passive) break;
         const int speaker = view.subject_before(group.start);
