@@ -330,9 +330,13 @@ class Finder {
     }
     // Before the quote: 'Lavrov said: "...', 'he insisted that "...'.
     if (speaker < 0) {
-      const Sentence& s = sentence_of(quote.open);
+      // '..., the Russian Foreign Ministry said:\n"The Czech side ...': a colon ending the sentence
+      // before hands its cue and subject to the quote that opens the next one.
+      const bool colon_before = quote.open > 0 && norm(quote.open - 1) == ":" &&
+                                sentence_of(quote.open - 1).index != sentence_of(quote.open).index;
+      const Sentence& s = colon_before ? sentence_of(quote.open - 1) : sentence_of(quote.open);
       const std::uint32_t from = s.first_token;
-      const std::uint32_t c = cue_in(from, quote.open, &cue);
+      const std::uint32_t c = cue_in(from, colon_before ? quote.open - 1 : quote.open, &cue);
       if (c != UINT32_MAX) {
         cue_token = c;
         const SentenceView view(seg_, s, actors_.mentions);
@@ -341,6 +345,10 @@ class Finder {
         speaker = view.subject_before(group.start);
         if (speaker < 0) speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
       }
+    }
+    if (speaker >= 0 && actors_.mentions[static_cast<std::size_t>(speaker)].actor.id.empty() &&
+        actors_.mentions[static_cast<std::size_t>(speaker)].actor.span.empty()) {
+      speaker = -1;  // a mention the actor stage left without id or span: look at the words
     }
     Mention unlisted;
     if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
@@ -368,19 +376,27 @@ class Finder {
       st.cue.text = std::string(slice(doc_.text, st.cue.span));
     }
     if (speaker < 0 && cue_token == UINT32_MAX) speaker = verbless_speaker(quote);
+    bool continues_quote = false;
     if (speaker < 0 && cue_token == UINT32_MAX) {
       // No attribution at all: a quote continuing the previous speaker's paragraph, or a quote
       // right after a sentence about a person ("Lavrov emerged smiling. "It was useful."").
       if (!quote.short_quote) speaker = previous_subject(quote);
       if (speaker < 0 && !quote.short_quote) speaker = next_sentence_speaker(quote);
-      if (speaker < 0 && (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2)) {
+      // The quote just before, in this sentence or the two before it, goes on: '"...," said one
+      // Gulf-based analyst. "They survived eight years of bombing."' (named or not).
+      continues_quote = speaker < 0 && !quote.short_quote && last_quote_span_ &&
+                        sentence_of(quote.open).index <= last_quote_sentence_ + 2;
+      if (speaker < 0 && !continues_quote && (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2)) {
         out_.quoted.push_back(quote.content);
         return;
       }
     }
     const Mention* speaker_mention = speaker >= 0 ? &actors_.mentions[static_cast<std::size_t>(speaker)] : nullptr;
     if (speaker_mention == nullptr && !unlisted.actor.span.empty()) speaker_mention = &unlisted;
-    if (speaker_mention == nullptr && cue_token == UINT32_MAX && last_speaker_) {
+    if (speaker_mention == nullptr && cue_token == UINT32_MAX && continues_quote) {
+      st.speaker = last_quote_speaker_;
+      st.speaker_span = last_quote_span_;
+    } else if (speaker_mention == nullptr && cue_token == UINT32_MAX && last_speaker_) {
       st.speaker = last_speaker_ref_;  // the paragraph goes on quoting the previous speaker
     }
     // "Dmitriev praised Trump for '...'", "told Lavrov: '...'": the object of the cue before the
@@ -392,6 +408,9 @@ class Finder {
     }
     finish(st, sentence_of(quote.open), speaker_mention, cue, addressee);
     for (const Span& p : parts) out_.quoted.push_back(p);
+    last_quote_speaker_ = out_.statements.back().speaker;
+    last_quote_span_ = out_.statements.back().speaker_span;
+    last_quote_sentence_ = sentence_of(quote.close < seg_.tokens.size() ? quote.close : quote.open).index;
     if (quote.parts.size() == 1) {
       // The paragraph goes on quoting the outer speaker, not the one quoted inside.
       const bool had = last_speaker_;
@@ -559,6 +578,35 @@ class Finder {
     for (std::uint32_t t = b; t < cue; ++t) {
       if (is_title_token(t) || norm(t) == "officials" || norm(t) == "official" || norm(t) == "sources") {
         m.actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 1].span.end};
+        m.actor.text = std::string(slice(doc_.text, m.actor.span));
+        return m;
+      }
+    }
+    // "the movement's political office said:", "one Gulf-based analyst": a noun phrase with its
+    // determiner right before the cue, or after an inverted "said", is the speaker's span.
+    b = cue;
+    while (b > 0 && b + 7 > cue && (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s" || norm(b - 1) == "-") &&
+           !is_preposition(norm(b - 1)) && (norm(b - 1) == "'s" || !is_auxiliary(norm(b - 1))) && norm(b - 1) != "and") {
+      --b;
+      if (is_determiner(norm(b)) || norm(b) == "one") break;
+    }
+    if (b < cue && b + 1 < cue && (is_determiner(norm(b)) || norm(b) == "one") && b > 0 &&
+        (norm(b - 1) == "," || seg_.tokens[b - 1].kind == TokenKind::kQuote || seg_.tokens[b].paragraph_before ||
+         sentence_of(b).first_token == b)) {
+      m.actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 1].span.end};
+      m.actor.text = std::string(slice(doc_.text, m.actor.span));
+      return m;
+    }
+    std::uint32_t e = cue + 1;
+    if (e < n && (is_determiner(norm(e)) || norm(e) == "one")) {
+      while (e + 1 < n && e < cue + 7 && (seg_.tokens[e + 1].kind == TokenKind::kWord || norm(e + 1) == "-") &&
+             !is_preposition(norm(e + 1))) {
+        ++e;
+      }
+      const std::string_view head = norm(e);
+      if (is_unnamed_speaker_noun(head) || is_private_person_noun(head) || head == "analyst" || head == "expert" ||
+          head == "observer" || head == "resident") {
+        m.actor.span = Span{seg_.tokens[cue + 1].span.begin, seg_.tokens[e].span.end};
         m.actor.text = std::string(slice(doc_.text, m.actor.span));
         return m;
       }
@@ -1084,6 +1132,9 @@ class Finder {
   ActorRef last_speaker_ref_;
   std::vector<Span> sorted_quoted_;
   std::uint32_t last_sentence_ = 0;
+  std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
+  std::optional<Span> last_quote_span_;
+  std::uint32_t last_quote_sentence_ = 0;
   StatementAnalysis out_;
 };
 
