@@ -758,7 +758,10 @@ class Finder {
           while (k < s.end_token && k < c_first + 8 && norm(k) != "that" && norm(k) != "," &&
                  !(k > c_first && pronoun_ok && subject_pronoun(k))) {
             const std::string_view w = norm(k);
-            if (w == "and" || w == "or" || w == "but" || w == "nothing" || is_subordinator(w)) pronoun_ok = false;
+            if (w == "and" || w == "or" || w == "but" || w == "nothing" || is_subordinator(w) ||
+                seg_.tokens[k].kind == TokenKind::kQuote || seg_.tokens[k].kind == TokenKind::kPunct) {
+              pronoun_ok = false;
+            }
             ++k;
           }
           if (k < s.end_token && (norm(k) == "that" || (k > c_first && pronoun_ok && subject_pronoun(k)))) {
