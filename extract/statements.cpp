@@ -336,7 +336,18 @@ class Finder {
                                 sentence_of(quote.open - 1).index != sentence_of(quote.open).index;
       const Sentence& s = colon_before ? sentence_of(quote.open - 1) : sentence_of(quote.open);
       const std::uint32_t from = s.first_token;
-      const std::uint32_t c = cue_in(from, colon_before ? quote.open - 1 : quote.open, &cue);
+      const std::uint32_t to = colon_before ? quote.open - 1 : quote.open;
+      std::uint32_t c = cue_in(from, to, &cue);
+      // "Asked whether he would meet Putin, Zelensky said: ...": a participle opening the
+      // sentence frames the clause; the speech verb is the next cue.
+      if (c == from && c + 1 < to) {
+        const CueEntry* next_cue = nullptr;
+        const std::uint32_t next = cue_in(c + 1, to, &next_cue);
+        if (next != UINT32_MAX) {
+          c = next;
+          cue = next_cue;
+        }
+      }
       if (c != UINT32_MAX) {
         cue_token = c;
         const SentenceView view(seg_, s, actors_.mentions);
@@ -887,6 +898,13 @@ class Finder {
     if (c_end <= c_first) return;
     const Span content{seg_.tokens[c_first].span.begin, seg_.tokens[c_end - 1].span.end};
     if (inside_quote(content)) return;
+    // '"...," Peskov told journalists, according to Interfax': content that starts inside a
+    // quote and runs on past it is the quote with its attribution, not another statement.
+    auto q = std::upper_bound(sorted_quoted_.begin(), sorted_quoted_.end(), Span{content.begin, UINT32_MAX});
+    if (q != sorted_quoted_.begin()) {
+      const Span& before = *(q - 1);
+      if (before.begin <= content.begin && content.begin < before.end && content.end > before.end) return;
+    }
     for (const auto& existing : out_.statements) {
       if (existing.content_span == content) return;
     }
