@@ -984,7 +984,8 @@ class Finder {
                                                   "aides",     "adviser",    "advisor",   "negotiator",  "negotiators",
                                                   "insider",   "insiders",   "officer",   "officers",    "spokespeople",
                                                   "ambassador", "envoy",     "commander", "minister",    "delegation",
-                                                  "president", "leader",     "side"};
+                                                  "president", "leader",     "side",      "ministers",   "leaders",
+                                                  "envoys",    "ambassadors", "commanders", "presidents"};
     for (auto n : kNouns) {
       if (w == n) return true;
     }
