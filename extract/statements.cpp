@@ -231,7 +231,14 @@ class Finder {
       if (w == p) return true;
     }
     if (is_determiner(w)) return true;
+    // "said more than 50,000 children had been killed", "said 23 allies would meet the target".
+    static constexpr std::string_view kQuantifiers[] = {"more", "most", "many", "several", "some", "few",
+                                                        "nearly", "almost", "about", "around", "only"};
+    for (auto q : kQuantifiers) {
+      if (w == q) return true;
+    }
     const Token& t = seg_.tokens[i];
+    if (t.kind == TokenKind::kNumber) return true;
     return t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !is_preposition(w);
   }
 
@@ -752,7 +759,12 @@ class Finder {
             }
           }
         }
-        if (cue->negative_content && (v + 1 >= s.end_token || norm(v + 1) != "that")) break;
+        // "denied that ...", "denied it had sent troops": a clause; "denied the report" is no speech.
+        const bool pronoun_clause = v + 2 < s.end_token &&
+                                    (norm(v + 1) == "it" || norm(v + 1) == "he" || norm(v + 1) == "she" ||
+                                     norm(v + 1) == "they" || norm(v + 1) == "we") &&
+                                    (is_auxiliary(norm(v + 2)) || is_modal(norm(v + 2)));
+        if (cue->negative_content && (v + 1 >= s.end_token || (norm(v + 1) != "that" && !pronoun_clause))) break;
         const bool has_that = c_first < s.end_token && norm(c_first) == "that";
         // "X told the conference in Munich" names an audience, not what was said.
         if (cue->addressee && !cue->about_object && !has_that) break;
@@ -868,6 +880,18 @@ class Finder {
         }
       }
       if (source == nullptr) source = first_named;
+    }
+    // "UNICEF released new figures on Sunday. It said ...": an institution opening the sentence
+    // just before is what "it" speaks for (persons are "he" or "she").
+    if (source == nullptr && norm(b) == "it" && sentence > 0) {
+      const Sentence& before = seg_.sentences[sentence - 1];
+      for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+           k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+        const Mention& m = actors_.mentions[k];
+        if (m.modifier || m.actor.id.empty()) continue;
+        if (m.actor.kind != "person" && m.first_token <= before.first_token + 1) source = &m.actor;
+        break;
+      }
     }
     if (source == nullptr) return false;
     out->first_token = first;
