@@ -43,6 +43,7 @@ class Finder {
   Finder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon)
       : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon) {
     sentence_of_token_.resize(seg.tokens.size());
+    quote_in_sentence_.assign(seg.sentences.size(), -1);
     for (const Sentence& s : seg.sentences) {
       for (std::uint32_t t = s.first_token; t < s.end_token; ++t) sentence_of_token_[t] = s.index;
     }
@@ -426,6 +427,7 @@ class Finder {
     }
     finish(st, sentence_of(quote.open), speaker_mention, cue, addressee);
     for (const Span& p : parts) out_.quoted.push_back(p);
+    quote_in_sentence_[out_.statements.back().sentence] = static_cast<int>(out_.statements.size() - 1);
     last_quote_speaker_ = out_.statements.back().speaker;
     last_quote_span_ = out_.statements.back().speaker_span;
     last_quote_sentence_ = sentence_of(quote.close < seg_.tokens.size() ? quote.close : quote.open).index;
@@ -703,8 +705,9 @@ class Finder {
           // '"...," he said, adding that ...': the speaker of the clause the gerund hangs on.
           if (v > s.first_token && norm(v - 1) == "," && v + 1 < s.end_token && norm(v + 1) == "that") {
             const StatementRecord* frame = nullptr;
-            for (const StatementRecord& st : out_.statements) {
-              if (st.sentence == s.index && st.speaker && st.speaker_span && st.speaker_span->end <= seg_.tokens[v].span.begin) frame = &st;
+            if (const int q = quote_in_sentence_[s.index]; q >= 0) {
+              const StatementRecord& st = out_.statements[static_cast<std::size_t>(q)];
+              if (st.speaker && st.speaker_span && st.speaker_span->end <= seg_.tokens[v].span.begin) frame = &st;
             }
             std::uint32_t c_end = s.end_token;
             while (c_end > v + 2 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
@@ -1180,6 +1183,7 @@ class Finder {
   std::uint32_t last_sentence_ = 0;
   std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
   std::optional<Span> last_quote_span_;
+  std::vector<int> quote_in_sentence_;  // per sentence: the last direct quote attributed there, or -1
   std::uint32_t last_quote_sentence_ = 0;
   StatementAnalysis out_;
 };
