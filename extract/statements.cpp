@@ -210,6 +210,8 @@ class Finder {
   // Looks for a cue verb in [from, to) and returns its token, or UINT32_MAX.
   std::uint32_t cue_in(std::uint32_t from, std::uint32_t to, const CueEntry** cue) const {
     for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
+      // A noun reading: "on state television", "the report", "a comment".
+      if (k > 0 && (is_determiner(norm(k - 1)) || (is_preposition(norm(k - 1)) && norm(k - 1) != "to"))) continue;
       for (const auto& a : lex_.analyse_verb(norm(k))) {
         if (a.form == VerbForm::kGerund && (k == 0 || norm(k - 1) != ",")) continue;
         if (const CueEntry* entry = cue_at(k, a.lemma, true)) {
@@ -343,7 +345,10 @@ class Finder {
       const bool colon_before = quote.open > 0 && norm(quote.open - 1) == ":" &&
                                 sentence_of(quote.open - 1).index != sentence_of(quote.open).index;
       const Sentence& s = colon_before ? sentence_of(quote.open - 1) : sentence_of(quote.open);
-      const std::uint32_t from = s.first_token;
+      // A second quote in the sentence looks for its cue after the first one: "praised Trump for
+      // '...' and voiced hope that '...'".
+      std::uint32_t from = s.first_token;
+      if (q > 0 && quotes_[q - 1].close < quote.open && quotes_[q - 1].close >= s.first_token) from = quotes_[q - 1].close + 1;
       const std::uint32_t to = colon_before ? quote.open - 1 : quote.open;
       std::uint32_t c = cue_in(from, to, &cue);
       // "Asked whether he would meet Putin, Zelensky said: ...": a participle opening the
@@ -362,7 +367,13 @@ class Finder {
         const VerbForm form = VerbForm::kPast;
         const VerbGroup group = verb_group(view, lex_, c, form);
         speaker = view.subject_before(group.start);
-        if (speaker < 0) speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
+        if (speaker < 0 && from != s.first_token && c > 0 && norm(c - 1) == "and") {
+          // "... called it '...' and said ... '...'": the same speaker goes on (below).
+          cue_token = UINT32_MAX;
+          cue = nullptr;
+        } else if (speaker < 0) {
+          speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
+        }
       }
     }
     if (speaker >= 0 && actors_.mentions[static_cast<std::size_t>(speaker)].actor.id.empty() &&
