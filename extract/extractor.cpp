@@ -18,6 +18,7 @@ DocumentRecords extract_document(const Document& doc, const Lexicon& lexicon, st
   StatementAnalysis statements = find_statements(doc, seg, actors, lexicon);
   records.events = code_events(doc, seg, actors, lexicon, statements.quoted, trace);
   records.statements = std::move(statements.statements);
+  apply_event_stance(records.statements, records.events);
   records.relations = std::move(actors.relations);
 
   // Mentions: every resolved actor mention, dated by its sentence.

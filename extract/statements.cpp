@@ -27,7 +27,8 @@ struct Quote {
   std::uint32_t close = 0;  // token index of the closing mark (or end of paragraph)
   bool closed = true;
   bool short_quote = false; // fewer than four words: a statement only with an attached attribution
-  Span content;
+  Span content;             // from the first part's begin to the last part's end
+  std::vector<Span> parts;  // one per paragraph when the quote runs on over paragraphs
 };
 
 enum class MarkRole { kOpen, kClose, kNone };
@@ -42,6 +43,7 @@ class Finder {
   Finder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon)
       : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon) {
     sentence_of_token_.resize(seg.tokens.size());
+    quote_in_sentence_.assign(seg.sentences.size(), -1);
     for (const Sentence& s : seg.sentences) {
       for (std::uint32_t t = s.first_token; t < s.end_token; ++t) sentence_of_token_[t] = s.index;
     }
@@ -91,12 +93,17 @@ class Finder {
   void find_quotes() {
     // Pair marks of the same family inside a paragraph; an open quote left at a paragraph's end
     // continues when the next paragraph opens with a quote mark (news style), else it closes there.
+    // The paragraphs of one running quote are parts of one statement: the closing paragraph
+    // usually carries the attribution for all of them ('"...\n\n"...," he said.').
     int open = -1;
     bool open_double = false;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;  // (open mark, end) of earlier paragraphs
     auto flush_unclosed = [&](std::uint32_t end_token) {
       if (open < 0) return;
       const auto o = static_cast<std::uint32_t>(open);
-      if (end_token > o + 1) add_quote(o, end_token, false);
+      chain.emplace_back(o, end_token);
+      add_quote(chain, false);
+      chain.clear();
       open = -1;
     };
     for (std::uint32_t i = 0; i < seg_.tokens.size(); ++i) {
@@ -105,7 +112,7 @@ class Finder {
         const bool continues = t.kind == TokenKind::kQuote && role_of_mark(i) == MarkRole::kOpen &&
                                is_double(slice(doc_.text, t.span)) == open_double;
         if (continues) {
-          add_quote(static_cast<std::uint32_t>(open), i, false);
+          chain.emplace_back(static_cast<std::uint32_t>(open), i);
           open = static_cast<int>(i);
           continue;
         }
@@ -120,31 +127,56 @@ class Finder {
       }
       if (dbl != open_double) continue;  // a single-quoted phrase inside a double quote
       if (role == MarkRole::kClose || role == MarkRole::kNone || (dbl && role == MarkRole::kOpen && !t.space_before)) {
-        add_quote(static_cast<std::uint32_t>(open), i, true);
+        chain.emplace_back(static_cast<std::uint32_t>(open), i);
+        add_quote(chain, true);
+        chain.clear();
         open = -1;
       } else if (role == MarkRole::kOpen) {
         // Two opening marks in a row: the first was unbalanced; recover from here.
+        chain.emplace_back(static_cast<std::uint32_t>(open), i);
+        add_quote(chain, false);
+        chain.clear();
         open = static_cast<int>(i);
       }
     }
     flush_unclosed(static_cast<std::uint32_t>(seg_.tokens.size()));
   }
 
-  void add_quote(std::uint32_t open, std::uint32_t close, bool closed) {
-    if (close <= open + 1) return;
+  void add_quote(std::vector<std::pair<std::uint32_t, std::uint32_t>> chain, bool closed) {
+    if (!closed && chain.size() == 1) {
+      // A closing mark the writer forgot: '"We will defend every metre, Syrskyi said on Monday.'
+      // The quote ends at the comma before an attribution (a speaker and a cue) in the paragraph.
+      const auto [open, close] = chain.front();
+      for (std::uint32_t k = open + 2; k + 2 < close; ++k) {
+        if (norm(k) != ",") continue;
+        std::uint32_t end = k + 1;
+        while (end < close && end < k + 9 && norm(end) != "." && norm(end) != ",") ++end;
+        const CueEntry* cue = nullptr;
+        const std::uint32_t c = cue_in(k + 1, end, &cue);
+        const int m = mention_in(k + 1, end);
+        if (c != UINT32_MAX && m >= 0 && actors_.mentions[static_cast<std::size_t>(m)].first_token < end) {
+          chain.front().second = k + 1;
+          break;
+        }
+      }
+    }
     Quote q;
-    q.open = open;
-    q.close = close;
+    q.open = chain.front().first;
+    q.close = chain.back().second;
     q.closed = closed;
-    std::uint32_t last = close - 1;
-    q.content = Span{seg_.tokens[open + 1].span.begin, seg_.tokens[last].span.end};
     // Scare quotes, titles and nicknames ('Empire', the "peace plan") are short and stand inside
     // a sentence; a short quote is a statement only when an attribution is attached to it.
     int words = 0;
-    for (std::uint32_t k = open + 1; k < close; ++k) {
-      if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+    for (const auto& [open, close] : chain) {
+      if (close <= open + 1) continue;
+      const std::uint32_t last = close - 1;
+      q.parts.push_back(Span{seg_.tokens[open + 1].span.begin, seg_.tokens[last].span.end});
+      for (std::uint32_t k = open + 1; k < close; ++k) {
+        if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+      }
     }
-    if (words == 0) return;
+    if (words == 0 || q.parts.empty()) return;
+    q.content = Span{q.parts.front().begin, q.parts.back().end};
     q.short_quote = words < 4;
     quotes_.push_back(q);
   }
@@ -178,6 +210,8 @@ class Finder {
   // Looks for a cue verb in [from, to) and returns its token, or UINT32_MAX.
   std::uint32_t cue_in(std::uint32_t from, std::uint32_t to, const CueEntry** cue) const {
     for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
+      // A noun reading: "on state television", "the report", "a comment".
+      if (k > 0 && (is_determiner(norm(k - 1)) || (is_preposition(norm(k - 1)) && norm(k - 1) != "to"))) continue;
       for (const auto& a : lex_.analyse_verb(norm(k))) {
         if (a.form == VerbForm::kGerund && (k == 0 || norm(k - 1) != ",")) continue;
         if (const CueEntry* entry = cue_at(k, a.lemma, true)) {
@@ -200,7 +234,14 @@ class Finder {
       if (w == p) return true;
     }
     if (is_determiner(w)) return true;
+    // "said more than 50,000 children had been killed", "said 23 allies would meet the target".
+    static constexpr std::string_view kQuantifiers[] = {"more", "most", "many", "several", "some", "few",
+                                                        "nearly", "almost", "about", "around", "only"};
+    for (auto q : kQuantifiers) {
+      if (w == q) return true;
+    }
     const Token& t = seg_.tokens[i];
+    if (t.kind == TokenKind::kNumber) return true;
     return t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !is_preposition(w);
   }
 
@@ -227,6 +268,14 @@ class Finder {
         if (!quote.direct || drop[q] || !reported.content_span.contains(quote.content_span)) continue;
         const bool quote_is_most = quote.content_span.size() * 2 >= reported.content_span.size();
         if (quote_is_most) {
+          // "Dmitriev praised Trump for 'pushing for the real solution'": whom the reported
+          // frame names (Trump, "the U.S.") is still whom the kept quote is about.
+          StatementRecord& kept = out_.statements[q];
+          for (const AboutRef& a : reported.about) {
+            bool known = kept.speaker && kept.speaker->id == a.actor.id;
+            for (const AboutRef& b : kept.about) known = known || b.actor.id == a.actor.id;
+            if (!known) kept.about.push_back(a);
+          }
           drop[r] = true;
         } else {
           drop[q] = true;
@@ -245,7 +294,7 @@ class Finder {
   void attribute_quote(std::size_t q) {
     const Quote& quote = quotes_[q];
     if (used_.count(q)) return;
-    std::vector<Span> parts{quote.content};
+    std::vector<Span> parts = quote.parts;
     const CueEntry* cue = nullptr;
     std::uint32_t cue_token = UINT32_MAX;
     int speaker = -1;
@@ -260,7 +309,11 @@ class Finder {
     }
     // The attribution is attached when the quote ends its clause with a comma (or ? !) or one
     // follows the closing mark: '"...," he said', '"...?" she asked'.
-    const std::string_view last = quote.close > quote.open + 1 ? norm(quote.close - 1) : std::string_view();
+    // '"Trump told me, 'You are not in a good position,'" Zelensky said': an inner quote's
+    // closing mark may stand between the comma and the outer one.
+    std::uint32_t last_token = quote.close > quote.open + 1 ? quote.close - 1 : quote.open;
+    while (last_token > quote.open + 1 && seg_.tokens[last_token].kind == TokenKind::kQuote) --last_token;
+    const std::string_view last = last_token > quote.open ? norm(last_token) : std::string_view();
     const bool attached = a < n && !seg_.tokens[a].paragraph_before &&
                           (norm(a) == "," || last == "," || last == "?" || last == "!" ||
                            seg_.tokens[quote.close - 1].kind == TokenKind::kDash);
@@ -276,7 +329,7 @@ class Finder {
       // Split quote: '"A," he said, "B."'
       if (speaker >= 0 && window_end < n && seg_.tokens[window_end].kind == TokenKind::kQuote && q + 1 < quotes_.size() &&
           quotes_[q + 1].open == window_end) {
-        parts.push_back(quotes_[q + 1].content);
+        parts.insert(parts.end(), quotes_[q + 1].parts.begin(), quotes_[q + 1].parts.end());
         used_.insert(q + 1);
       }
     }
@@ -287,20 +340,63 @@ class Finder {
     }
     // Before the quote: 'Lavrov said: "...', 'he insisted that "...'.
     if (speaker < 0) {
-      const Sentence& s = sentence_of(quote.open);
-      const std::uint32_t from = s.first_token;
-      const std::uint32_t c = cue_in(from, quote.open, &cue);
+      // '..., the Russian Foreign Ministry said:\n"The Czech side ...': a colon ending the sentence
+      // before hands its cue and subject to the quote that opens the next one.
+      const bool colon_before = quote.open > 0 && norm(quote.open - 1) == ":" &&
+                                sentence_of(quote.open - 1).index != sentence_of(quote.open).index;
+      const Sentence& s = colon_before ? sentence_of(quote.open - 1) : sentence_of(quote.open);
+      // A second quote in the sentence looks for its cue after the first one: "praised Trump for
+      // '...' and voiced hope that '...'".
+      std::uint32_t from = s.first_token;
+      if (q > 0 && quotes_[q - 1].close < quote.open && quotes_[q - 1].close >= s.first_token) from = quotes_[q - 1].close + 1;
+      const std::uint32_t to = colon_before ? quote.open - 1 : quote.open;
+      std::uint32_t c = cue_in(from, to, &cue);
+      // "Asked whether he would meet Putin, Zelensky said: ...": a participle opening the
+      // sentence frames the clause; the speech verb is the next cue.
+      if (c == from && c + 1 < to) {
+        const CueEntry* next_cue = nullptr;
+        const std::uint32_t next = cue_in(c + 1, to, &next_cue);
+        if (next != UINT32_MAX) {
+          c = next;
+          cue = next_cue;
+        }
+      }
       if (c != UINT32_MAX) {
         cue_token = c;
         const SentenceView view(seg_, s, actors_.mentions);
         const VerbForm form = VerbForm::kPast;
         const VerbGroup group = verb_group(view, lex_, c, form);
         speaker = view.subject_before(group.start);
-        if (speaker < 0) speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
+        if (speaker < 0 && from != s.first_token && c > 0 && norm(c - 1) == "and") {
+          // "... called it '...' and said ... '...'": the same speaker goes on (below).
+          cue_token = UINT32_MAX;
+          cue = nullptr;
+        } else if (speaker < 0) {
+          speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
+        }
       }
     }
+    if (speaker >= 0 && actors_.mentions[static_cast<std::size_t>(speaker)].actor.id.empty() &&
+        actors_.mentions[static_cast<std::size_t>(speaker)].actor.span.empty()) {
+      speaker = -1;  // a mention the actor stage left without id or span: look at the words
+    }
     Mention unlisted;
-    if (speaker < 0 && cue_token != UINT32_MAX) unlisted = unlisted_speaker(cue_token);
+    if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
+      unlisted = unlisted_speaker(cue_token);
+      // '"...," he insisted.' with a "he" the coreference did not mark: the span still is the
+      // speaker, resolved in finish() from the sentence before.
+      for (const std::uint32_t k : {cue_token - 1, cue_token + 1}) {
+        if (!unlisted.actor.span.empty() || k >= n || k <= quote.close || k + 0 == 0) continue;
+        const std::string_view w = norm(k);
+        if (w == "he" || w == "she") {
+          unlisted.first_token = k;
+          unlisted.end_token = k + 1;
+          unlisted.pronoun = true;
+          unlisted.actor.span = seg_.tokens[k].span;
+          unlisted.actor.text = std::string(slice(doc_.text, unlisted.actor.span));
+        }
+      }
+    }
     StatementRecord st;
     st.direct = true;
     st.content_parts = parts;
@@ -310,22 +406,94 @@ class Finder {
       st.cue.text = std::string(slice(doc_.text, st.cue.span));
     }
     if (speaker < 0 && cue_token == UINT32_MAX) speaker = verbless_speaker(quote);
+    bool continues_quote = false;
     if (speaker < 0 && cue_token == UINT32_MAX) {
       // No attribution at all: a quote continuing the previous speaker's paragraph, or a quote
       // right after a sentence about a person ("Lavrov emerged smiling. "It was useful."").
       if (!quote.short_quote) speaker = previous_subject(quote);
-      if (speaker < 0 && (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2)) {
+      if (speaker < 0 && !quote.short_quote) speaker = next_sentence_speaker(quote);
+      // The quote just before, in this sentence or the two before it, goes on: '"...," said one
+      // Gulf-based analyst. "They survived eight years of bombing."' (named or not).
+      continues_quote = speaker < 0 && !quote.short_quote && last_quote_span_ &&
+                        sentence_of(quote.open).index <= last_quote_sentence_ + 2;
+      if (speaker < 0 && !continues_quote && (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2)) {
         out_.quoted.push_back(quote.content);
         return;
       }
     }
     const Mention* speaker_mention = speaker >= 0 ? &actors_.mentions[static_cast<std::size_t>(speaker)] : nullptr;
     if (speaker_mention == nullptr && !unlisted.actor.span.empty()) speaker_mention = &unlisted;
-    if (speaker_mention == nullptr && cue_token == UINT32_MAX && last_speaker_) {
+    if (speaker_mention == nullptr && cue_token == UINT32_MAX && continues_quote) {
+      st.speaker = last_quote_speaker_;
+      st.speaker_span = last_quote_span_;
+    } else if (speaker_mention == nullptr && cue_token == UINT32_MAX && last_speaker_) {
       st.speaker = last_speaker_ref_;  // the paragraph goes on quoting the previous speaker
     }
-    finish(st, sentence_of(quote.open), speaker_mention, cue, nullptr);
+    // "Dmitriev praised Trump for '...'", "told Lavrov: '...'": the object of the cue before the
+    // quote is whom the quote is addressed to or about.
+    const Mention* addressee = nullptr;
+    if (cue != nullptr && (cue->addressee || cue->about_object) && cue_token < quote.open) {
+      const int obj = mention_in(cue_token + 1, std::min(quote.open, cue_token + 5));
+      if (obj >= 0 && obj != speaker) addressee = &actors_.mentions[static_cast<std::size_t>(obj)];
+    }
+    finish(st, sentence_of(quote.open), speaker_mention, cue, addressee);
     for (const Span& p : parts) out_.quoted.push_back(p);
+    quote_in_sentence_[out_.statements.back().sentence] = static_cast<int>(out_.statements.size() - 1);
+    last_quote_speaker_ = out_.statements.back().speaker;
+    last_quote_span_ = out_.statements.back().speaker_span;
+    last_quote_sentence_ = sentence_of(quote.close < seg_.tokens.size() ? quote.close : quote.open).index;
+    if (quote.parts.size() == 1) {
+      // The paragraph goes on quoting the outer speaker, not the one quoted inside.
+      const bool had = last_speaker_;
+      const ActorRef outer = last_speaker_ref_;
+      const std::uint32_t outer_sentence = last_sentence_;
+      embedded_quotes(quote.open, quote.close);
+      last_speaker_ = had;
+      last_speaker_ref_ = outer;
+      last_sentence_ = outer_sentence;
+    }
+  }
+
+  // A quote inside a quote with its own speaker: '"Trump told me, 'You are not in a good
+  // position,'" Zelensky said' is also Trump's statement; '"The Iranians said 'the matter is
+  // closed' ..."' is Iran's. The inner marks are of the other family; a cue with a subject
+  // must introduce them inside the outer quote.
+  void embedded_quotes(std::uint32_t open, std::uint32_t close) {
+    if (close >= seg_.tokens.size()) return;
+    const bool outer_double = is_double(slice(doc_.text, seg_.tokens[open].span));
+    for (std::uint32_t k = open + 1; k < close; ++k) {
+      const Token& t = seg_.tokens[k];
+      if (t.kind != TokenKind::kQuote || is_double(slice(doc_.text, t.span)) == outer_double ||
+          role_of_mark(k) != MarkRole::kOpen) {
+        continue;
+      }
+      std::uint32_t j = k + 1;
+      while (j < close && !(seg_.tokens[j].kind == TokenKind::kQuote &&
+                            is_double(slice(doc_.text, seg_.tokens[j].span)) != outer_double &&
+                            role_of_mark(j) != MarkRole::kOpen)) {
+        ++j;
+      }
+      if (j >= close) return;
+      const std::uint32_t inner_open = k;
+      k = j;
+      if (j < inner_open + 3) continue;  // 'no', 'Empire': a word or two is no embedded statement
+      const CueEntry* cue = nullptr;
+      const std::uint32_t from = inner_open > open + 6 ? inner_open - 6 : open + 1;
+      const std::uint32_t c = cue_in(from, inner_open, &cue);
+      if (c == UINT32_MAX || cue == nullptr) continue;
+      const Sentence& s = sentence_of(inner_open);
+      const SentenceView view(seg_, s, actors_.mentions);
+      const VerbGroup group = verb_group(view, lex_, c, VerbForm::kPast);
+      const int speaker = view.subject_before(group.start);
+      if (speaker < 0 || view.mention(speaker).first_token <= open) continue;
+      StatementRecord st;
+      st.direct = true;
+      st.content_parts = {Span{seg_.tokens[inner_open + 1].span.begin, seg_.tokens[j - 1].span.end}};
+      fill_content(st);
+      st.cue.span = seg_.tokens[c].span;
+      st.cue.text = std::string(slice(doc_.text, st.cue.span));
+      finish(st, s, &view.mention(speaker), cue, nullptr);
+    }
   }
 
   // Attributions without a speech verb: 'Putin: "..."', 'Peskov was blunt: "..."' (the subject
@@ -345,6 +513,24 @@ class Finder {
     return -1;
   }
 
+  // '"We are ready to talk, but not at any price." That was the message from Sergey Lavrov':
+  // a quote standing alone whose next sentence names its speaker through a demonstrative.
+  int next_sentence_speaker(const Quote& quote) const {
+    if (!quote.closed || quote.close + 1 >= seg_.tokens.size()) return -1;
+    const Sentence& here = sentence_of(quote.open);
+    if (here.first_token != quote.open || here.index + 1 >= seg_.sentences.size()) return -1;
+    const Sentence& next = seg_.sentences[here.index + 1];
+    if (next.first_token > quote.close + 2) return -1;  // the quote's own sentence goes on
+    const std::string_view w = norm(next.first_token);
+    if (w != "that" && w != "this" && w != "those" && w != "these" && w != "such") return -1;
+    for (std::size_t k = first_mention_from(actors_.mentions, next.first_token);
+         k < actors_.mentions.size() && actors_.mentions[k].first_token < std::min(next.end_token, next.first_token + 10); ++k) {
+      const Mention& m = actors_.mentions[k];
+      if (!m.modifier && m.actor.kind == "person") return static_cast<int>(k);
+    }
+    return -1;
+  }
+
   // The person a paragraph is about: the first person named in the sentence just before the
   // quote, when the quote opens a sentence of the same paragraph.
   int previous_subject(const Quote& quote) const {
@@ -356,7 +542,17 @@ class Finder {
          k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
       const Mention& m = actors_.mentions[k];
       if (m.modifier) continue;
-      return m.actor.kind == "person" && m.first_token == before.first_token ? static_cast<int>(k) : -1;
+      if (m.first_token != before.first_token) return -1;
+      if (m.actor.kind == "person") return static_cast<int>(k);
+      // "Hezbollah leader Hassan Nasrallah gave a speech": the person after the affiliation.
+      if (k + 1 < actors_.mentions.size()) {
+        const Mention& next = actors_.mentions[k + 1];
+        if (next.actor.kind == "person" && !next.modifier && next.first_token >= m.end_token &&
+            next.first_token <= m.end_token + 2 && next.first_token < before.end_token) {
+          return static_cast<int>(k + 1);
+        }
+      }
+      return -1;
     }
     return -1;
   }
@@ -396,14 +592,52 @@ class Finder {
     }
     // An unnamed speaker: "a ministry spokesman said", "officials said".
     b = cue;
-    while (b > 0 && b + 5 > cue && seg_.tokens[b - 1].kind == TokenKind::kWord && !is_preposition(norm(b - 1)) &&
-           norm(b - 1) != "and" && !is_auxiliary(norm(b - 1))) {
+    while (b > 0 && b + 6 > cue) {
+      // "the Secretary-General said": a hyphen inside a word joins it.
+      if (b >= 2 && norm(b - 1) == "-" && !seg_.tokens[b - 1].space_before && !seg_.tokens[b].space_before &&
+          seg_.tokens[b - 2].kind == TokenKind::kWord) {
+        b -= 2;
+        continue;
+      }
+      if (seg_.tokens[b - 1].kind != TokenKind::kWord || is_preposition(norm(b - 1)) || norm(b - 1) == "and" ||
+          is_auxiliary(norm(b - 1))) {
+        break;
+      }
       --b;
       if (is_determiner(norm(b))) break;
     }
     for (std::uint32_t t = b; t < cue; ++t) {
       if (is_title_token(t) || norm(t) == "officials" || norm(t) == "official" || norm(t) == "sources") {
         m.actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 1].span.end};
+        m.actor.text = std::string(slice(doc_.text, m.actor.span));
+        return m;
+      }
+    }
+    // "the movement's political office said:", "one Gulf-based analyst": a noun phrase with its
+    // determiner right before the cue, or after an inverted "said", is the speaker's span.
+    b = cue;
+    while (b > 0 && b + 7 > cue && (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s" || norm(b - 1) == "-") &&
+           !is_preposition(norm(b - 1)) && (norm(b - 1) == "'s" || !is_auxiliary(norm(b - 1))) && norm(b - 1) != "and") {
+      --b;
+      if (is_determiner(norm(b)) || norm(b) == "one") break;
+    }
+    if (b < cue && b + 1 < cue && (is_determiner(norm(b)) || norm(b) == "one") && b > 0 &&
+        (norm(b - 1) == "," || seg_.tokens[b - 1].kind == TokenKind::kQuote || seg_.tokens[b].paragraph_before ||
+         sentence_of(b).first_token == b)) {
+      m.actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 1].span.end};
+      m.actor.text = std::string(slice(doc_.text, m.actor.span));
+      return m;
+    }
+    std::uint32_t e = cue + 1;
+    if (e < n && (is_determiner(norm(e)) || norm(e) == "one")) {
+      while (e + 1 < n && e < cue + 7 && (seg_.tokens[e + 1].kind == TokenKind::kWord || norm(e + 1) == "-") &&
+             !is_preposition(norm(e + 1))) {
+        ++e;
+      }
+      const std::string_view head = norm(e);
+      if (is_unnamed_speaker_noun(head) || is_private_person_noun(head) || head == "analyst" || head == "expert" ||
+          head == "observer" || head == "resident") {
+        m.actor.span = Span{seg_.tokens[cue + 1].span.begin, seg_.tokens[e].span.end};
         m.actor.text = std::string(slice(doc_.text, m.actor.span));
         return m;
       }
@@ -478,14 +712,41 @@ class Finder {
           const std::string_view prev = norm(v - 1);
           if (is_determiner(prev) || is_preposition(prev) || prev == "'s" || prev == "to") break;
         }
-        if (a.form == VerbForm::kGerund) break;
+        if (a.form == VerbForm::kGerund) {
+          // '"...," he said, adding that ...': the speaker of the clause the gerund hangs on.
+          if (v > s.first_token && norm(v - 1) == "," && v + 1 < s.end_token && norm(v + 1) == "that") {
+            const StatementRecord* frame = nullptr;
+            if (const int q = quote_in_sentence_[s.index]; q >= 0) {
+              const StatementRecord& st = out_.statements[static_cast<std::size_t>(q)];
+              if (st.speaker && st.speaker_span && st.speaker_span->end <= seg_.tokens[v].span.begin) frame = &st;
+            }
+            std::uint32_t c_end = s.end_token;
+            while (c_end > v + 2 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+            if (frame != nullptr && c_end > v + 4) {
+              Mention sp;
+              sp.actor = *frame->speaker;
+              sp.actor.span = *frame->speaker_span;
+              sp.pronoun = true;  // the span stays as written
+              sp.first_token = first_token_at(sp.actor.span.begin);
+              sp.end_token = sp.first_token + 1;
+              add_reported(s, sp, v, v + 1, v + 2, c_end, cue, nullptr);
+              v = c_end;
+            }
+          }
+          break;
+        }
         const VerbGroup group = verb_group(view, lex_, v, a.form);
         if (group.passive) break;
         const int speaker = view.subject_before(group.start);
         std::uint32_t c_first = v + 1;
         const Mention* addressee = nullptr;
+        // The addressee stands before "that": "warned that Russia could ..." has none.
+        std::uint32_t object_end = std::min(s.end_token, v + 4);
+        for (std::uint32_t k = v + 1; k < object_end; ++k) {
+          if (norm(k) == "that") object_end = k;
+        }
         if (cue->addressee || cue->about_object) {
-          const int obj = view.np_mention_after(v + 1, std::min(s.end_token, v + 4));
+          const int obj = view.np_mention_after(v + 1, object_end);
           if (obj >= 0) {
             addressee = &view.mention(obj);
             c_first = addressee->end_token;
@@ -499,16 +760,60 @@ class Finder {
             break;
           }
         }
-        if (cue->negative_content && (v + 1 >= s.end_token || norm(v + 1) != "that")) break;
+        // "told reporters that", "told Fox News that": an audience that is no actor.
+        if (cue->addressee && addressee == nullptr) {
+          for (std::uint32_t k = v + 1; k < s.end_token && k < v + 7; ++k) {
+            if (norm(k) == "that") {
+              c_first = k;
+              break;
+            }
+            if (seg_.tokens[k].kind != TokenKind::kWord || is_auxiliary(norm(k)) || is_modal(norm(k)) ||
+                is_preposition(norm(k))) {
+              break;
+            }
+          }
+        }
+        // "denied that ...", "denied it had sent troops": a clause; "denied the report" is no speech.
+        const bool pronoun_clause = v + 2 < s.end_token &&
+                                    (norm(v + 1) == "it" || norm(v + 1) == "he" || norm(v + 1) == "she" ||
+                                     norm(v + 1) == "they" || norm(v + 1) == "we") &&
+                                    (is_auxiliary(norm(v + 2)) || is_modal(norm(v + 2)));
+        if (cue->negative_content && (v + 1 >= s.end_token || (norm(v + 1) != "that" && !pronoun_clause))) break;
         const bool has_that = c_first < s.end_token && norm(c_first) == "that";
         // "X told the conference in Munich" names an audience, not what was said.
         if (cue->addressee && !cue->about_object && !has_that) break;
         if (!has_that && addressee == nullptr && !clause_like_start(view, c_first)) {
           // "X said on Monday that ..." keeps going; "China responds to US moves" is no speech.
           std::uint32_t k = c_first;
-          while (k < s.end_token && k < c_first + 8 && norm(k) != "that" && norm(k) != ",") ++k;
-          if (k < s.end_token && norm(k) == "that") c_first = k;
-          else break;
+          // "said on Thursday he would ...": a subject pronoun after the adjunct starts the clause.
+          auto subject_pronoun = [&](std::uint32_t i) {
+            const std::string_view w = norm(i);
+            return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
+          };
+          // "said nothing as he left", "called for restraint and said it ...": no content here.
+          bool pronoun_ok = true;
+          while (k < s.end_token && k < c_first + 8 && norm(k) != "that" && norm(k) != "," &&
+                 !(k > c_first && pronoun_ok && subject_pronoun(k))) {
+            const std::string_view w = norm(k);
+            if (w == "and" || w == "or" || w == "but" || w == "nothing" || is_subordinator(w) ||
+                seg_.tokens[k].kind == TokenKind::kQuote || seg_.tokens[k].kind == TokenKind::kPunct) {
+              pronoun_ok = false;
+            }
+            ++k;
+          }
+          if (k < s.end_token && (norm(k) == "that" || (k > c_first && pronoun_ok && subject_pronoun(k)))) {
+            c_first = k;
+          } else {
+            // "CONTENT, X said on Friday."
+            if (speaker >= 0) {
+              const Mention& sp = view.mention(speaker);
+              if (sp.first_token > s.first_token + 3 && norm(sp.first_token - 1) == "," && sp.end_token == group.start &&
+                  !group.negated && only_adjuncts_after(v + 1, s.end_token)) {
+                add_reported(s, sp, v, v + 1, s.first_token, sp.first_token - 1, cue, nullptr);
+              }
+            }
+            break;
+          }
         }
         if (c_first < s.end_token && norm(c_first) == "that") ++c_first;
         if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
@@ -517,7 +822,11 @@ class Finder {
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
                                          seg_.tokens[c_first].kind != TokenKind::kQuote;
-        if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
+        Mention document_source;
+        if (speaker < 0 && c_end > c_first + 2 && content_starts_well && statement_subject(group.start, s.index, &document_source)) {
+          add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
+          v = c_end;
+        } else if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
           add_reported(s, view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
         } else if (speaker < 0 && v > s.first_token + 3 && v + 2 >= s.end_token - 1) {
@@ -541,11 +850,99 @@ class Finder {
     }
   }
 
+  // "The Kremlin issued a statement. It said ...", '"...," the statement said.': a statement
+  // speaks for the institution quoted just before; the span is the phrase itself.
+  bool statement_subject(std::uint32_t verb, std::uint32_t sentence, Mention* out) const {
+    if (verb == 0) return false;
+    std::uint32_t b = verb - 1;
+    if ((norm(b) == "also" || norm(b) == "further") && b > 0) --b;
+    std::uint32_t first = b;
+    if (norm(b) == "it") {
+      first = b;
+    } else if ((norm(b) == "statement" || norm(b) == "communique" || norm(b) == "communiqué") && b > 0 &&
+               (norm(b - 1) == "the" || norm(b - 1) == "its")) {
+      first = b - 1;
+    } else {
+      return false;
+    }
+    if (sentence_of(first).index != sentence && norm(b) == "it") return false;
+    // The institution: the last one quoted, else the first one named in a recent sentence that
+    // speaks of a statement ("The ministry said in a statement ...", "NATO issued a statement").
+    const ActorRef* source = nullptr;
+    if (last_speaker_ && last_speaker_ref_.kind != "person" && sentence <= last_sentence_ + 3 && last_sentence_ < sentence) {
+      source = &last_speaker_ref_;
+    }
+    for (std::uint32_t back = 1; source == nullptr && back <= 3 && back <= sentence; ++back) {
+      const Sentence& before = seg_.sentences[sentence - back];
+      bool speaks = false;
+      for (std::uint32_t k = before.first_token; k < before.end_token && !speaks; ++k) {
+        speaks = norm(k) == "statement" || norm(k) == "statements" || norm(k) == "communique";
+      }
+      if (!speaks) continue;
+      // The institution that speaks there: the subject of its verb ("..., the Saudi Foreign
+      // Ministry said"), else the first one named.
+      const ActorRef* first_named = nullptr;
+      for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+           k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+        const Mention& m = actors_.mentions[k];
+        if (m.modifier || m.actor.id.empty() || m.actor.kind == "person") continue;
+        if (first_named == nullptr) first_named = &m.actor;
+        const CueEntry* cue = nullptr;
+        if (m.end_token < before.end_token && cue_in(m.end_token, m.end_token + 1, &cue) != UINT32_MAX) {
+          source = &m.actor;
+          break;
+        }
+      }
+      if (source == nullptr) source = first_named;
+    }
+    // "UNICEF released new figures on Sunday. It said ...": an institution opening the sentence
+    // just before is what "it" speaks for (persons are "he" or "she").
+    if (source == nullptr && norm(b) == "it" && sentence > 0) {
+      const Sentence& before = seg_.sentences[sentence - 1];
+      for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+           k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+        const Mention& m = actors_.mentions[k];
+        if (m.modifier || m.actor.id.empty()) continue;
+        if (m.actor.kind != "person" && m.first_token <= before.first_token + 1) source = &m.actor;
+        break;
+      }
+    }
+    if (source == nullptr) return false;
+    out->first_token = first;
+    out->end_token = b + 1;
+    out->actor = *source;
+    out->actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[b].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    out->pronoun = true;  // the span stays as written
+    out->via = "coref";
+    return true;
+  }
+
+  // Whether the words after a cue up to the sentence's end are adjuncts only ("on Friday", "in a
+  // statement"), not a clause, a parenthesis going on (", he said, belonged to ...") or a colon.
+  bool only_adjuncts_after(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t k = from; k < to; ++k) {
+      const Token& t = seg_.tokens[k];
+      if (t.kind == TokenKind::kPunct && k + 1 == to && (norm(k) == "." || norm(k) == "!")) return true;
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return false;
+      if (norm(k) == "that" || is_auxiliary(norm(k)) || is_modal(norm(k))) return false;
+    }
+    return true;
+  }
+
   void add_reported(const Sentence& s, const Mention& speaker, std::uint32_t cue_first, std::uint32_t cue_end,
                     std::uint32_t c_first, std::uint32_t c_end, const CueEntry* cue, const Mention* addressee) {
+    if (c_first < c_end && seg_.tokens[c_first].kind == TokenKind::kQuote) ++c_first;  // a quote's own mark
     if (c_end <= c_first) return;
     const Span content{seg_.tokens[c_first].span.begin, seg_.tokens[c_end - 1].span.end};
     if (inside_quote(content)) return;
+    // '"...," Peskov told journalists, according to Interfax': content that starts inside a
+    // quote and runs on past it is the quote with its attribution, not another statement.
+    auto q = std::upper_bound(sorted_quoted_.begin(), sorted_quoted_.end(), Span{content.begin, UINT32_MAX});
+    if (q != sorted_quoted_.begin()) {
+      const Span& before = *(q - 1);
+      if (before.begin <= content.begin && content.begin < before.end && content.end > before.end) return;
+    }
     for (const auto& existing : out_.statements) {
       if (existing.content_span == content) return;
     }
@@ -617,18 +1014,139 @@ class Finder {
     return date;
   }
 
+  // Nouns for a person speaking for an institution without a name: "a senior White House
+  // official", "a spokesman for the air force".
+  static bool is_unnamed_speaker_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"official",  "officials",  "spokesman", "spokeswoman", "spokesperson",
+                                                  "diplomat",  "diplomats",  "source",    "sources",     "aide",
+                                                  "aides",     "adviser",    "advisor",   "negotiator",  "negotiators",
+                                                  "insider",   "insiders",   "officer",   "officers",    "spokespeople",
+                                                  "ambassador", "envoy",     "commander", "minister",    "delegation",
+                                                  "president", "leader",     "side",      "ministers",   "leaders",
+                                                  "envoys",    "ambassadors", "commanders", "presidents"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
+  // People who speak for no institution: "one resident of Tel Aviv", "a farmer in Ohio". The
+  // place names where they live; it is not the speaker.
+  static bool is_private_person_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"resident", "residents", "witness", "witnesses", "farmer",  "farmers",
+                                                  "teacher",  "student",   "students", "voter",    "voters",  "woman",
+                                                  "man",      "mother",    "father",   "shopkeeper", "worker", "workers",
+                                                  "survivor", "survivors", "villager", "villagers", "neighbour", "neighbor"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
+  bool lower_word(std::uint32_t k) const {
+    const Token& t = seg_.tokens[k];
+    return t.kind == TokenKind::kWord && !t.upper && !t.all_caps;
+  }
+
+  // The surface span of a speaker as a reader marks it: the whole noun phrase with its
+  // determiner ("the Kremlin", "the Russian president", "the Secretary-General"). Sets *unnamed
+  // when the phrase is an unnamed person of an institution ("a senior White House official"):
+  // the speaker stays the institution (as CAMEO codes it), the span is the person's phrase.
+  Span speaker_surface(const Mention& m, bool* unnamed, bool* private_person) const {
+    *unnamed = false;
+    *private_person = false;
+    if (m.pronoun || m.end_token <= m.first_token || m.end_token > seg_.tokens.size()) return m.actor.span;
+    const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
+    // From the actor's own span, not the whole mention: "Kremlin spokesman Dmitry Peskov" keeps
+    // its name as the speaker span, as before.
+    std::uint32_t first = first_token_at(m.actor.span.begin), end = first;
+    while (end < n && seg_.tokens[end].span.end <= m.actor.span.end) ++end;
+    if (end <= first || seg_.tokens[first].span.begin != m.actor.span.begin) return m.actor.span;
+    auto joined = [&](std::uint32_t k) { return !seg_.tokens[k].space_before && !seg_.tokens[k].newline_before; };
+    // "Secretary-General": a hyphenated title the mention starts in the middle of.
+    while (first >= 2 && joined(first) && joined(first - 1) && norm(first - 1) == "-" &&
+           seg_.tokens[first - 2].kind == TokenKind::kWord) {
+      first -= 2;
+    }
+    // "White House official", "Kremlin spokesman", "foreign ministry spokeswoman".
+    for (std::uint32_t k = end; k < n && k < end + 3 && lower_word(k); ++k) {
+      if (is_unnamed_speaker_noun(norm(k))) {
+        const bool named_after = k + 1 < n && seg_.tokens[k + 1].kind == TokenKind::kWord && seg_.tokens[k + 1].upper;
+        if (!named_after) {
+          end = k + 1;
+          *unnamed = true;
+        }
+        break;
+      }
+      if (is_preposition(norm(k)) || is_determiner(norm(k))) break;
+    }
+    // "a spokesman for the Ukrainian air force": the person noun before "for" / "of".
+    if (!*unnamed) {
+      std::uint32_t k = first;
+      if (k > 0 && is_determiner(norm(k - 1))) --k;
+      if (k >= 2 && (norm(k - 1) == "for" || norm(k - 1) == "of" || norm(k - 1) == "at") &&
+          is_unnamed_speaker_noun(norm(k - 2))) {
+        first = k - 2;
+        *unnamed = true;
+      } else if (k >= 2 && (norm(k - 1) == "of" || norm(k - 1) == "in" || norm(k - 1) == "from") &&
+                 is_private_person_noun(norm(k - 2))) {
+        first = k - 2;
+        *unnamed = true;
+        *private_person = true;
+      }
+    }
+    if (*unnamed) {
+      // "a senior", "two": modifiers of the unnamed person.
+      while (first > 0 && first + 4 > m.first_token && lower_word(first - 1) && !is_determiner(norm(first - 1)) &&
+             !is_preposition(norm(first - 1)) && !is_auxiliary(norm(first - 1)) && !is_subordinator(norm(first - 1)) &&
+             norm(first - 1) != "and" && norm(first - 1) != "but" && norm(first - 1) != "or" &&
+             lex_.verb_cues(norm(first - 1)) == nullptr && lex_.analyse_verb(norm(first - 1)).empty()) {
+        --first;
+      }
+    }
+    if (first > 0 && (norm(first - 1) == "the" || norm(first - 1) == "a" || norm(first - 1) == "an") &&
+        !seg_.tokens[first].newline_before) {
+      --first;
+    }
+    return Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
+  }
+
   void finish(StatementRecord& st, const Sentence& s, const Mention* speaker, const CueEntry* cue, const Mention* addressee) {
     st.sentence = s.index;
     st.span = Span{std::min(s.span.begin, st.content_span.begin), std::max(s.span.end, st.content_span.end)};
     st.date = statement_date(s, st.content_span);
-    if (speaker != nullptr && !speaker->actor.id.empty()) {
+    bool unnamed = false, private_person = false;
+    const Span surface = speaker != nullptr ? speaker_surface(*speaker, &unnamed, &private_person) : Span{};
+    Mention resolved;
+    if (speaker != nullptr && speaker->pronoun && speaker->actor.id.empty() && !speaker->plural) {
+      // "The Ukrainian leader made a post on X. '...,' he insisted.": a "he" or "she" the
+      // coreference left open is the person the sentence before is about (its first person).
+      resolved = *speaker;
+      if (s.index > 0) {
+        const Sentence& before = seg_.sentences[s.index - 1];
+        for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+             k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+          const Mention& m = actors_.mentions[k];
+          if (m.modifier || m.actor.id.empty()) continue;
+          if (m.actor.kind != "person") break;  // the sentence is about something else: leave it open
+          resolved.actor = m.actor;
+          resolved.actor.span = speaker->actor.span;
+          resolved.actor.text = speaker->actor.text;
+          speaker = &resolved;
+          break;
+        }
+      }
+    }
+    if (speaker != nullptr && !speaker->actor.id.empty() && !private_person) {
       st.speaker = speaker->actor;
-      st.speaker_span = speaker->actor.span;
+      st.speaker->span = surface;
+      st.speaker->text = std::string(slice(doc_.text, surface));
+      st.speaker_span = surface;
       last_speaker_ = true;
       last_speaker_ref_ = speaker->actor;
       last_sentence_ = s.index;
     } else if (speaker != nullptr) {
-      st.speaker_span = speaker->actor.span;
+      st.speaker_span = surface;
     }
     const int stance = content_stance(st);
     const Stance content = stance > 0 ? Stance::kPositive : (stance < 0 ? Stance::kNegative : Stance::kNeutral);
@@ -674,10 +1192,48 @@ class Finder {
   ActorRef last_speaker_ref_;
   std::vector<Span> sorted_quoted_;
   std::uint32_t last_sentence_ = 0;
+  std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
+  std::optional<Span> last_quote_span_;
+  std::vector<int> quote_in_sentence_;  // per sentence: the last direct quote attributed there, or -1
+  std::uint32_t last_quote_sentence_ = 0;
   StatementAnalysis out_;
 };
 
 }  // namespace
+
+void apply_event_stance(std::vector<StatementRecord>& statements, const std::vector<EventRecord>& events) {
+  std::vector<std::size_t> order(events.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return events[a].trigger.span.begin < events[b].trigger.span.begin;
+  });
+  for (StatementRecord& st : statements) {
+    if (st.about.empty()) continue;
+    auto it = std::lower_bound(order.begin(), order.end(), st.content_span.begin, [&](std::size_t e, std::uint32_t b) {
+      return events[e].trigger.span.begin < b;
+    });
+    // Acts pulling both ways ("Putin insulted the men who had hosted him") cancel out.
+    std::vector<int> score(st.about.size(), 0);
+    for (; it != order.end() && events[*it].trigger.span.begin < st.content_span.end; ++it) {
+      const EventRecord& e = events[*it];
+      bool inside = false;
+      for (const Span& p : st.content_parts) inside = inside || p.contains(e.trigger.span);
+      if (!inside || e.negated || e.quad_class == 0) continue;
+      const int lean = e.quad_class >= 3 ? -1 : 1;
+      const bool by_speaker = st.speaker && e.source.id == st.speaker->id;
+      // "Our forces struck ...": the speaker's own act leans toward its target; an act of another
+      // actor leans toward that actor, and cooperation also toward whom it helps.
+      const std::string& toward = by_speaker && e.target ? e.target->id : e.source.id;
+      for (std::size_t a = 0; a < st.about.size(); ++a) {
+        const std::string& id = st.about[a].actor.id;
+        if (id == toward || (lean > 0 && e.target && id == e.target->id)) score[a] += lean;
+      }
+    }
+    for (std::size_t a = 0; a < st.about.size(); ++a) {
+      if (score[a] != 0) st.about[a].stance = score[a] > 0 ? Stance::kPositive : Stance::kNegative;
+    }
+  }
+}
 
 StatementAnalysis find_statements(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors,
                                   const Lexicon& lexicon) {

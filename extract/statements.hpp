@@ -22,4 +22,10 @@ struct StatementAnalysis {
 StatementAnalysis find_statements(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors,
                                   const Lexicon& lexicon);
 
+// Stance from the events coded inside each statement's content (run after event coding): a
+// hostile act reported of another actor makes the statement negative about that actor ("Russia
+// struck our cities"), one the speaker's side did makes it negative about the target ("our forces
+// struck Hezbollah"); cooperation likewise positive. Lexicon stance stays where no event speaks.
+void apply_event_stance(std::vector<StatementRecord>& statements, const std::vector<EventRecord>& events);
+
 }  // namespace geokg::extract

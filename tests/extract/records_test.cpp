@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
@@ -125,4 +127,39 @@ TEST_CASE("records of the seed articles validate and their spans slice the text 
   const std::size_t records = check_corpus({seeds.string()}, documents);
   CHECK(documents == 10);  // five .txt files and the same five in seeds.jsonl
   CHECK(records > 100);
+}
+
+TEST_CASE("records of the statement tables validate and their spans slice the text exactly", "[extract][records]") {
+  // The tables hold the hard constructions: paragraphs of one quote, split quotes, unclosed marks,
+  // guillemets and German marks, pronoun, title and unnamed speakers, "It said".
+  const RecordChecker checker;
+  std::size_t records = 0, statements = 0, multi_part = 0, speaker_spans = 0;
+  for (const char* name : {"statements_cases.jsonl", "statements_news.jsonl"}) {
+    std::ifstream in(test::source_dir() / "tests" / "data" / name);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      rapidjson::Document c;
+      c.Parse(line.c_str());
+      REQUIRE_FALSE(c.HasParseError());
+      const auto doc = test::make_document(c["text"].GetString(), c["date"].GetString(), c["id"].GetString());
+      const auto result = extract::extract_document(doc, test::lexicon());
+      std::string jsonl;
+      extract::append_records_jsonl(result, jsonl);
+      checker.check(jsonl, doc.text, records);
+      for (const auto& st : result.statements) {
+        ++statements;
+        if (st.content_parts.size() > 1) ++multi_part;
+        if (st.speaker_span) {
+          ++speaker_spans;
+          INFO(c["id"].GetString());
+          REQUIRE(st.speaker_span->end <= doc.text.size());
+          if (st.speaker) CHECK(extract::slice(doc.text, *st.speaker_span) == st.speaker->text);
+        }
+      }
+    }
+  }
+  CHECK(statements > 170);
+  CHECK(multi_part >= 10);
+  CHECK(speaker_spans > 150);
 }
