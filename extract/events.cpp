@@ -42,8 +42,8 @@ ActorRef as_event_actor(const Lexicon& lexicon, const ActorRef& ref) {
 class Coder {
  public:
   Coder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon,
-        const std::vector<Span>& quoted, std::vector<EventTrace>* trace)
-      : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon), quoted_(quoted), trace_(trace) {
+        const std::vector<Span>& quoted, std::vector<EventTrace>* trace, SentenceDates& dates)
+      : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon), quoted_(quoted), trace_(trace), dates_(dates) {
     std::sort(quoted_.begin(), quoted_.end());
   }
 
@@ -341,7 +341,7 @@ class Coder {
         for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
           const auto* patterns = lex_.verb_patterns(a.lemma);
           if (patterns == nullptr) continue;
-          if (!dated) { date = sentence_date(doc_, seg_, s); dated = true; }
+          if (!dated) { date = dates_.of(static_cast<std::size_t>(&s - seg_.sentences.data())); dated = true; }
           std::uint32_t consumed = v + 1;
           coded = code_verb(s, view, v, a, *patterns, date, consumed) || coded;
           if (coded) {
@@ -354,7 +354,7 @@ class Coder {
         const auto* nouns = lex_.noun_patterns(lex_.singular(w));
         if (nouns == nullptr) nouns = lex_.noun_patterns(w);
         if (nouns != nullptr) {
-          if (!dated) { date = sentence_date(doc_, seg_, s); dated = true; }
+          if (!dated) { date = dates_.of(static_cast<std::size_t>(&s - seg_.sentences.data())); dated = true; }
           code_noun(s, view, v, *nouns, date);
         }
       }
@@ -771,6 +771,7 @@ class Coder {
   const Lexicon& lex_;
   std::vector<Span> quoted_;  // sorted
   std::vector<EventTrace>* trace_;
+  SentenceDates& dates_;
   std::vector<EventRecord> out_;
   bool untargeted_force_ = false;
   bool condemned_act_ = false;     // the verb being coded has a violent act as its object  // the verb being coded uses force on people or places that are no actor
@@ -785,8 +786,9 @@ class Coder {
 
 std::vector<EventRecord> code_events(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors,
                                      const Lexicon& lexicon, const std::vector<Span>& quoted,
-                                     std::vector<EventTrace>* trace) {
-  return Coder(doc, seg, actors, lexicon, quoted, trace).run();
+                                     std::vector<EventTrace>* trace, SentenceDates* dates) {
+  SentenceDates own(doc, seg);
+  return Coder(doc, seg, actors, lexicon, quoted, trace, dates != nullptr ? *dates : own).run();
 }
 
 }  // namespace geokg::extract

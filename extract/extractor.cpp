@@ -16,24 +16,20 @@ DocumentRecords extract_document(const Document& doc, const Lexicon& lexicon, st
 
   ActorAnalysis actors = find_actors(doc, seg, lexicon);
   StatementAnalysis statements = find_statements(doc, seg, actors, lexicon);
-  records.events = code_events(doc, seg, actors, lexicon, statements.quoted, trace);
+  SentenceDates dates(doc, seg);
+  records.events = code_events(doc, seg, actors, lexicon, statements.quoted, trace, &dates);
   records.statements = std::move(statements.statements);
   apply_event_stance(records.statements, records.events);
   records.relations = std::move(actors.relations);
 
   // Mentions: every resolved actor mention, dated by its sentence.
-  std::uint32_t dated_sentence = UINT32_MAX;
-  Date date;
+  records.mentions.reserve(actors.mentions.size());
   for (Mention& m : actors.mentions) {
     if (m.actor.id.empty()) continue;
-    if (m.sentence != dated_sentence) {
-      date = sentence_date(doc, seg, seg.sentences[m.sentence]);
-      dated_sentence = m.sentence;
-    }
     MentionRecord r;
     r.sentence = m.sentence;
     r.span = m.actor.span;
-    r.date = date;
+    r.date = dates.of(m.sentence);
     r.actor = std::move(m.actor);
     r.via = std::move(m.via);
     records.mentions.push_back(std::move(r));
