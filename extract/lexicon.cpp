@@ -527,13 +527,12 @@ const std::vector<std::uint32_t>* Lexicon::noun_patterns(std::string_view noun) 
 }
 
 std::string_view Lexicon::singular(std::string_view noun) const {
+  // Only a plural-looking word can change, so most words cost no lookup at all.
+  if (noun.size() <= 2 || !noun.ends_with('s') || noun.ends_with("ss")) return noun;
+  // "ies" nouns are rare among event nouns ("hostilities" is listed as written); leave as is.
+  if (noun.size() > 3 && noun.ends_with("ies")) return noun;
   if (noun_patterns_.find(noun) != noun_patterns_.end() || noun_cues_.find(noun) != noun_cues_.end()) return noun;
-  if (noun.size() > 3 && noun.ends_with("ies")) {
-    // "ies" nouns are rare among event nouns ("hostilities" is listed as written); leave as is.
-    return noun;
-  }
-  if (noun.size() > 2 && noun.ends_with('s') && !noun.ends_with("ss")) return noun.substr(0, noun.size() - 1);
-  return noun;
+  return noun.substr(0, noun.size() - 1);
 }
 
 void Lexicon::load_cues() {
