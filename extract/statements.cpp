@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "extract/dates.hpp"
 #include "extract/events.hpp"
@@ -943,16 +944,19 @@ class Finder {
       const Span& before = *(q - 1);
       if (before.begin <= content.begin && content.begin < before.end && content.end > before.end) return;
     }
-    for (const auto& existing : out_.statements) {
-      if (existing.content_span == content) return;
-    }
+    // One statement per reported content (quotes were ruled out above); a set, not a scan of every
+    // statement so far, keeps a document with thousands of them linear.
+    const std::uint64_t key = (static_cast<std::uint64_t>(content.begin) << 32) | content.end;
+    if (reported_contents_.count(key) != 0) return;
     StatementRecord st;
     st.direct = false;
     st.content_parts = {content};
     fill_content(st);
     st.cue.span = Span{seg_.tokens[cue_first].span.begin, seg_.tokens[cue_end - 1].span.end};
     st.cue.text = std::string(slice(doc_.text, st.cue.span));
+    const std::size_t before = out_.statements.size();
     finish(st, s, &speaker, cue, addressee);
+    if (out_.statements.size() > before) reported_contents_.insert(key);
   }
 
   void fill_content(StatementRecord& st) const {
@@ -1191,6 +1195,7 @@ class Finder {
   bool last_speaker_ = false;
   ActorRef last_speaker_ref_;
   std::vector<Span> sorted_quoted_;
+  std::unordered_set<std::uint64_t> reported_contents_;  // content spans of reported statements
   std::uint32_t last_sentence_ = 0;
   std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
   std::optional<Span> last_quote_span_;
