@@ -1,6 +1,7 @@
 #include "extract/events.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "extract/dates.hpp"
 #include "extract/grammar.hpp"
@@ -127,6 +128,31 @@ class Coder {
     return -1;
   }
 
+  // The agent of a participle that follows the object noun within its clause ("the proposal put
+  // forward by France", "the terms laid out by the US president"); -1 if none.
+  int object_author(const SentenceView& view, std::uint32_t object_at, std::uint32_t limit) const {
+    static constexpr std::array<std::string_view, 4> kParticles = {"out", "forward", "up", "down"};
+    static constexpr std::array<std::string_view, 10> kIrregular = {"laid", "put", "set", "drawn", "made",
+                                                                    "brought", "written", "given", "sent", "drafted"};
+    for (std::uint32_t k = object_at + 2; k + 1 < limit && k < object_at + 10; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";" || w == "," || (view.mention_at(k) < 0 && is_subordinator(w))) return -1;
+      if (w != "by") continue;
+      std::uint32_t v = k - 1;
+      if (std::find(kParticles.begin(), kParticles.end(), view.norm(v)) != kParticles.end() && v > object_at + 1) --v;
+      const std::string_view verb = view.norm(v);
+      bool participle = verb.size() > 4 && verb.ends_with("ed");
+      participle = participle || std::find(kIrregular.begin(), kIrregular.end(), verb) != kIrregular.end();
+      for (const VerbAnalysis& a : lex_.analyse_verb(verb)) {
+        participle = participle || a.form == VerbForm::kParticiple || a.form == VerbForm::kPastOrParticiple;
+      }
+      if (!participle || view.mention_at(v) >= 0) return -1;
+      const int m = view.np_mention_after(k + 1, limit);
+      return m >= 0 && !view.mention(m).pronoun ? m : -1;
+    }
+    return -1;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -231,6 +257,9 @@ class Coder {
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
         }
       }
+      // "rejected the terms for peace laid out by the US president", "welcomed the plan put
+      // forward by Egypt": the author of the object, named as the agent of a participle after it.
+      if (const int author = object_author(view, object_at, limit); author >= 0) return author;
       // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
       return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
