@@ -299,6 +299,14 @@ class Coder {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
     }
+    // Two people do not fight battles with each other: "Zelensky's clash with Trump", "Putin
+    // attacked Biden" are verbal, and the statement carries them; armed force is coded between
+    // states, forces and groups (a person may still be assassinated, abducted or assaulted: 18).
+    if (target != nullptr && (code->root == "19" || code->root == "20") && source.actor.kind == "person" &&
+        target->actor.kind == "person") {
+      note(s, "'" + p.text + "': force between two people is a figure of speech; not coded");
+      return;
+    }
     // A nominal mention of an event already coded from a verb in this sentence is the same event.
     if (p.noun) {
       for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
