@@ -908,6 +908,8 @@ struct DocumentReader::State {
 
   std::vector<std::string> inputs;
   std::size_t next_input = 0;
+  std::vector<InMemoryFile> memory_files;
+  std::size_t next_memory_file = 0;
   IngestOptions options;
   DiagnosticSink sink;
   DiagnosticSink warning_sink;  // counts and forwards warnings
@@ -935,6 +937,15 @@ struct DocumentReader::State {
       }
       if (next_input < inputs.size()) {
         if (auto doc = open_input(inputs[next_input++])) return doc;
+        continue;
+      }
+      if (next_memory_file < memory_files.size()) {
+        InMemoryFile& file = memory_files[next_memory_file++];
+        const std::uint64_t size = file.bytes.size();
+        std::string id = without_extension(file_name(file.path));
+        if (auto doc = read_source(ByteSource(std::exchange(file.bytes, {})), file.path, std::move(id), size)) {
+          return doc;
+        }
         continue;
       }
       return std::nullopt;
@@ -1033,14 +1044,21 @@ struct DocumentReader::State {
       error(path + ": cannot open (" + error_text(errno) + "), expected a readable file or directory");
       return std::nullopt;
     }
-    ByteSource source(fd, true);
-    const std::size_t limit = options.max_document_bytes;
     struct stat info {};
-    const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+    std::optional<std::uint64_t> size;
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) size = static_cast<std::uint64_t>(info.st_size);
+    return read_source(ByteSource(fd, true), path, std::move(id), size);
+  }
+
+  // A file's bytes (from disk or memory) to a document, or to the JSON Lines reader. `size`: the
+  // file's size when known before reading.
+  std::optional<Document> read_source(ByteSource source, const std::string& path, std::string id,
+                                      std::optional<std::uint64_t> size) {
+    const std::size_t limit = options.max_document_bytes;
     // Checked before reading, except for JSON Lines, where the limit applies to each line.
     const auto too_big = [&] {
-      if (!regular || static_cast<std::uint64_t>(info.st_size) <= limit) return false;
-      error(path + ": file too large (" + std::to_string(info.st_size) + " bytes), expected at most " +
+      if (!size || *size <= limit) return false;
+      error(path + ": file too large (" + std::to_string(*size) + " bytes), expected at most " +
             std::to_string(limit) + " bytes per document");
       return true;
     };
@@ -1146,6 +1164,10 @@ struct DocumentReader::State {
 };
 
 DocumentReader::DocumentReader(std::vector<std::string> inputs, IngestOptions options, DiagnosticSink sink)
+    : DocumentReader(std::move(inputs), {}, std::move(options), std::move(sink)) {}
+
+DocumentReader::DocumentReader(std::vector<std::string> inputs, std::vector<InMemoryFile> files,
+                               IngestOptions options, DiagnosticSink sink)
     : state_(std::make_unique<State>()) {
   if (!options.fallback_date.empty()) {
     const auto date = parse_published_date(options.fallback_date);
@@ -1156,6 +1178,7 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs, IngestOptions op
   // Spans are 32-bit: no document may be larger than that.
   options.max_document_bytes = std::min(options.max_document_bytes, kSpanLimit / 4);
   state_->inputs = std::move(inputs);
+  state_->memory_files = std::move(files);
   state_->options = std::move(options);
   state_->sink = std::move(sink);
   State* state = state_.get();

@@ -50,10 +50,20 @@ InputFormat sniff_format(std::string_view head);
 // "id", or the file's path relative to the folder given, without extension ("a/b" for
 // "examples/a/b.txt" given "examples/"), or for a file given directly its name without extension.
 // Holds one document (or one JSONL line) in memory at a time, never the corpus.
+// A file's contents held in memory, read as the file at `path` would be.
+struct InMemoryFile {
+  std::string path;   // names the input in messages; its extension picks the format (else sniffed)
+  std::string bytes;  // raw bytes, in any encoding ingestion accepts
+};
+
 class DocumentReader {
  public:
   // Throws InputError when options.fallback_date is set but is not a YYYY-MM-DD date.
   DocumentReader(std::vector<std::string> inputs, IngestOptions options, DiagnosticSink sink);
+  // Reads in-memory files (tests, fuzzing) with the same sniffing, decoding, limits, ids and
+  // messages as files on disk; they are read after `inputs`. Same throws.
+  DocumentReader(std::vector<std::string> inputs, std::vector<InMemoryFile> files, IngestOptions options,
+                 DiagnosticSink sink);
   ~DocumentReader();
   DocumentReader(DocumentReader&&) noexcept;
   DocumentReader& operator=(DocumentReader&&) noexcept;
