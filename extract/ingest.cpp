@@ -353,6 +353,29 @@ const char* kind_name(JsonKind kind) {
   return "a value";
 }
 
+// RapidJSON 1.1.0 decodes an escaped lone low surrogate ("\udc00") into its three-byte form, which
+// is not UTF-8 (the line itself was made valid before parsing): such sequences become U+FFFD, as
+// unpaired surrogates do everywhere else in ingestion.
+std::string without_surrogates(std::string_view value) {
+  if (is_valid_utf8(value)) return std::string(value);
+  std::string out;
+  out.reserve(value.size());
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    if (const std::size_t length = utf8_sequence_length(value, pos); length > 0) {
+      out.append(value.substr(pos, length));
+      pos += length;
+      continue;
+    }
+    append_utf8(out, 0xFFFD);
+    const bool surrogate = static_cast<unsigned char>(value[pos]) == 0xED && pos + 2 < value.size() &&
+                           (static_cast<unsigned char>(value[pos + 1]) & 0xC0) == 0x80 &&
+                           (static_cast<unsigned char>(value[pos + 2]) & 0xC0) == 0x80;
+    pos += surrogate ? 3 : 1;
+  }
+  return out;
+}
+
 struct JsonField {
   std::string name;
   JsonKind kind = JsonKind::kNull;
@@ -385,7 +408,7 @@ class JsonlHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Json
       const std::size_t after = stream_.Tell();
       std::size_t name_begin = after > 0 ? after - 1 : 0;
       while (name_begin > 0 && line_[name_begin - 1] != '"') --name_begin;
-      pending_ = JsonField{std::string(str, length), JsonKind::kNull, {}, value_offset(after),
+      pending_ = JsonField{without_surrogates(std::string_view(str, length)), JsonKind::kNull, {}, value_offset(after),
                            name_begin > 0 ? name_begin - 1 : 0};
     }
     return true;
@@ -408,7 +431,7 @@ class JsonlHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Json
     }
     if (depth_ == 1) {
       pending_.kind = kind;
-      pending_.value.assign(value);
+      pending_.value = without_surrogates(value);
       fields.push_back(std::move(pending_));
       pending_ = {};
     }

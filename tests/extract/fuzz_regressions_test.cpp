@@ -132,3 +132,16 @@ TEST_CASE("in-memory files read like the same bytes on disk", "[extract][ingest]
   CHECK(disk[1].text == "Erdogan said Ankara was ready.");
   CHECK(memory_messages == disk_messages);
 }
+
+TEST_CASE("fuzz finding: an escaped lone surrogate in JSON Lines becomes U+FFFD", "[extract][ingest][fuzz]") {
+  // RapidJSON 1.1.0 turns "\udc00" into the bytes ED B0 80, which are not UTF-8; the text decoder then
+  // read them as Windows-1252 and let a no-break space (A0) through normalisation.
+  std::vector<std::string> warnings;
+  const extract::Document doc = extract::parse_jsonl_document(
+      R"({"id":"a\ude20b","text":"Lavrov \ude20said \udc00\u00a0yes.","title":"T\udfff"})", "feed.jsonl", 3, {},
+      [&](const extract::Diagnostic& d) { warnings.push_back(d.message); });
+  CHECK(doc.id == "a\xEF\xBF\xBD" "b");
+  CHECK(doc.text == "Lavrov \xEF\xBF\xBDsaid \xEF\xBF\xBD yes.");
+  CHECK(doc.title == "T\xEF\xBF\xBD");
+  CHECK(warnings.empty());
+}
