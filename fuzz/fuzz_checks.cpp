@@ -157,7 +157,13 @@ void check_actor(std::string_view text, const extract::ActorRef& a) {
   FUZZ_CHECK(!a.id.empty());
   FUZZ_CHECK(!a.kind.empty());
   FUZZ_CHECK(extract::is_valid_utf8(a.name));
-  FUZZ_CHECK(extract::is_valid_utf8(a.text));
+  FUZZ_CHECK(a.text == extract::slice(text, a.span));
+}
+
+// A TextSpan's text is the text its span slices.
+void check_text_span(std::string_view text, const extract::TextSpan& t) {
+  check_non_empty_span(text, t.span);
+  FUZZ_CHECK(t.text == extract::slice(text, t.span));
 }
 
 void check_record_base(std::string_view text, const extract::DocumentRecords& r, const extract::RecordBase& base,
@@ -166,6 +172,9 @@ void check_record_base(std::string_view text, const extract::DocumentRecords& r,
   FUZZ_CHECK(base.sentence >= previous_sentence);  // ordered by sentence
   previous_sentence = base.sentence;
   check_span(text, base.span);
+  // The evidence starts in its sentence (a quote may run on over the next sentences).
+  const Span sentence_span = r.sentences[base.sentence].span;
+  FUZZ_CHECK(sentence_span.begin <= base.span.begin && base.span.begin < sentence_span.end);
   check_date(base.date);
 }
 
@@ -258,6 +267,7 @@ void run_extractor(std::string_view data) {
   for (const extract::MentionRecord& m : r.mentions) {
     check_record_base(text, r, m, sentence);
     check_actor(text, m.actor);
+    FUZZ_CHECK(m.span == m.actor.span);
     FUZZ_CHECK(!m.via.empty());
   }
   sentence = 0;
@@ -265,7 +275,7 @@ void run_extractor(std::string_view data) {
     check_record_base(text, r, e, sentence);
     check_actor(text, e.source);
     if (e.target) check_actor(text, *e.target);
-    check_non_empty_span(text, e.trigger.span);
+    check_text_span(text, e.trigger);
     FUZZ_CHECK(e.code.size() >= 2 && e.root == e.code.substr(0, 2));
     FUZZ_CHECK(e.quad_class >= 1 && e.quad_class <= 4);
     FUZZ_CHECK(std::isfinite(e.goldstein) && e.goldstein >= -10.0 && e.goldstein <= 10.0);
@@ -276,13 +286,20 @@ void run_extractor(std::string_view data) {
     check_record_base(text, r, st, sentence);
     if (st.speaker) check_actor(text, *st.speaker);
     if (st.speaker_span) check_non_empty_span(text, *st.speaker_span);
-    if (!st.cue.text.empty()) check_non_empty_span(text, st.cue.span);
+    if (!st.cue.text.empty()) check_text_span(text, st.cue);
     check_span(text, st.content_span);
-    FUZZ_CHECK(extract::is_valid_utf8(st.content));
+    // content: the parts joined with a single space; content_span: first part's begin to last part's end.
+    std::string joined;
     for (const Span& part : st.content_parts) {
       check_span(text, part);
       FUZZ_CHECK(st.content_span.contains(part));
+      if (!joined.empty()) joined.push_back(' ');
+      joined.append(extract::slice(text, part));
     }
+    FUZZ_CHECK(!st.content_parts.empty());
+    FUZZ_CHECK(st.content_span.begin == st.content_parts.front().begin);
+    FUZZ_CHECK(st.content_span.end == st.content_parts.back().end);
+    FUZZ_CHECK(st.content == joined);
     for (const extract::AboutRef& about : st.about) check_actor(text, about.actor);
   }
   sentence = 0;
