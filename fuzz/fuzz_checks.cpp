@@ -201,6 +201,12 @@ void run_html(std::string_view data) {
   }
   FUZZ_CHECK(page.published.empty() || is_iso_date(page.published));
   FUZZ_CHECK(page.text.find("\xC2\xA0") == std::string::npos);  // no-break spaces become spaces
+  // Paragraphs separated by "\n\n", lines by "\n", spaces collapsed.
+  FUZZ_CHECK(page.text.find("\n\n\n") == std::string::npos);
+  FUZZ_CHECK(page.text.find("  ") == std::string::npos);
+  FUZZ_CHECK(page.text.find_first_of("\t\r") == std::string::npos);
+  FUZZ_CHECK(page.text.empty() || (page.text.front() != ' ' && page.text.front() != '\n'));
+  FUZZ_CHECK(page.text.empty() || (page.text.back() != ' ' && page.text.back() != '\n'));
   if (extract::is_valid_utf8(data)) FUZZ_CHECK(extract::is_valid_utf8(extract::decode_html_entities(data)));
 }
 
