@@ -408,8 +408,8 @@ class JsonlHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Json
       const std::size_t after = stream_.Tell();
       std::size_t name_begin = after > 0 ? after - 1 : 0;
       while (name_begin > 0 && line_[name_begin - 1] != '"') --name_begin;
-      pending_ = JsonField{without_surrogates(std::string_view(str, length)), JsonKind::kNull, {}, value_offset(after),
-                           name_begin > 0 ? name_begin - 1 : 0};
+      pending_ = JsonField{without_surrogates(std::string_view(str, length)), JsonKind::kNull, {},
+                           value_offset(after), name_begin > 0 ? name_begin - 1 : 0};
     }
     return true;
   }

@@ -44,18 +44,18 @@ std::optional<InputFormat> format_from_extension(std::string_view path);
 // Format by content: '{' as the first non-space byte -> JSON Lines, '<' -> HTML, else text.
 InputFormat sniff_format(std::string_view head);
 
-// Streams documents from the inputs, in command-line order; a folder is read recursively with its
-// entries sorted by path, hidden entries (".name") skipped, and each directory read once (a symbolic
-// link back to a folder already read is reported and not followed). A document's id is the JSONL
-// "id", or the file's path relative to the folder given, without extension ("a/b" for
-// "examples/a/b.txt" given "examples/"), or for a file given directly its name without extension.
-// Holds one document (or one JSONL line) in memory at a time, never the corpus.
 // A file's contents held in memory, read as the file at `path` would be.
 struct InMemoryFile {
   std::string path;   // names the input in messages; its extension picks the format (else sniffed)
   std::string bytes;  // raw bytes, in any encoding ingestion accepts
 };
 
+// Streams documents from the inputs, in command-line order; a folder is read recursively with its
+// entries sorted by path, hidden entries (".name") skipped, and each directory read once (a symbolic
+// link back to a folder already read is reported and not followed). A document's id is the JSONL
+// "id", or the file's path relative to the folder given, without extension ("a/b" for
+// "examples/a/b.txt" given "examples/"), or for a file given directly its name without extension.
+// Holds one document (or one JSONL line) in memory at a time, never the corpus.
 class DocumentReader {
  public:
   // Throws InputError when options.fallback_date is set but is not a YYYY-MM-DD date.
