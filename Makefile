@@ -1,10 +1,12 @@
 # geokg: the two commands a user needs are `make demo` and `make test` (see README.md).
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure demo test test-asan bench clean
+.PHONY: all deps configure demo test test-asan fuzz bench clean
 
 all: $(BUILD)/geokg
 
@@ -31,10 +33,17 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer targets (clang, ASan+UBSan) run FUZZ_SECONDS each over a copy of fuzz/corpus/ (README "Fuzzing").
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOKG_FUZZ=ON \
+	  -DGEOKG_TESTS=OFF -DGEOKG_WERROR=ON $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+	./fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench: deps $(BUILD)/geokg
 	./bench/run
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) out
 
 FORCE:

@@ -22,7 +22,7 @@ struct NamedEntity {
 // HTML 4.01's 253 entities (with &apos;) plus the HTML5 names that show up in news pages: ASCII
 // punctuation names, typographic spaces, and the Latin Extended-A letters of Central European and
 // Turkish names (Wałęsa, Erdoğan, Šefčovič) that CMSs write as references.
-constexpr std::array kNamedEntities = {
+constexpr NamedEntity kNamedEntities[] = {
     NamedEntity{"quot", 34}, NamedEntity{"amp", 38}, NamedEntity{"apos", 39}, NamedEntity{"lt", 60},
     NamedEntity{"gt", 62}, NamedEntity{"QUOT", 34}, NamedEntity{"AMP", 38}, NamedEntity{"LT", 60},
     NamedEntity{"GT", 62}, NamedEntity{"COPY", 169}, NamedEntity{"REG", 174},

@@ -353,6 +353,29 @@ const char* kind_name(JsonKind kind) {
   return "a value";
 }
 
+// RapidJSON 1.1.0 decodes an escaped lone low surrogate ("\udc00") into its three-byte form, which
+// is not UTF-8 (the line itself was made valid before parsing): such sequences become U+FFFD, as
+// unpaired surrogates do everywhere else in ingestion.
+std::string without_surrogates(std::string_view value) {
+  if (is_valid_utf8(value)) return std::string(value);
+  std::string out;
+  out.reserve(value.size());
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    if (const std::size_t length = utf8_sequence_length(value, pos); length > 0) {
+      out.append(value.substr(pos, length));
+      pos += length;
+      continue;
+    }
+    append_utf8(out, 0xFFFD);
+    const bool surrogate = static_cast<unsigned char>(value[pos]) == 0xED && pos + 2 < value.size() &&
+                           (static_cast<unsigned char>(value[pos + 1]) & 0xC0) == 0x80 &&
+                           (static_cast<unsigned char>(value[pos + 2]) & 0xC0) == 0x80;
+    pos += surrogate ? 3 : 1;
+  }
+  return out;
+}
+
 struct JsonField {
   std::string name;
   JsonKind kind = JsonKind::kNull;
@@ -385,8 +408,8 @@ class JsonlHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Json
       const std::size_t after = stream_.Tell();
       std::size_t name_begin = after > 0 ? after - 1 : 0;
       while (name_begin > 0 && line_[name_begin - 1] != '"') --name_begin;
-      pending_ = JsonField{std::string(str, length), JsonKind::kNull, {}, value_offset(after),
-                           name_begin > 0 ? name_begin - 1 : 0};
+      pending_ = JsonField{without_surrogates(std::string_view(str, length)), JsonKind::kNull, {},
+                           value_offset(after), name_begin > 0 ? name_begin - 1 : 0};
     }
     return true;
   }
@@ -408,7 +431,7 @@ class JsonlHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Json
     }
     if (depth_ == 1) {
       pending_.kind = kind;
-      pending_.value.assign(value);
+      pending_.value = without_surrogates(value);
       fields.push_back(std::move(pending_));
       pending_ = {};
     }
@@ -908,6 +931,8 @@ struct DocumentReader::State {
 
   std::vector<std::string> inputs;
   std::size_t next_input = 0;
+  std::vector<InMemoryFile> memory_files;
+  std::size_t next_memory_file = 0;
   IngestOptions options;
   DiagnosticSink sink;
   DiagnosticSink warning_sink;  // counts and forwards warnings
@@ -935,6 +960,15 @@ struct DocumentReader::State {
       }
       if (next_input < inputs.size()) {
         if (auto doc = open_input(inputs[next_input++])) return doc;
+        continue;
+      }
+      if (next_memory_file < memory_files.size()) {
+        InMemoryFile& file = memory_files[next_memory_file++];
+        const std::uint64_t size = file.bytes.size();
+        std::string id = without_extension(file_name(file.path));
+        if (auto doc = read_source(ByteSource(std::exchange(file.bytes, {})), file.path, std::move(id), size)) {
+          return doc;
+        }
         continue;
       }
       return std::nullopt;
@@ -1033,14 +1067,21 @@ struct DocumentReader::State {
       error(path + ": cannot open (" + error_text(errno) + "), expected a readable file or directory");
       return std::nullopt;
     }
-    ByteSource source(fd, true);
-    const std::size_t limit = options.max_document_bytes;
     struct stat info {};
-    const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+    std::optional<std::uint64_t> size;
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) size = static_cast<std::uint64_t>(info.st_size);
+    return read_source(ByteSource(fd, true), path, std::move(id), size);
+  }
+
+  // A file's bytes (from disk or memory) to a document, or to the JSON Lines reader. `size`: the
+  // file's size when known before reading.
+  std::optional<Document> read_source(ByteSource source, const std::string& path, std::string id,
+                                      std::optional<std::uint64_t> size) {
+    const std::size_t limit = options.max_document_bytes;
     // Checked before reading, except for JSON Lines, where the limit applies to each line.
     const auto too_big = [&] {
-      if (!regular || static_cast<std::uint64_t>(info.st_size) <= limit) return false;
-      error(path + ": file too large (" + std::to_string(info.st_size) + " bytes), expected at most " +
+      if (!size || *size <= limit) return false;
+      error(path + ": file too large (" + std::to_string(*size) + " bytes), expected at most " +
             std::to_string(limit) + " bytes per document");
       return true;
     };
@@ -1146,6 +1187,10 @@ struct DocumentReader::State {
 };
 
 DocumentReader::DocumentReader(std::vector<std::string> inputs, IngestOptions options, DiagnosticSink sink)
+    : DocumentReader(std::move(inputs), {}, std::move(options), std::move(sink)) {}
+
+DocumentReader::DocumentReader(std::vector<std::string> inputs, std::vector<InMemoryFile> files,
+                               IngestOptions options, DiagnosticSink sink)
     : state_(std::make_unique<State>()) {
   if (!options.fallback_date.empty()) {
     const auto date = parse_published_date(options.fallback_date);
@@ -1156,6 +1201,7 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs, IngestOptions op
   // Spans are 32-bit: no document may be larger than that.
   options.max_document_bytes = std::min(options.max_document_bytes, kSpanLimit / 4);
   state_->inputs = std::move(inputs);
+  state_->memory_files = std::move(files);
   state_->options = std::move(options);
   state_->sink = std::move(sink);
   State* state = state_.get();

@@ -44,6 +44,12 @@ std::optional<InputFormat> format_from_extension(std::string_view path);
 // Format by content: '{' as the first non-space byte -> JSON Lines, '<' -> HTML, else text.
 InputFormat sniff_format(std::string_view head);
 
+// A file's contents held in memory, read as the file at `path` would be.
+struct InMemoryFile {
+  std::string path;   // names the input in messages; its extension picks the format (else sniffed)
+  std::string bytes;  // raw bytes, in any encoding ingestion accepts
+};
+
 // Streams documents from the inputs, in command-line order; a folder is read recursively with its
 // entries sorted by path, hidden entries (".name") skipped, and each directory read once (a symbolic
 // link back to a folder already read is reported and not followed). A document's id is the JSONL
@@ -54,6 +60,10 @@ class DocumentReader {
  public:
   // Throws InputError when options.fallback_date is set but is not a YYYY-MM-DD date.
   DocumentReader(std::vector<std::string> inputs, IngestOptions options, DiagnosticSink sink);
+  // Reads in-memory files (tests, fuzzing) with the same sniffing, decoding, limits, ids and
+  // messages as files on disk; they are read after `inputs`. Same throws.
+  DocumentReader(std::vector<std::string> inputs, std::vector<InMemoryFile> files, IngestOptions options,
+                 DiagnosticSink sink);
   ~DocumentReader();
   DocumentReader(DocumentReader&&) noexcept;
   DocumentReader& operator=(DocumentReader&&) noexcept;
