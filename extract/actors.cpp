@@ -197,17 +197,25 @@ class Resolver {
     const bool people = std::find(std::begin(kPeople), std::end(kPeople), noun) != std::end(kPeople);
     const bool states = std::find(std::begin(kStates), std::end(kStates), noun) != std::end(kStates);
     if (!people && !states) return i;
-    std::vector<const Mention*> found;
-    for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend() && found.size() < 2; ++it) {
-      const Mention& m = *it;
-      if (m.sentence + 2 < s.index) break;
-      if (m.actor.id.empty() || m.pronoun || m.group != 0) continue;
-      const bool fits = people ? m.actor.kind == "person" : (m.actor.kind == "state" || m.actor.kind == "igo");
-      if (!fits) continue;
-      bool seen = false;
-      for (const Mention* f : found) seen = seen || f->actor.id == m.actor.id;
-      if (!seen) found.push_back(&m);
-    }
+    // "the two leaders", "both presidents" are heads of state, government or an organisation: an
+    // envoy or minister named in between is passed over when two such leaders were named.
+    const bool leaders = noun == "leaders" || noun == "presidents" || noun == "premiers" || noun == "heads";
+    auto pick = [&](bool only_leaders) {
+      std::vector<const Mention*> found;
+      for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend() && found.size() < 2; ++it) {
+        const Mention& m = *it;
+        if (m.sentence + 2 < s.index) break;
+        if (m.actor.id.empty() || m.pronoun || m.group != 0) continue;
+        const bool fits = people ? m.actor.kind == "person" : (m.actor.kind == "state" || m.actor.kind == "igo");
+        if (!fits || (only_leaders && !is_leader(m.actor.id))) continue;
+        bool seen = false;
+        for (const Mention* f : found) seen = seen || f->actor.id == m.actor.id;
+        if (!seen) found.push_back(&m);
+      }
+      return found;
+    };
+    std::vector<const Mention*> found = leaders ? pick(true) : std::vector<const Mention*>{};
+    if (found.size() < 2) found = pick(false);
     if (found.size() < 2) return i;
     const std::uint32_t group = ++groups_;
     const ActorRef first = found[1]->actor, second = found[0]->actor;  // in text order
@@ -228,6 +236,24 @@ class Resolver {
     add(first, i, k + 1);
     add(second, k + 1, phrase_end);
     return phrase_end;
+  }
+
+  // A person the lexicon knows as a head of state or government, or the head of an organisation,
+  // on the document date.
+  bool is_leader(std::string_view id) const {
+    static constexpr std::string_view kLeaderTitles[] = {
+        "president", "prime minister", "chancellor", "king", "queen", "emir", "crown prince", "supreme leader",
+        "premier", "head of state", "head of government", "sultan", "secretary general", "secretary-general",
+        "acting president", "chairman", "general secretary", "taoiseach"};
+    const ActorEntry* entry = lex_.actor_by_id(id);
+    if (entry == nullptr) return false;
+    for (const Role& role : entry->roles) {
+      if (day_ != kNoDay && !role.active_on(day_)) continue;
+      if (std::find(std::begin(kLeaderTitles), std::end(kLeaderTitles), role.title) != std::end(kLeaderTitles)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool looks_like_name(std::uint32_t first, std::uint32_t end) const {
