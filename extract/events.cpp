@@ -128,6 +128,60 @@ class Coder {
     return -1;
   }
 
+  // "the Kremlin would only accept security guarantees for Ukraine if they aligned with the
+  // Istanbul proposals", "would only lift sanctions if": a concession (accept, approve, sign, lift,
+  // ...) held back until a condition is met is a demand (100), made now,
+  // of the actor named in what would be accepted (or else in the condition). Only "only ... if",
+  // "unless", "provided (that)" and "on condition" count.
+  bool code_condition(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbGroup& group,
+                      const Date& date) {
+    bool only = false;
+    for (std::uint32_t k = group.start > s.first_token ? group.start - 1 : group.start; k < v; ++k) {
+      only = only || view.norm(k) == "only";
+    }
+    std::uint32_t condition = UINT32_MAX;
+    for (std::uint32_t k = v + 1; k + 1 < view.end() && k < v + 16; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";") break;
+      if ((w == "if" && only) || w == "unless" || (w == "provided" && view.norm(k + 1) == "that") ||
+          (w == "on" && view.norm(k + 1) == "condition")) {
+        condition = k;
+        break;
+      }
+    }
+    if (condition == UINT32_MAX) return false;
+    const int source = view.subject_before(group.start);
+    if (source < 0) return false;
+    const auto usable = [&](int m) {
+      return m >= 0 && view.mention(m).actor.id != view.mention(source).actor.id && !view.mention(m).pronoun &&
+             !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty());
+    };
+    int target = -1;
+    for (std::uint32_t k = v + 1; k < condition && target < 0; ++k) {
+      if (usable(view.mention_at(k))) target = view.mention_at(k);
+    }
+    for (std::uint32_t k = condition + 1; k < view.end() && k < condition + 12 && target < 0; ++k) {
+      if (view.norm(k) == "." || view.norm(k) == ";") break;
+      if (usable(view.mention_at(k))) target = view.mention_at(k);
+    }
+    if (target < 0) return false;
+    const std::vector<std::uint32_t>* demands = lex_.verb_patterns("demand");
+    if (demands == nullptr) return false;
+    for (std::uint32_t index : *demands) {
+      const EventPattern& p = lex_.event_patterns()[index];
+      if (p.code != "100" || !p.objects.empty() || !p.preps.empty()) continue;
+      Modality modality = Modality::kAsserted;
+      const Mention& src = view.mention(source);
+      if (in_quote(seg_.tokens[v].span) || reported_context(view, src.first_token)) modality = Modality::kReported;
+      note(s, "'" + std::string(view.norm(v)) + "' held back by a condition: a demand");
+      for (int si : view.coordinated(source)) {
+        emit(s, view, p, v, v + 1, view.mention(si), &view.mention(target), false, modality, date);
+      }
+      return true;
+    }
+    return false;
+  }
+
   // The agent of a participle that follows the object noun within its clause ("the proposal put
   // forward by France", "the terms laid out by the US president"); -1 if none.
   int object_author(const SentenceView& view, std::uint32_t object_at, std::uint32_t limit) const {
@@ -572,6 +626,12 @@ class Coder {
       return false;
     }
     const VerbGroup group = verb_group(view, lex_, v, a.form);
+    static constexpr std::string_view kConceded[] = {"accept", "agree", "approve", "support", "back", "sign",
+                                                     "ratify", "endorse", "lift", "allow", "join", "resume"};
+    if (std::find(std::begin(kConceded), std::end(kConceded), a.lemma) != std::end(kConceded) && !group.negated &&
+        !group.embedded && code_condition(s, view, v, group, date)) {
+      return true;
+    }
     if (group.embedded && code_threatened(s, view, v, group, patterns, date, consumed)) return true;
     if (group.embedded || demanded(view, group.start)) {
       note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
