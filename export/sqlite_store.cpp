@@ -320,6 +320,11 @@ struct SqliteStore::Impl {
   }
 
   void open_connection(int flags) {
+    // SQLite's allocation statistics take a global mutex on every malloc and free, and the store
+    // allocates for every row; nothing here reads them. Only possible before SQLite initialises
+    // (the first connection of the process); later calls are refused harmlessly.
+    static const bool memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    (void)memstatus_off;
     // One thread at a time uses the connection: SQLite's own mutexes would only cost time.
     flags |= SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(db_path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
