@@ -2,6 +2,7 @@
 
 #include "extract/actors.hpp"
 #include "extract/events.hpp"
+#include "extract/lexicon.hpp"
 #include "extract/segment.hpp"
 #include "extract/statements.hpp"
 
@@ -10,7 +11,9 @@ namespace geokg::extract {
 DocumentRecords extract_document(const Document& doc, const Lexicon& lexicon, std::vector<EventTrace>* trace) {
   DocumentRecords records;
   records.doc = doc.id;
-  const Segmentation seg = segment(doc.text, doc.boilerplate);
+  Segmentation tagged = segment(doc.text, doc.boilerplate);
+  lexicon.tag_words(tagged);
+  const Segmentation& seg = tagged;
   records.sentences.reserve(seg.sentences.size());
   for (const Sentence& s : seg.sentences) records.sentences.push_back(SentenceInfo{s.span, s.boilerplate});
 

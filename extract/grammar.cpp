@@ -13,10 +13,43 @@ bool in(const std::array<std::string_view, N>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-// Closed word classes are asked about for nearly every token: hashed sets, built once.
+// Closed word classes are asked about for nearly every token: hashed sets, built once. The hash
+// reads only the length and the first and last bytes (the words are short and differ there), and
+// the table is open-addressed, so a lookup costs no call into a general string hash.
+class WordSet {
+ public:
+  template <std::size_t N>
+  explicit WordSet(const std::array<std::string_view, N>& words) {
+    for (std::string_view w : words) {
+      std::size_t slot = slot_of(w);
+      while (!slots_[slot].empty() && slots_[slot] != w) slot = (slot + 1) % kSlots;
+      slots_[slot] = w;
+      max_size_ = std::max(max_size_, w.size());
+    }
+  }
+  std::size_t count(std::string_view w) const {
+    if (w.empty() || w.size() > max_size_) return 0;
+    for (std::size_t slot = slot_of(w);; slot = (slot + 1) % kSlots) {
+      if (slots_[slot].empty()) return 0;
+      if (slots_[slot] == w) return 1;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 128;  // more than twice the largest class
+  static std::size_t slot_of(std::string_view w) {
+    const auto first = static_cast<unsigned char>(w.front());
+    const auto last = static_cast<unsigned char>(w.back());
+    const std::size_t h = (w.size() * 0x9E3779B1u) ^ (first * 0x85EBCA6Bu) ^ (last * 0xC2B2AE35u);
+    return (h >> 7) % kSlots;
+  }
+  std::array<std::string_view, kSlots> slots_{};
+  std::size_t max_size_ = 0;
+};
+
 template <std::size_t N>
-std::unordered_set<std::string_view> word_set(const std::array<std::string_view, N>& words) {
-  return std::unordered_set<std::string_view>(words.begin(), words.end());
+WordSet word_set(const std::array<std::string_view, N>& words) {
+  return WordSet(words);
 }
 
 constexpr std::array<std::string_view, 40> kPrepositions = {

@@ -337,15 +337,15 @@ void Lexicon::add_phrase(std::string_view phrase, PhraseEntry entry) {
   entry.exact.clear();
   for (const Token& t : seg.tokens) {
     const std::string_view norm = seg.norm_of(t);
-    auto it = edges_.find(NodeKey{node, norm});
-    if (it == edges_.end()) {
-      token_store_.push_back(std::make_unique<std::string>(norm));
+    const std::uint32_t word = words_.emplace(std::string(norm), static_cast<std::uint32_t>(words_.size())).first->second;
+    const std::uint32_t existing = child(node, word);
+    if (existing == 0) {
       const auto next = static_cast<std::uint32_t>(node_entries_.size());
       node_entries_.emplace_back();
-      edges_.emplace(NodeKey{node, *token_store_.back()}, next);
+      add_edge(node, word, next);
       node = next;
     } else {
-      node = it->second;
+      node = existing;
     }
     std::uint8_t pattern = 0;
     if (t.kind == TokenKind::kWord) pattern = t.all_caps ? 2 : (t.upper ? 1 : 0);
@@ -388,15 +388,51 @@ void Lexicon::index_actor(std::uint32_t index) {
   for (const Role& r : a.roles) role_index_[r.of + "|" + r.title].push_back(index);
 }
 
+std::uint32_t Lexicon::child(std::uint32_t parent, std::uint32_t word) const {
+  const std::uint64_t key = edge_key(parent, word);
+  const std::size_t mask = edges_.size() - 1;
+  for (std::size_t slot = edge_slot(key);; slot = (slot + 1) & mask) {
+    const TrieEdge& e = edges_[slot];
+    if (e.key == key) return e.child;
+    if (e.key == kNoEdge) return 0;
+  }
+}
+
+void Lexicon::add_edge(std::uint32_t parent, std::uint32_t word, std::uint32_t child_node) {
+  // Kept at most half full so that probes stay short.
+  if ((edge_count_ + 1) * 2 > edges_.size()) {
+    std::vector<TrieEdge> old(edges_.size() * 2);
+    old.swap(edges_);
+    --edge_shift_;
+    edge_count_ = 0;
+    for (const TrieEdge& e : old) {
+      if (e.key != kNoEdge) add_edge(static_cast<std::uint32_t>(e.key >> 32), static_cast<std::uint32_t>(e.key), e.child);
+    }
+  }
+  const std::uint64_t key = edge_key(parent, word);
+  const std::size_t mask = edges_.size() - 1;
+  std::size_t slot = edge_slot(key);
+  while (edges_[slot].key != kNoEdge) slot = (slot + 1) & mask;
+  edges_[slot] = TrieEdge{key, child_node};
+  ++edge_count_;
+}
+
+void Lexicon::tag_words(Segmentation& seg) const {
+  seg.words.resize(seg.tokens.size());
+  for (std::size_t i = 0; i < seg.tokens.size(); ++i) seg.words[i] = word_id(seg.norm_of(seg.tokens[i]));
+}
+
 std::uint32_t Lexicon::match_phrase(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
                                     const std::vector<PhraseEntry>** entries) const {
   std::uint32_t node = 0;
   std::uint32_t best = 0;
   *entries = nullptr;
+  const bool tagged = seg.words.size() == seg.tokens.size();
   for (std::uint32_t i = first; i < end; ++i) {
-    auto it = edges_.find(NodeKey{node, seg.norm_of(i)});
-    if (it == edges_.end()) break;
-    node = it->second;
+    const std::uint32_t word = tagged ? seg.words[i] : word_id(seg.norm_of(i));
+    if (word == kNoWord) break;
+    node = child(node, word);
+    if (node == 0) break;
     const auto& here = node_entries_[node];
     if (here.empty()) continue;
     // The longest phrase whose capitalisation fits wins; an all-capitals headline fits any case.

@@ -130,8 +130,18 @@ class Lexicon {
   const std::vector<EventPattern>& event_patterns() const { return events_; }
   const std::vector<CueEntry>& cues() const { return cues_; }
 
+  // The id of a folded token among the words of the phrase trie; kNoWord when no phrase has it.
+  static constexpr std::uint32_t kNoWord = UINT32_MAX;
+  std::uint32_t word_id(std::string_view folded) const {
+    auto it = words_.find(folded);
+    return it == words_.end() ? kNoWord : it->second;
+  }
+  // Fills seg.words with word_id() of every token, so that the many phrase lookups made per token
+  // hash no string.
+  void tag_words(Segmentation& seg) const;
+
   // Longest phrase starting at token `first` (bounded by `end`) whose case pattern fits; returns the
-  // number of tokens matched (0: none) and the entries of that phrase.
+  // number of tokens matched (0: none) and the entries of that phrase. Uses seg.words when tagged.
   std::uint32_t match_phrase(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
                              const std::vector<PhraseEntry>** entries) const;
 
@@ -163,16 +173,21 @@ class Lexicon {
   std::size_t phrase_count() const { return phrase_count_; }
 
  private:
-  struct NodeKey {
-    std::uint32_t parent;
-    std::string_view token;
-    bool operator==(const NodeKey&) const = default;
+  // Trie edges (parent node, word id) -> child node in one open-addressing table: a lookup is a
+  // multiply and, nearly always, one probe.
+  struct TrieEdge {
+    std::uint64_t key = kNoEdge;
+    std::uint32_t child = 0;
   };
-  struct NodeKeyHash {
-    std::size_t operator()(const NodeKey& k) const {
-      return std::hash<std::string_view>()(k.token) * 1000003u ^ k.parent;
-    }
-  };
+  static constexpr std::uint64_t kNoEdge = UINT64_MAX;
+  static std::uint64_t edge_key(std::uint32_t parent, std::uint32_t word) {
+    return (static_cast<std::uint64_t>(parent) << 32) | word;
+  }
+  std::size_t edge_slot(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> edge_shift_);
+  }
+  std::uint32_t child(std::uint32_t parent, std::uint32_t word) const;  // 0: no such edge
+  void add_edge(std::uint32_t parent, std::uint32_t word, std::uint32_t child_node);
   void add_phrase(std::string_view phrase, PhraseEntry entry);
   void add_actor(ActorEntry entry);
   void index_actor(std::uint32_t index);
@@ -199,9 +214,11 @@ class Lexicon {
   StringMap<std::string> agents_;
   std::uint32_t agent_max_words_ = 1;
 
-  // Token trie over folded tokens; token strings are owned by token_store_.
-  std::vector<std::unique_ptr<std::string>> token_store_;
-  std::unordered_map<NodeKey, std::uint32_t, NodeKeyHash> edges_;
+  // Token trie over the ids of folded tokens (words_).
+  StringMap<std::uint32_t> words_;
+  std::vector<TrieEdge> edges_ = std::vector<TrieEdge>(std::size_t{1} << 10);
+  unsigned edge_shift_ = 64 - 10;
+  std::size_t edge_count_ = 0;
   std::vector<std::vector<PhraseEntry>> node_entries_{1};
   std::size_t phrase_count_ = 0;
   StringMap<std::vector<VerbAnalysis>> verb_forms_;

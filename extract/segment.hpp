@@ -42,6 +42,7 @@ struct Segmentation {
   std::string norm;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  std::vector<std::uint32_t> words;  // per token: its Lexicon::word_id once Lexicon::tag_words ran; else empty
 
   std::string_view norm_of(const Token& token) const {
     return std::string_view(norm).substr(token.norm_begin, token.norm_size);
