@@ -207,6 +207,45 @@ class Coder {
     return -1;
   }
 
+  // The subject of the nearest active finite verb before token `at` (auxiliaries and passives
+  // passed over), for a verb that shares it: "Erdogan said ... and cancelled a trip", "Yoon
+  // declared martial law, accusing the opposition"; -1 if none.
+  int earlier_subject(const SentenceView& view, std::uint32_t at) const {
+    for (std::uint32_t k = at; k > view.begin();) {
+      --k;
+      const std::string_view w = view.norm(k);
+      if (w == ";" || w == ":" || seg_.tokens[k].kind == TokenKind::kQuote) return -1;
+      const Token& t = seg_.tokens[k];
+      if (view.mention_at(k) >= 0 || t.kind != TokenKind::kWord || is_auxiliary(w) || is_modal(w) ||
+          (t.upper && !t.all_caps && k != view.begin())) {
+        continue;
+      }
+      if (k > view.begin() && (is_determiner(view.norm(k - 1)) || view.norm(k - 1) == "'s")) continue;
+      for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+        if (a.form != VerbForm::kPast && a.form != VerbForm::kPastOrParticiple && a.form != VerbForm::kThird) continue;
+        const VerbGroup g = verb_group(view, lex_, k, a.form);
+        if (g.passive) break;
+        const int m = view.subject_before(g.start);
+        if (m >= 0) return m;
+        break;
+      }
+    }
+    return -1;
+  }
+
+  // Whether a finite verb stands between the end of mention `m` and token `at`: then `m` is that
+  // verb's object, not the subject of the verb at `at` ("invaded Ukraine and killed").
+  bool verb_between(const SentenceView& view, int m, std::uint32_t at) const {
+    for (std::uint32_t k = view.mention(m).end_token; k < at; ++k) {
+      const Token& t = seg_.tokens[k];
+      if (view.mention_at(k) >= 0 || t.kind != TokenKind::kWord || t.upper) continue;
+      for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+        if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
+      }
+    }
+    return false;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -306,7 +345,10 @@ class Coder {
       // "demanded a meeting with Putin" ("the release of X" names what is released, not whom).
       if (object_at + 1 < limit) {
         const std::string_view w = view.norm(object_at + 1);
-        if (w == "with" || w == "to" || w == "from" || w == "against" || w == "on" || w == "toward" || w == "towards") {
+        // "cancelled a visit by Sweden's minister", "condemned the attack by Hamas": the agent of
+        // the object is whom the act is aimed at.
+        if (w == "with" || w == "to" || w == "from" || w == "against" || w == "on" || w == "toward" || w == "towards" ||
+            w == "by") {
           const int m = view.np_mention_after(object_at + 2, limit);
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
         }
@@ -418,7 +460,12 @@ class Coder {
       if (t.kind != TokenKind::kWord || view.mention_at(v) >= 0) continue;
       const std::string_view w = seg_.norm_of(t);
       // A capitalised word inside a sentence is a name or a month ("in March"), not a verb.
-      const bool sentence_initial = v == s.first_token || seg_.tokens[v - 1].kind == TokenKind::kQuote;
+      // After a dateline ("KHARTOUM, April 15 (Reuters) - Fighting broke out") the report begins.
+      const bool after_dateline = v >= s.first_token + 2 && seg_.tokens[v - 1].kind == TokenKind::kDash &&
+                                  (view.norm(v - 2) == ")" || seg_.tokens[v - 2].kind == TokenKind::kNumber ||
+                                   seg_.tokens[v - 2].all_caps);
+      const bool sentence_initial =
+          v == s.first_token || seg_.tokens[v - 1].kind == TokenKind::kQuote || after_dateline;
       if (t.upper && !t.all_caps && !sentence_initial) continue;
       // "accused Armenia of shelling ...": a gerund after "of"/"for" and an actor stays a verb.
       const bool accused_act = v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for") &&
@@ -589,7 +636,20 @@ class Coder {
       const int m = view.mention_at(v - 2);
       if (m >= 0 && view.mention(m).end_token == v - 1) accused = m;
     }
-    if (a.form == VerbForm::kGerund && accused < 0 && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
+    // "declared martial law, accusing the opposition of ...", "spoke with Blinken, urging
+    // Washington to ...": a participle clause after a comma says what the main subject did; only
+    // verbal acts (CAMEO roots 01 to 16) are coded so, as "..., killing 20" restates the attack.
+    int shared_subject = -1;
+    if (a.form == VerbForm::kGerund && accused < 0 && v > s.first_token + 1 && view.norm(v - 1) == ",") {
+      bool verbal = false;
+      for (std::uint32_t index : patterns) {
+        const std::string& code = lex_.event_patterns()[index].code;
+        verbal = verbal || code < "17";
+      }
+      if (verbal) shared_subject = earlier_subject(view, v - 1);
+    }
+    if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 &&
+        (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
       return false;
     }
     // "Iraqi security forces raided": a plural noun, not a verb, stands before a past-tense verb.
@@ -685,7 +745,14 @@ class Coder {
       }
       if (!requires_met(s, view, p)) continue;
       std::uint32_t object_at = UINT32_MAX;
-      int subject = accused >= 0 ? accused : view.subject_before(group.start);
+      int subject = accused >= 0 ? accused : shared_subject >= 0 ? shared_subject : view.subject_before(group.start);
+      // "Erdogan said ... and cancelled a planned trip", "Russia invaded Ukraine and killed ...": a
+      // verb coordinated with an earlier one shares its subject.
+      if (accused < 0 && shared_subject < 0 && !group.passive && group.start > view.begin() + 1 &&
+          (view.norm(group.start - 1) == "and" || view.norm(group.start - 1) == "but") &&
+          (subject < 0 || verb_between(view, subject, group.start))) {
+        subject = earlier_subject(view, group.start - 1);
+      }
       int target = -1;
       int source = subject;
       if (group.passive) {
@@ -710,6 +777,30 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
+        // "Ukraine and Russia blamed each other": coordinated subjects act on one another.
+        const bool reciprocal = after + 1 < view.end() && view.mention_at(after) < 0 &&
+                                ((view.norm(after) == "each" && view.norm(after + 1) == "other") ||
+                                 (view.norm(after) == "one" && view.norm(after + 1) == "another"));
+        if (reciprocal && target < 0 && source >= 0 && view.coordinated(source).size() > 1) {
+          const std::vector<int> parties = view.coordinated(source);
+          const Modality reciprocal_modality = clause_modality(view, v, group.modality);
+          for (int a_side : parties) {
+            for (int b_side : parties) {
+              if (a_side != b_side) {
+                emit(s, view, p, v, after + 2, view.mention(a_side), &view.mention(b_side), group.negated,
+                     reciprocal_modality, date, group.intent);
+              }
+            }
+          }
+          consumed = after + 2;
+          return true;
+        }
+        // "Saudi Arabia and Iran agreed to restore relations in a deal brokered by China": the
+        // broker of a symmetric act between coordinated subjects is not its target.
+        if (p.symmetric && target >= 0 && source >= 0 && view.coordinated(source).size() > 1 &&
+            object_at != UINT32_MAX && object_author(view, object_at, std::min<std::uint32_t>(view.end(), after + 12)) == target) {
+          target = -1;
+        }
         if (p.reverse) {
           if (target < 0) continue;
           std::swap(source, target);
@@ -806,11 +897,29 @@ class Coder {
         if (traveller >= 0) before.push_back(traveller);
       }
     }
+    // "a visit by Nancy Pelosi to Taipei", "an attack by Hamas on Israel": the by-agent of a
+    // nominal event is its source, and the prepositional target follows it.
+    std::uint32_t complement = n + 1;
+    if (before.empty() && n + 2 < view.end() && view.norm(n + 1) == "by") {
+      const int agent = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 8));
+      if (agent >= 0 && !view.mention(agent).pronoun) {
+        before.push_back(agent);
+        complement = view.mention(agent).end_token;
+      }
+    }
+    // "fighting broke out between the army and the RSF", "clashes erupted between ...".
+    std::uint32_t between_at = n + 1;
+    if (between_at < view.end() && (view.norm(between_at) == "broke" || view.norm(between_at) == "erupted" ||
+                                    view.norm(between_at) == "flared")) {
+      ++between_at;
+      if (between_at < view.end() && (view.norm(between_at) == "out" || view.norm(between_at) == "up")) ++between_at;
+      if (between_at < view.end() && view.mention_at(between_at) < 0) between_at = time_adverbial_end(view, between_at);
+    }
     for (std::uint32_t index : patterns) {
       const EventPattern& p = lex_.event_patterns()[index];
       int target = -1;
-      const std::uint32_t limit = std::min<std::uint32_t>(view.end(), n + 4);
-      for (std::uint32_t k = n + 1; k < limit; ++k) {
+      const std::uint32_t limit = std::min<std::uint32_t>(view.end(), complement + 3);
+      for (std::uint32_t k = complement; k < limit; ++k) {
         const std::string_view w = view.norm(k);
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
           target = view.np_mention_after(k + 1, view.end());
@@ -822,8 +931,8 @@ class Coder {
       }
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
       // of a symmetric nominal event act on each other.
-      if (p.symmetric && n + 1 < view.end() && view.norm(n + 1) == "between") {
-        const int first = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 6));
+      if (p.symmetric && between_at < view.end() && view.norm(between_at) == "between") {
+        const int first = view.np_mention_after(between_at + 1, std::min<std::uint32_t>(view.end(), between_at + 5));
         if (first >= 0) {
           const std::vector<int> parties = view.coordinated(first);
           if (parties.size() >= 2) {
