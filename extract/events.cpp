@@ -337,7 +337,15 @@ class Coder {
         const int m = view.mention_at(k);
         // "recalled its ambassadors": a possessive pronoun mostly refers back to the subject.
         if (m >= 0 && view.mention(m).pronoun) break;
-        if (m >= 0) return m;
+        if (m >= 0) {
+          // "ratified Sweden's NATO membership bid": the possessor before a modifier owns the object.
+          const std::uint32_t first = view.mention(m).first_token;
+          if (first >= from + 2 && view.norm(first - 1) == "'s") {
+            const int owner = view.mention_at(first - 2);
+            if (owner >= 0 && owner != m && !view.mention(owner).pronoun) return owner;
+          }
+          return m;
+        }
         if (view.norm(k) == "'s") continue;
         if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
       }
@@ -386,6 +394,16 @@ class Coder {
           break;
         }
       }
+    }
+    // CAMEO: killing a named person ("Israel killed Hezbollah leader Hassan Nasrallah in an air
+    // strike") is an assassination (186), not a battle with them; a weapon as the subject ("a US
+    // drone strike killed Soleimani") tells a military attack.
+    if (code != nullptr && code->code == "190" && target != nullptr && target->actor.kind == "person" && !p.noun &&
+        !source.modifier && !(source.end_token < trigger_first && seg_.tokens[source.end_token].kind == TokenKind::kWord &&
+                              !seg_.tokens[source.end_token].upper && !is_auxiliary(view.norm(source.end_token)) &&
+                              !is_modal(view.norm(source.end_token)) && view.norm(source.end_token) != "and") &&
+        (p.lemma == "kill" || p.lemma == "eliminate")) {
+      code = lex_.cameo("186");
     }
     if (code == nullptr) return;
     // An event is a dyad: without a target it is coded only where the pattern has none by
