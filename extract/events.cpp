@@ -423,9 +423,14 @@ class Coder {
       return;
     }
     // A nominal mention of an event already coded from a verb in this sentence is the same event.
+    // "travelled to Washington for talks with Blinken": a trip and the talks it is for are two.
     if (p.noun) {
+      const std::string target_id = target != nullptr ? as_event_actor(lex_, target->actor).id : std::string();
       for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
-        if (it->root == code->root && it->source.id == as_event_actor(lex_, source.actor).id) return;
+        if (it->root == code->root && it->source.id == as_event_actor(lex_, source.actor).id &&
+            (!it->target || target_id.empty() || it->target->id == target_id)) {
+          return;
+        }
       }
     }
     EventRecord e;
@@ -912,18 +917,31 @@ class Coder {
       break;
     }
     std::reverse(before.begin(), before.end());
+    bool purpose_future = false;
     // "arrived in Pyongyang for talks with Kim Jong Un", "travelled to Washington for a meeting
     // with Blinken": the purpose of a trip is the traveller's event.
-    if (before.empty()) {
+    const bool own_pronoun = before.size() == 1 && view.mention(before.front()).pronoun;
+    if (before.empty() || own_pronoun) {
       std::uint32_t k = n;
-      while (k > s.first_token && view.mention_at(k - 1) < 0 &&
-             (is_determiner(view.norm(k - 1)) || (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
-                                                 !is_preposition(view.norm(k - 1)) && k + 3 > n))) {
+      while (k > s.first_token &&
+             ((view.mention_at(k - 1) >= 0 && own_pronoun && view.mention_at(k - 1) == before.front()) ||
+              (view.mention_at(k - 1) < 0 &&
+               (is_determiner(view.norm(k - 1)) || (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
+                                                   !is_preposition(view.norm(k - 1)) && k + 4 > n))))) {
         --k;
       }
       if (k > s.first_token && view.norm(k - 1) == "for") {
         const int traveller = view.subject_before(k - 1);
-        if (traveller >= 0) before.push_back(traveller);
+        if (traveller >= 0) {
+          if (before.empty()) before.push_back(traveller);
+          // "will travel to San Francisco for a meeting with Biden": the purpose is as future as the trip.
+          for (std::uint32_t j = view.mention(traveller).end_token; j + 1 < k; ++j) {
+            const std::string_view w = view.norm(j);
+            if (w == "will" || w == "would" || w == "plans" || w == "planned" || w == "expected" || w == "due") {
+              purpose_future = true;
+            }
+          }
+        }
       }
     }
     // "a visit by Nancy Pelosi to Taipei", "an attack by Hamas on Israel": the by-agent of a
@@ -1003,6 +1021,7 @@ class Coder {
       // by the sentence: an "if" around it does not make it hypothetical.
       Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : Modality::kAsserted;
       if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
+      if (purpose_future && modality == Modality::kAsserted) modality = Modality::kFuture;
       bool negated = n > s.first_token && (view.norm(n - 1) == "no");
       const std::uint32_t trigger_end = n + 1;
       if (before.size() >= 2 && p.symmetric && target < 0) {
@@ -1015,7 +1034,10 @@ class Coder {
         return;
       }
       if (!before.empty() && target >= 0) {
-        emit(s, view, p, n, trigger_end, view.mention(before.front()), &view.mention(target), negated, modality, date);
+        // "talks with Antony Blinken and Jake Sullivan": each coordinated party.
+        for (int t : view.coordinated(target)) {
+          emit(s, view, p, n, trigger_end, view.mention(before.front()), &view.mention(t), negated, modality, date);
+        }
         return;
       }
       note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");
