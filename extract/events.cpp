@@ -569,6 +569,8 @@ class Coder {
         "members", "suspects", "terrorists", "jihadists", "pirates", "smugglers", "migrants", "refugees",
         "journalists", "activists", "hostages", "prisoners", "worshippers", "pilgrims", "passengers", "students",
         "supporters", "crowd", "crowds", "mourners", "dissidents", "opponents", "critics", "farmers", "strikers",
+        "activist", "journalist", "protester", "demonstrator", "suspect", "student", "dissident", "opponent",
+        "critic", "supporter", "lawmaker", "lawmakers", "men", "women", "man", "woman",
         "militant", "insurgent", "rebel", "civilian", "soldier", "fighter", "hideout", "hideouts", "camp", "camps",
         "positions", "position", "stronghold", "strongholds", "village", "villages", "town", "convoy", "tanker",
         "ship", "vessel", "boat", "plane"};
