@@ -233,6 +233,56 @@ class Coder {
     return -1;
   }
 
+  // The demonym or state modifying a force noun in "in a/an ... <force noun>" within a few tokens
+  // of `from` ("in an Israeli air strike", "in a Russian drone attack"); -1 if none.
+  int force_modifier(const SentenceView& view, std::uint32_t from) const {
+    for (std::uint32_t k = from; k + 2 < view.end() && k < from + 6; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == "," || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w))) return -1;
+      if (w != "in" || view.mention_at(k) >= 0) continue;
+      std::uint32_t j = k + 1;
+      if (j < view.end() && (view.norm(j) == "a" || view.norm(j) == "an")) ++j;
+      const int m = view.mention_at(j);
+      if (m < 0 || view.mention(m).pronoun) return -1;
+      for (std::uint32_t h = view.mention(m).end_token; h < view.end() && h < view.mention(m).end_token + 3; ++h) {
+        if (view.mention_at(h) >= 0) return -1;
+        const std::string_view noun = view.norm(h);
+        const auto* nouns = lex_.noun_patterns(lex_.singular(noun));
+        if (nouns == nullptr) nouns = lex_.noun_patterns(noun);
+        if (nouns == nullptr) continue;
+        for (std::uint32_t index : *nouns) {
+          if (is_force(lex_.event_patterns()[index])) return m;
+        }
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  // Whether the verb at v is what a denial denies: "denied that it had detained a Turkish
+  // businessman", "Russia denied using chemical weapons": the act is told as not done.
+  bool denied(const SentenceView& view, std::uint32_t v) const {
+    for (std::uint32_t k = v; k > view.begin() && k + 12 > v;) {
+      --k;
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";" || w == "but" || w == "while" || w == "after" || w == "before" || w == "because" ||
+          w == "although" || (w == "," && k + 1 < v && view.norm(k + 1) == "and")) {
+        return false;
+      }
+      if (view.mention_at(k) >= 0) continue;
+      bool deny = false;
+      for (const VerbAnalysis& a : lex_.analyse_verb(w)) deny = deny || a.lemma == "deny";
+      if (!deny) continue;
+      // The denied act is the clause or gerund right after the denial.
+      const std::uint32_t next = time_adverbial_end(view, k + 1);
+      // "denied using chemical weapons": the noun of the denied gerund's object, too.
+      return next == v ||
+             (next < v && (view.norm(next) == "that" || view.norm(next) == "having" ||
+                           (view.norm(next).ends_with("ing") && v < next + 4 && view.mention_at(next) < 0)));
+    }
+    return false;
+  }
+
   // Whether a finite verb stands between the end of mention `m` and token `at`: then `m` is that
   // verb's object, not the subject of the verb at `at` ("invaded Ukraine and killed").
   bool verb_between(const SentenceView& view, int m, std::uint32_t at) const {
@@ -799,6 +849,9 @@ class Coder {
         for (std::uint32_t k = after; k < std::min<std::uint32_t>(view.end(), after + 8); ++k) {
           if (view.norm(k) == "by") { source = view.np_mention_after(k + 1, view.end()); break; }
         }
+        // "a Polish aid worker was killed in an Israeli air strike": the force named after "in"
+        // is the agent's.
+        if (source < 0 && is_force(p)) source = force_modifier(view, after);
         if (!p.objects.empty()) {
           // "The declaration was signed by X and Y": the subject must be one of the objects.
           bool object_subject = false;
@@ -854,7 +907,7 @@ class Coder {
         return false;
       }
       const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
-      bool negated = group.negated;
+      bool negated = group.negated || denied(view, v);
       Modality modality = clause_modality(view, v, group.modality);
       if (accused >= 0 && modality == Modality::kAsserted) modality = Modality::kReported;
       const Mention& src = view.mention(source);
@@ -1024,7 +1077,7 @@ class Coder {
       Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : Modality::kAsserted;
       if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
       if (purpose_future && modality == Modality::kAsserted) modality = Modality::kFuture;
-      bool negated = n > s.first_token && (view.norm(n - 1) == "no");
+      bool negated = (n > s.first_token && (view.norm(n - 1) == "no")) || denied(view, n);
       const std::uint32_t trigger_end = n + 1;
       if (before.size() >= 2 && p.symmetric && target < 0) {
         // "the Putin-Biden summit": both ways.
