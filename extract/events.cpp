@@ -394,7 +394,16 @@ class Coder {
             const int owner = view.mention_at(first - 2);
             if (owner >= 0 && owner != m && !view.mention(owner).pronoun) return owner;
           }
-          return m;
+          // "dismissed a French and British proposal": the first of coordinated modifiers, whom
+          // the coordination then extends to.
+          int head = m;
+          while (view.mention(head).first_token >= from + 2 &&
+                 (view.norm(view.mention(head).first_token - 1) == "and" || view.norm(view.mention(head).first_token - 1) == ",")) {
+            const int left = view.mention_at(view.mention(head).first_token - 2);
+            if (left < 0 || left == head || view.mention(left).pronoun) break;
+            head = left;
+          }
+          return head;
         }
         if (view.norm(k) == "'s") continue;
         if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
