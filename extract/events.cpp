@@ -207,6 +207,95 @@ class Coder {
     return -1;
   }
 
+  // The subject of the nearest active finite verb before token `at` (auxiliaries and passives
+  // passed over), for a verb that shares it: "Erdogan said ... and cancelled a trip", "Yoon
+  // declared martial law, accusing the opposition"; -1 if none.
+  int earlier_subject(const SentenceView& view, std::uint32_t at) const {
+    for (std::uint32_t k = at; k > view.begin();) {
+      --k;
+      const std::string_view w = view.norm(k);
+      if (w == ";" || w == ":" || seg_.tokens[k].kind == TokenKind::kQuote) return -1;
+      const Token& t = seg_.tokens[k];
+      if (view.mention_at(k) >= 0 || t.kind != TokenKind::kWord || is_auxiliary(w) || is_modal(w) ||
+          (t.upper && !t.all_caps && k != view.begin())) {
+        continue;
+      }
+      if (k > view.begin() && (is_determiner(view.norm(k - 1)) || view.norm(k - 1) == "'s")) continue;
+      for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+        if (a.form != VerbForm::kPast && a.form != VerbForm::kPastOrParticiple && a.form != VerbForm::kThird) continue;
+        const VerbGroup g = verb_group(view, lex_, k, a.form);
+        if (g.passive) break;
+        const int m = view.subject_before(g.start);
+        if (m >= 0) return m;
+        break;
+      }
+    }
+    return -1;
+  }
+
+  // The demonym or state modifying a force noun in "in a/an ... <force noun>" within a few tokens
+  // of `from` ("in an Israeli air strike", "in a Russian drone attack"); -1 if none.
+  int force_modifier(const SentenceView& view, std::uint32_t from) const {
+    for (std::uint32_t k = from; k + 2 < view.end() && k < from + 6; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == "," || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w))) return -1;
+      if (w != "in" || view.mention_at(k) >= 0) continue;
+      std::uint32_t j = k + 1;
+      if (j < view.end() && (view.norm(j) == "a" || view.norm(j) == "an")) ++j;
+      const int m = view.mention_at(j);
+      if (m < 0 || view.mention(m).pronoun) return -1;
+      for (std::uint32_t h = view.mention(m).end_token; h < view.end() && h < view.mention(m).end_token + 3; ++h) {
+        if (view.mention_at(h) >= 0) return -1;
+        const std::string_view noun = view.norm(h);
+        const auto* nouns = lex_.noun_patterns(lex_.singular(noun));
+        if (nouns == nullptr) nouns = lex_.noun_patterns(noun);
+        if (nouns == nullptr) continue;
+        for (std::uint32_t index : *nouns) {
+          if (is_force(lex_.event_patterns()[index])) return m;
+        }
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  // Whether the verb at v is what a denial denies: "denied that it had detained a Turkish
+  // businessman", "Russia denied using chemical weapons": the act is told as not done.
+  bool denied(const SentenceView& view, std::uint32_t v) const {
+    for (std::uint32_t k = v; k > view.begin() && k + 12 > v;) {
+      --k;
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";" || w == "but" || w == "while" || w == "after" || w == "before" || w == "because" ||
+          w == "although" || (w == "," && k + 1 < v && view.norm(k + 1) == "and")) {
+        return false;
+      }
+      if (view.mention_at(k) >= 0) continue;
+      bool deny = false;
+      for (const VerbAnalysis& a : lex_.analyse_verb(w)) deny = deny || a.lemma == "deny";
+      if (!deny) continue;
+      // The denied act is the clause or gerund right after the denial.
+      const std::uint32_t next = time_adverbial_end(view, k + 1);
+      // "denied using chemical weapons": the noun of the denied gerund's object, too.
+      return next == v ||
+             (next < v && (view.norm(next) == "that" || view.norm(next) == "having" ||
+                           (view.norm(next).ends_with("ing") && v < next + 4 && view.mention_at(next) < 0)));
+    }
+    return false;
+  }
+
+  // Whether a finite verb stands between the end of mention `m` and token `at`: then `m` is that
+  // verb's object, not the subject of the verb at `at` ("invaded Ukraine and killed").
+  bool verb_between(const SentenceView& view, int m, std::uint32_t at) const {
+    for (std::uint32_t k = view.mention(m).end_token; k < at; ++k) {
+      const Token& t = seg_.tokens[k];
+      if (view.mention_at(k) >= 0 || t.kind != TokenKind::kWord || t.upper) continue;
+      for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+        if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
+      }
+    }
+    return false;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -298,7 +387,24 @@ class Coder {
         const int m = view.mention_at(k);
         // "recalled its ambassadors": a possessive pronoun mostly refers back to the subject.
         if (m >= 0 && view.mention(m).pronoun) break;
-        if (m >= 0) return m;
+        if (m >= 0) {
+          // "ratified Sweden's NATO membership bid": the possessor before a modifier owns the object.
+          const std::uint32_t first = view.mention(m).first_token;
+          if (first >= from + 2 && view.norm(first - 1) == "'s") {
+            const int owner = view.mention_at(first - 2);
+            if (owner >= 0 && owner != m && !view.mention(owner).pronoun) return owner;
+          }
+          // "dismissed a French and British proposal": the first of coordinated modifiers, whom
+          // the coordination then extends to.
+          int head = m;
+          while (view.mention(head).first_token >= from + 2 &&
+                 (view.norm(view.mention(head).first_token - 1) == "and" || view.norm(view.mention(head).first_token - 1) == ",")) {
+            const int left = view.mention_at(view.mention(head).first_token - 2);
+            if (left < 0 || left == head || view.mention(left).pronoun) break;
+            head = left;
+          }
+          return head;
+        }
         if (view.norm(k) == "'s") continue;
         if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
       }
@@ -306,7 +412,10 @@ class Coder {
       // "demanded a meeting with Putin" ("the release of X" names what is released, not whom).
       if (object_at + 1 < limit) {
         const std::string_view w = view.norm(object_at + 1);
-        if (w == "with" || w == "to" || w == "from" || w == "against" || w == "on" || w == "toward" || w == "towards") {
+        // "cancelled a visit by Sweden's minister", "condemned the attack by Hamas": the agent of
+        // the object is whom the act is aimed at.
+        if (w == "with" || w == "to" || w == "from" || w == "against" || w == "on" || w == "toward" || w == "towards" ||
+            w == "by") {
           const int m = view.np_mention_after(object_at + 2, limit);
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
         }
@@ -345,10 +454,21 @@ class Coder {
         }
       }
     }
+    // CAMEO: killing a named person ("Israel killed Hezbollah leader Hassan Nasrallah in an air
+    // strike") is an assassination (186), not a battle with them; a weapon as the subject ("a US
+    // drone strike killed Soleimani") tells a military attack.
+    if (code != nullptr && code->code == "190" && target != nullptr && target->actor.kind == "person" && !p.noun &&
+        !source.modifier && !(source.end_token < trigger_first && seg_.tokens[source.end_token].kind == TokenKind::kWord &&
+                              !seg_.tokens[source.end_token].upper && !is_auxiliary(view.norm(source.end_token)) &&
+                              !is_modal(view.norm(source.end_token)) && view.norm(source.end_token) != "and") &&
+        (p.lemma == "kill" || p.lemma == "eliminate")) {
+      code = lex_.cameo("186");
+    }
     if (code == nullptr) return;
     // An event is a dyad: without a target it is coded only where the pattern has none by
     // definition ("claimed responsibility", "mobilised troops").
-    if (target == nullptr && !p.no_target && !(untargeted_force_ && is_force(p)) &&
+    // "accused protesters of trying to seize power": disapproval of people who are no actor, too.
+    if (target == nullptr && !p.no_target && !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
@@ -362,9 +482,14 @@ class Coder {
       return;
     }
     // A nominal mention of an event already coded from a verb in this sentence is the same event.
+    // "travelled to Washington for talks with Blinken": a trip and the talks it is for are two.
     if (p.noun) {
+      const std::string target_id = target != nullptr ? as_event_actor(lex_, target->actor).id : std::string();
       for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
-        if (it->root == code->root && it->source.id == as_event_actor(lex_, source.actor).id) return;
+        if (it->root == code->root && it->source.id == as_event_actor(lex_, source.actor).id &&
+            (!it->target || target_id.empty() || it->target->id == target_id)) {
+          return;
+        }
       }
     }
     EventRecord e;
@@ -418,7 +543,12 @@ class Coder {
       if (t.kind != TokenKind::kWord || view.mention_at(v) >= 0) continue;
       const std::string_view w = seg_.norm_of(t);
       // A capitalised word inside a sentence is a name or a month ("in March"), not a verb.
-      const bool sentence_initial = v == s.first_token || seg_.tokens[v - 1].kind == TokenKind::kQuote;
+      // After a dateline ("KHARTOUM, April 15 (Reuters) - Fighting broke out") the report begins.
+      const bool after_dateline = v >= s.first_token + 2 && seg_.tokens[v - 1].kind == TokenKind::kDash &&
+                                  (view.norm(v - 2) == ")" || seg_.tokens[v - 2].kind == TokenKind::kNumber ||
+                                   seg_.tokens[v - 2].all_caps);
+      const bool sentence_initial =
+          v == s.first_token || seg_.tokens[v - 1].kind == TokenKind::kQuote || after_dateline;
       if (t.upper && !t.all_caps && !sentence_initial) continue;
       // "accused Armenia of shelling ...": a gerund after "of"/"for" and an actor stays a verb.
       const bool accused_act = v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for") &&
@@ -497,6 +627,9 @@ class Coder {
         "troops", "fighters", "gunmen", "policemen", "officers", "workers", "villagers", "residents", "children",
         "members", "suspects", "terrorists", "jihadists", "pirates", "smugglers", "migrants", "refugees",
         "journalists", "activists", "hostages", "prisoners", "worshippers", "pilgrims", "passengers", "students",
+        "supporters", "crowd", "crowds", "mourners", "dissidents", "opponents", "critics", "farmers", "strikers",
+        "activist", "journalist", "protester", "demonstrator", "suspect", "student", "dissident", "opponent",
+        "critic", "supporter", "lawmaker", "lawmakers", "men", "women", "man", "woman",
         "militant", "insurgent", "rebel", "civilian", "soldier", "fighter", "hideout", "hideouts", "camp", "camps",
         "positions", "position", "stronghold", "strongholds", "village", "villages", "town", "convoy", "tanker",
         "ship", "vessel", "boat", "plane"};
@@ -589,7 +722,20 @@ class Coder {
       const int m = view.mention_at(v - 2);
       if (m >= 0 && view.mention(m).end_token == v - 1) accused = m;
     }
-    if (a.form == VerbForm::kGerund && accused < 0 && (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
+    // "declared martial law, accusing the opposition of ...", "spoke with Blinken, urging
+    // Washington to ...": a participle clause after a comma says what the main subject did; only
+    // verbal acts (CAMEO roots 01 to 16) are coded so, as "..., killing 20" restates the attack.
+    int shared_subject = -1;
+    if (a.form == VerbForm::kGerund && accused < 0 && v > s.first_token + 1 && view.norm(v - 1) == ",") {
+      bool verbal = false;
+      for (std::uint32_t index : patterns) {
+        const std::string& code = lex_.event_patterns()[index].code;
+        verbal = verbal || code < "17";
+      }
+      if (verbal) shared_subject = earlier_subject(view, v - 1);
+    }
+    if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 &&
+        (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
       return false;
     }
     // "Iraqi security forces raided": a plural noun, not a verb, stands before a past-tense verb.
@@ -622,8 +768,17 @@ class Coder {
     if (to_at + 1 < view.end() && view.norm(to_at) == "to" && view.mention_at(to_at + 1) < 0 &&
         !is_determiner(view.norm(to_at + 1)) && !lex_.analyse_verb(view.norm(to_at + 1)).empty() &&
         is_controller(a.lemma)) {
-      note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
-      return false;
+      // "declined to comment": the pattern names the infinitive as its particle.
+      bool phrasal = false;
+      for (std::uint32_t index : patterns) {
+        const EventPattern& p = lex_.event_patterns()[index];
+        std::uint32_t after = 0;
+        phrasal = phrasal || (p.particle.starts_with("to ") && particle_follows(view, p, v, after));
+      }
+      if (!phrasal) {
+        note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
+        return false;
+      }
     }
     const VerbGroup group = verb_group(view, lex_, v, a.form);
     static constexpr std::string_view kConceded[] = {"accept", "agree", "approve", "support", "back", "sign",
@@ -685,7 +840,14 @@ class Coder {
       }
       if (!requires_met(s, view, p)) continue;
       std::uint32_t object_at = UINT32_MAX;
-      int subject = accused >= 0 ? accused : view.subject_before(group.start);
+      int subject = accused >= 0 ? accused : shared_subject >= 0 ? shared_subject : view.subject_before(group.start);
+      // "Erdogan said ... and cancelled a planned trip", "Russia invaded Ukraine and killed ...": a
+      // verb coordinated with an earlier one shares its subject.
+      if (accused < 0 && shared_subject < 0 && !group.passive && group.start > view.begin() + 1 &&
+          (view.norm(group.start - 1) == "and" || view.norm(group.start - 1) == "but") &&
+          (subject < 0 || verb_between(view, subject, group.start))) {
+        subject = earlier_subject(view, group.start - 1);
+      }
       int target = -1;
       int source = subject;
       if (group.passive) {
@@ -696,6 +858,9 @@ class Coder {
         for (std::uint32_t k = after; k < std::min<std::uint32_t>(view.end(), after + 8); ++k) {
           if (view.norm(k) == "by") { source = view.np_mention_after(k + 1, view.end()); break; }
         }
+        // "a Polish aid worker was killed in an Israeli air strike": the force named after "in"
+        // is the agent's.
+        if (source < 0 && is_force(p)) source = force_modifier(view, after);
         if (!p.objects.empty()) {
           // "The declaration was signed by X and Y": the subject must be one of the objects.
           bool object_subject = false;
@@ -710,6 +875,30 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
+        // "Ukraine and Russia blamed each other": coordinated subjects act on one another.
+        const bool reciprocal = after + 1 < view.end() && view.mention_at(after) < 0 &&
+                                ((view.norm(after) == "each" && view.norm(after + 1) == "other") ||
+                                 (view.norm(after) == "one" && view.norm(after + 1) == "another"));
+        if (reciprocal && target < 0 && source >= 0 && view.coordinated(source).size() > 1) {
+          const std::vector<int> parties = view.coordinated(source);
+          const Modality reciprocal_modality = clause_modality(view, v, group.modality);
+          for (int a_side : parties) {
+            for (int b_side : parties) {
+              if (a_side != b_side) {
+                emit(s, view, p, v, after + 2, view.mention(a_side), &view.mention(b_side), group.negated,
+                     reciprocal_modality, date, group.intent);
+              }
+            }
+          }
+          consumed = after + 2;
+          return true;
+        }
+        // "Saudi Arabia and Iran agreed to restore relations in a deal brokered by China": the
+        // broker of a symmetric act between coordinated subjects is not its target.
+        if (p.symmetric && target >= 0 && source >= 0 && view.coordinated(source).size() > 1 &&
+            object_at != UINT32_MAX && object_author(view, object_at, std::min<std::uint32_t>(view.end(), after + 12)) == target) {
+          target = -1;
+        }
         if (p.reverse) {
           if (target < 0) continue;
           std::swap(source, target);
@@ -727,7 +916,7 @@ class Coder {
         return false;
       }
       const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
-      bool negated = group.negated;
+      bool negated = group.negated || denied(view, v);
       Modality modality = clause_modality(view, v, group.modality);
       if (accused >= 0 && modality == Modality::kAsserted) modality = Modality::kReported;
       const Mention& src = view.mention(source);
@@ -792,25 +981,78 @@ class Coder {
       break;
     }
     std::reverse(before.begin(), before.end());
+    bool purpose_future = false;
     // "arrived in Pyongyang for talks with Kim Jong Un", "travelled to Washington for a meeting
     // with Blinken": the purpose of a trip is the traveller's event.
-    if (before.empty()) {
+    const bool own_pronoun = before.size() == 1 && view.mention(before.front()).pronoun;
+    if (before.empty() || own_pronoun) {
       std::uint32_t k = n;
-      while (k > s.first_token && view.mention_at(k - 1) < 0 &&
-             (is_determiner(view.norm(k - 1)) || (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
-                                                 !is_preposition(view.norm(k - 1)) && k + 3 > n))) {
+      while (k > s.first_token &&
+             ((view.mention_at(k - 1) >= 0 && own_pronoun && view.mention_at(k - 1) == before.front()) ||
+              (view.mention_at(k - 1) < 0 &&
+               (is_determiner(view.norm(k - 1)) || (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
+                                                   !is_preposition(view.norm(k - 1)) && k + 4 > n))))) {
         --k;
       }
       if (k > s.first_token && view.norm(k - 1) == "for") {
         const int traveller = view.subject_before(k - 1);
-        if (traveller >= 0) before.push_back(traveller);
+        if (traveller >= 0) {
+          if (before.empty()) before.push_back(traveller);
+          // "will travel to San Francisco for a meeting with Biden": the purpose is as future as the trip.
+          for (std::uint32_t j = view.mention(traveller).end_token; j + 1 < k; ++j) {
+            const std::string_view w = view.norm(j);
+            if (w == "will" || w == "would" || w == "plans" || w == "planned" || w == "expected" || w == "due") {
+              purpose_future = true;
+            }
+          }
+        }
+      }
+    }
+    // "a visit by Nancy Pelosi to Taipei", "an attack by Hamas on Israel": the by-agent of a
+    // nominal event is its source, and the prepositional target follows it.
+    std::uint32_t complement = n + 1;
+    if (before.empty() && n + 2 < view.end() && view.norm(n + 1) == "by") {
+      const int agent = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 8));
+      if (agent >= 0 && !view.mention(agent).pronoun) {
+        before.push_back(agent);
+        complement = view.mention(agent).end_token;
+      }
+    }
+    // "fighting broke out between the army and the RSF", "clashes erupted between ...".
+    std::uint32_t between_at = n + 1;
+    if (between_at < view.end() && (view.norm(between_at) == "broke" || view.norm(between_at) == "erupted" ||
+                                    view.norm(between_at) == "flared")) {
+      ++between_at;
+      if (between_at < view.end() && (view.norm(between_at) == "out" || view.norm(between_at) == "up")) ++between_at;
+      if (between_at < view.end() && view.mention_at(between_at) < 0) between_at = time_adverbial_end(view, between_at);
+    }
+    // "called for ... the resumption of peace talks between Moscow and Kyiv", "demanded the
+    // release of all prisoners": what an appeal or demand asks for has not happened ("its assault",
+    // with its agent named, is told as a fact).
+    const bool agent_named = !before.empty() && !verb_between(view, before.back(), n);
+    for (std::uint32_t k = n; !agent_named && k > view.clause_start(n) && k + 14 > n;) {
+      --k;
+      if (view.mention_at(k) >= 0 || seg_.tokens[k].upper || (k > view.begin() && is_determiner(view.norm(k - 1)))) {
+        continue;
+      }
+      for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+        if (a.form == VerbForm::kBase || a.form == VerbForm::kGerund) continue;
+        const auto* asking = lex_.verb_patterns(a.lemma);
+        if (asking == nullptr) continue;
+        for (std::uint32_t index : *asking) {
+          const std::string& code = lex_.event_patterns()[index].code;
+          if (code.starts_with("02") || code.starts_with("10")) {
+            note(s, "noun '" + std::string(view.norm(n)) + "': asked for by another act; not coded");
+            return;
+          }
+        }
       }
     }
     for (std::uint32_t index : patterns) {
       const EventPattern& p = lex_.event_patterns()[index];
       int target = -1;
-      const std::uint32_t limit = std::min<std::uint32_t>(view.end(), n + 4);
-      for (std::uint32_t k = n + 1; k < limit; ++k) {
+      const std::uint32_t limit = std::min<std::uint32_t>(view.end(), complement + 3);
+      for (std::uint32_t k = complement; k < limit; ++k) {
         const std::string_view w = view.norm(k);
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
           target = view.np_mention_after(k + 1, view.end());
@@ -822,8 +1064,8 @@ class Coder {
       }
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
       // of a symmetric nominal event act on each other.
-      if (p.symmetric && n + 1 < view.end() && view.norm(n + 1) == "between") {
-        const int first = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 6));
+      if (p.symmetric && between_at < view.end() && view.norm(between_at) == "between") {
+        const int first = view.np_mention_after(between_at + 1, std::min<std::uint32_t>(view.end(), between_at + 5));
         if (first >= 0) {
           const std::vector<int> parties = view.coordinated(first);
           if (parties.size() >= 2) {
@@ -843,7 +1085,8 @@ class Coder {
       // by the sentence: an "if" around it does not make it hypothetical.
       Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : Modality::kAsserted;
       if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
-      bool negated = n > s.first_token && (view.norm(n - 1) == "no");
+      if (purpose_future && modality == Modality::kAsserted) modality = Modality::kFuture;
+      bool negated = (n > s.first_token && (view.norm(n - 1) == "no")) || denied(view, n);
       const std::uint32_t trigger_end = n + 1;
       if (before.size() >= 2 && p.symmetric && target < 0) {
         // "the Putin-Biden summit": both ways.
@@ -855,7 +1098,10 @@ class Coder {
         return;
       }
       if (!before.empty() && target >= 0) {
-        emit(s, view, p, n, trigger_end, view.mention(before.front()), &view.mention(target), negated, modality, date);
+        // "talks with Antony Blinken and Jake Sullivan": each coordinated party.
+        for (int t : view.coordinated(target)) {
+          emit(s, view, p, n, trigger_end, view.mention(before.front()), &view.mention(t), negated, modality, date);
+        }
         return;
       }
       note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");

@@ -268,6 +268,22 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
   return possessor;
 }
 
+std::uint32_t SentenceView::possessor_start(std::uint32_t first) const {
+  if (first < begin() + 2 || norm(first - 1) != "'s") return first;
+  std::uint32_t k = first - 1;
+  while (k > begin() && k + 4 > first && mention_at(k - 1) < 0 && seg_.tokens[k - 1].kind == TokenKind::kWord &&
+         seg_.tokens[k - 1].upper) {
+    --k;
+  }
+  return k + 1 < first ? k : first;
+}
+
+// Premodifiers that may stand between "and" and the next member of a coordination: "the army and
+// the paramilitary Rapid Support Forces".
+constexpr std::array<std::string_view, 16> kActorPremodifiers = {
+    "paramilitary", "rebel",     "rival",   "new",      "former",     "interim",  "militant", "allied",
+    "breakaway",    "separatist", "islamist", "jihadist", "neighbouring", "neighboring", "armed", "ruling"};
+
 std::vector<int> SentenceView::coordinated(int index) const {
   // Rightwards: "X and Y", "X, Y and Z". Comma-joined items count only in a list closed by "and"
   // ("The US delivered tanks to Ukraine, Zelensky said" is no list).
@@ -289,6 +305,14 @@ std::vector<int> SentenceView::coordinated(int index) const {
     }
     // "Ukraine and the United States": the article may belong to the mention itself.
     if (j < end() && norm(j) == "the" && mention_at(j) < 0) ++j;
+    while (j + 1 < end() && mention_at(j) < 0 && in(kActorPremodifiers, norm(j))) ++j;
+    // "Kim Jong Un and Russia's Vladimir Putin": a possessor absorbed into the person's mention.
+    for (std::uint32_t q = j; q < end() && q < j + 4 && mention_at(q) < 0 && seg_.tokens[q].upper; ++q) {
+      if (q + 2 < end() && norm(q + 1) == "'s" && mention_at(q + 2) >= 0 && possessor_start(q + 2) == j) {
+        j = q + 2;
+        break;
+      }
+    }
     const int next = mention_at(j);
     if (next < 0 || next == result.back() || mention(next).first_token != j) break;
     result.push_back(next);
@@ -363,7 +387,7 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
     // noun and "of" are the ones who act.
     const bool agents_of = k > stop + 1 && norm(k - 1) == "of" && in(kAgentNouns, norm(k - 2));
     if (k > stop && is_preposition(norm(k - 1)) && !agents_of) continue;
-    k = i;
+    k = possessor_start(i);
     // "Russia's Foreign Ministry" / "Putin's delegation": the possessor is the actor.
     candidate = m;
     // "Mark Rutte, NATO's secretary-general, praised": the appositive names the person's office;

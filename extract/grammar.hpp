@@ -50,6 +50,10 @@ class SentenceView {
   const Sentence& sentence_;
   const std::vector<Mention>& mentions_;
   std::vector<int> token_mention_;
+
+  // "Russia's Vladimir Putin": the first token of a capitalised possessor, not itself a mention,
+  // that stands right before the mention starting at `first`; `first` when there is none.
+  std::uint32_t possessor_start(std::uint32_t first) const;
 };
 
 struct VerbGroup {

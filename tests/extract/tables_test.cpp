@@ -189,6 +189,22 @@ bool same_event(const EventKey& a, const EventKey& b) {
   return a.source == b.source && a.root == b.root && a.target == b.target && a.real == b.real;
 }
 
+// The looser key of the held-out measure: the source's country (an IGO or a group without one
+// stands for itself) and the CAMEO root, of real events only, as a set per sentence.
+std::string source_country(const std::string& id, const std::string& country) {
+  return country.empty() ? "@" + id : country;
+}
+
+std::string expected_source_country(const rapidjson::Value& event) {
+  // A source the lexicon lacks (a new name) gives its country in the case.
+  if (event.HasMember("source_country")) return event["source_country"].GetString();
+  const std::string id = event["source"].GetString();
+  const auto* entry = test::lexicon().actor_by_id(id);
+  return source_country(id, entry ? entry->country : std::string());
+}
+
+double ratio(std::size_t a, std::size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
+
 }  // namespace
 
 TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract][events][table]") {
@@ -199,12 +215,15 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   // Cases may name the subset they belong to ("set": "wire" for short agency-style sentences);
   // each subset is reported on its own as well.
   std::map<std::string, std::array<std::size_t, 3>> by_set;  // set -> {tp, predicted, expected}
+  std::map<std::string, std::array<std::size_t, 3>> loose_by_set;  // (country, root) pairs
+  std::array<std::size_t, 3> loose{};
   for (const auto& c : cases) {
     const std::string set = c.HasMember("set") ? c["set"].GetString() : "team";
     const std::size_t tp_before = tp, predicted_before = predicted, expected_before = expected;
     const auto doc = test::make_document(c["text"].GetString(), c["date"].GetString());
     const auto records = extract::extract_document(doc, test::lexicon());
     std::vector<EventKey> want, got;
+    std::set<std::string> want_loose, got_loose;
     for (const auto& e : c["events"].GetArray()) {
       EventKey k{e["source"].GetString(), std::string(e["code"].GetString()).substr(0, 2),
                  e["target"].IsString() ? e["target"].GetString() : "", true};
@@ -212,11 +231,13 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
       const bool negated = e.HasMember("negated") && e["negated"].GetBool();
       k.real = (modality == "asserted" || modality == "reported") && !negated;
       want.push_back(k);
+      if (k.real) want_loose.insert(expected_source_country(e) + " " + k.root);
     }
     for (const auto& e : records.events) {
       const bool real = (e.modality == extract::Modality::kAsserted || e.modality == extract::Modality::kReported) &&
                         !e.negated;
       got.push_back(EventKey{e.source.id, e.root, e.target ? e.target->id : "", real});
+      if (real) got_loose.insert(source_country(e.source.id, e.source.country) + " " + e.root);
     }
     std::vector<bool> used(got.size(), false);
     std::string missed;
@@ -238,6 +259,13 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
     by_set[set][0] += tp - tp_before;
     by_set[set][1] += predicted - predicted_before;
     by_set[set][2] += expected - expected_before;
+    std::size_t loose_tp = 0;
+    for (const auto& k : want_loose) loose_tp += got_loose.count(k);
+    for (auto* counts : {&loose, &loose_by_set[set]}) {
+      (*counts)[0] += loose_tp;
+      (*counts)[1] += got_loose.size();
+      (*counts)[2] += want_loose.size();
+    }
     bool all = got.size() == want.size();
     for (bool u : used) all = all && u;
     if (!all) {
@@ -255,17 +283,35 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
               << (counts[1] ? static_cast<double>(counts[0]) / static_cast<double>(counts[1]) : 0.0) << ", recall "
               << (counts[2] ? static_cast<double>(counts[0]) / static_cast<double>(counts[2]) : 0.0) << " (" << counts[0]
               << " of " << counts[1] << " predicted, " << counts[2] << " expected)";
+    const auto& l = loose_by_set[set];
+    std::cout << "; (source country, root): precision " << ratio(l[0], l[1]) << ", recall " << ratio(l[0], l[2]);
   }
   std::cout << "\nevent evaluation set: precision " << precision << ", recall " << recall << " (" << tp << " of "
-            << predicted << " predicted, " << expected << " expected)\n";
+            << predicted << " predicted, " << expected << " expected); (source country, root): precision "
+            << ratio(loose[0], loose[1]) << ", recall " << ratio(loose[0], loose[2]) << " (" << loose[0] << " of "
+            << loose[1] << " predicted, " << loose[2] << " expected)\n";
   // Floors a little below what the coder reaches (issue 4 aims at 0.8 and 0.7 over the whole set;
   // the wire-style subsets stand in for the held-out agency sentences).
-  CHECK(precision >= 0.86);
-  CHECK(recall >= 0.68);
+  CHECK(precision >= 0.87);
+  CHECK(recall >= 0.71);
   const auto& team = by_set["team"];
-  CHECK(static_cast<double>(team[0]) >= 0.85 * static_cast<double>(team[1]));
-  CHECK(static_cast<double>(team[0]) >= 0.63 * static_cast<double>(team[2]));
+  CHECK(static_cast<double>(team[0]) >= 0.87 * static_cast<double>(team[1]));
+  CHECK(static_cast<double>(team[0]) >= 0.67 * static_cast<double>(team[2]));
   const auto& wire = by_set["wire"];
-  CHECK(static_cast<double>(wire[0]) >= 0.86 * static_cast<double>(wire[1]));
-  CHECK(static_cast<double>(wire[0]) >= 0.80 * static_cast<double>(wire[2]));
+  CHECK(static_cast<double>(wire[0]) >= 0.89 * static_cast<double>(wire[1]));
+  CHECK(static_cast<double>(wire[0]) >= 0.85 * static_cast<double>(wire[2]));
+  const auto& wire2 = by_set["wire2"];
+  CHECK(static_cast<double>(wire2[0]) >= 0.92 * static_cast<double>(wire2[1]));
+  CHECK(static_cast<double>(wire2[0]) >= 0.85 * static_cast<double>(wire2[2]));
+  const auto& wire4 = by_set["wire4"];
+  CHECK(static_cast<double>(wire4[0]) >= 0.84 * static_cast<double>(wire4[1]));
+  CHECK(static_cast<double>(wire4[0]) >= 0.65 * static_cast<double>(wire4[2]));
+  // The held-out measure ((source country, root) per sentence) asks for precision 0.65 and recall
+  // 0.45; the floors are what the coder reaches here, less a margin.
+  CHECK(ratio(loose[0], loose[1]) >= 0.91);
+  CHECK(ratio(loose[0], loose[2]) >= 0.76);
+  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][1]) >= 0.90);
+  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.73);
+  CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][1]) >= 0.89);
+  CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][2]) >= 0.71);
 }
