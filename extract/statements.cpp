@@ -320,7 +320,7 @@ class Finder {
                            seg_.tokens[quote.close - 1].kind == TokenKind::kDash);
     if (attached) {
       cue_token = cue_in(a, window_end, &cue);
-      speaker = mention_in(a, window_end);
+      speaker = attached_speaker(a, window_end, cue_token);
       if (cue_token == UINT32_MAX && speaker >= 0 && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > a + 1) {
         speaker = -1;  // a verbless attribution needs the name right after the quote
       }
@@ -384,6 +384,11 @@ class Finder {
     Mention unlisted;
     if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
       unlisted = unlisted_speaker(cue_token);
+      if (unlisted.actor.id.empty() && unlisted.actor.text.ends_with("-old")) {
+        // "the 54-year-old said": news names a person by age right after naming them; it is the
+        // last person quoted or the first one the sentence before names.
+        resolve_description(unlisted, sentence_of(quote.open).index);
+      }
       // '"...," he insisted.' with a "he" the coreference did not mark: the span still is the
       // speaker, resolved in finish() from the sentence before.
       for (const std::uint32_t k : {cue_token - 1, cue_token + 1}) {
@@ -453,6 +458,63 @@ class Finder {
       last_speaker_ref_ = outer;
       last_sentence_ = outer_sentence;
     }
+  }
+
+  bool in_any_quote(Span span) const {
+    for (const Quote& q : quotes_) {
+      if (q.content.contains(span)) return true;
+    }
+    return false;
+  }
+
+  void resolve_description(Mention& description, std::uint32_t sentence) const {
+    const Span surface = description.actor.span;
+    const std::string text = description.actor.text;
+    if (sentence > 0) {
+      const Sentence& before = seg_.sentences[sentence - 1];
+      for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+           k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+        const Mention& m = actors_.mentions[k];
+        if (m.modifier || m.pronoun || m.actor.id.empty() || m.actor.kind != "person" || in_any_quote(m.actor.span)) continue;
+        description.actor = m.actor;
+        break;
+      }
+    }
+    if (description.actor.id.empty() && last_speaker_ && last_speaker_ref_.kind == "person" && last_sentence_ + 2 >= sentence) {
+      description.actor = last_speaker_ref_;
+    }
+    description.actor.span = surface;
+    description.actor.text = text;
+  }
+
+  // The speaker in the attribution after a quote: the first mention, except one the cue governs
+  // ('," the 53-year-old told supporters in Uttar Pradesh', '," Moraes said as he read his vote':
+  // a place after a preposition, a pronoun of a clause after the cue are no speakers); an
+  // affiliation before a titled name gives way to the person ('," European Council President
+  // António Costa told ...').
+  int attached_speaker(std::uint32_t from, std::uint32_t to, std::uint32_t cue_token) const {
+    const int m = mention_in(from, to);
+    if (m < 0) return -1;
+    const Mention& mention = actors_.mentions[static_cast<std::size_t>(m)];
+    if (cue_token != UINT32_MAX && mention.first_token > cue_token) {
+      const std::string_view before = norm(mention.first_token - 1);
+      if (is_preposition(before) || is_subordinator(before) || before == "as" || before == "and" || before == "," ||
+          (mention.pronoun && mention.first_token > cue_token + 1)) {
+        return -1;
+      }
+    }
+    if (mention.actor.kind != "person") {
+      const std::size_t next = static_cast<std::size_t>(m) + 1;
+      if (next < actors_.mentions.size()) {
+        const Mention& person = actors_.mentions[next];
+        if (person.actor.kind == "person" && !person.modifier && !person.pronoun && person.first_token >= mention.end_token &&
+            person.first_token <= mention.end_token + 2 && person.first_token < to &&
+            (cue_token == UINT32_MAX || person.first_token < cue_token || mention.first_token > cue_token)) {
+          return static_cast<int>(next);
+        }
+      }
+    }
+    return m;
   }
 
   // A quote inside a quote with its own speaker: '"Trump told me, 'You are not in a good
@@ -617,7 +679,10 @@ class Finder {
     // "the movement's political office said:", "one Gulf-based analyst": a noun phrase with its
     // determiner right before the cue, or after an inverted "said", is the speaker's span.
     b = cue;
-    while (b > 0 && b + 7 > cue && (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s" || norm(b - 1) == "-") &&
+    // "the 53-year-old": an age stands for the person.
+    while (b > 0 && b + 7 > cue &&
+           (seg_.tokens[b - 1].kind == TokenKind::kWord || seg_.tokens[b - 1].kind == TokenKind::kNumber ||
+            norm(b - 1) == "'s" || norm(b - 1) == "-") &&
            !is_preposition(norm(b - 1)) && (norm(b - 1) == "'s" || !is_auxiliary(norm(b - 1))) && norm(b - 1) != "and") {
       --b;
       if (is_determiner(norm(b)) || norm(b) == "one") break;
