@@ -119,7 +119,8 @@ class Finder {
         }
         flush_unclosed(i);
       }
-      if (t.kind != TokenKind::kQuote || boilerplate(i)) continue;
+      // A headline repeats what the article reports ("Netanyahu tells Knesset 'the war is over'").
+      if (t.kind != TokenKind::kQuote || boilerplate(i) || sentence_of(i).headline) continue;
       const bool dbl = is_double(slice(doc_.text, t.span));
       const MarkRole role = role_of_mark(i);
       if (open < 0) {
@@ -254,6 +255,14 @@ class Finder {
     return -1;
   }
 
+  std::size_t words_in(Span span) const {
+    std::size_t words = 0;
+    for (std::uint32_t k = first_token_at(span.begin); k < seg_.tokens.size() && seg_.tokens[k].span.begin < span.end; ++k) {
+      if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+    }
+    return words;
+  }
+
   // "The Kremlin said the two leaders 'reaffirmed their commitment ...'" is one statement, not a
   // reported one plus a quote inside it: the quote stays when it is most of the content, else
   // the reported statement (the quoted words are then a fragment of it).
@@ -277,9 +286,22 @@ class Finder {
             for (const AboutRef& b : kept.about) known = known || b.actor.id == a.actor.id;
             if (!known) kept.about.push_back(a);
           }
+          if (!kept.speaker && reported.speaker) {
+            kept.speaker = reported.speaker;
+            kept.speaker_span = reported.speaker_span;
+          }
           drop[r] = true;
-        } else {
+        } else if (words_in(quote.content_span) < 4) {
           drop[q] = true;
+        } else {
+          // 'said the reform was "the only responsible answer" to the war': four quoted words or
+          // more are the speaker's own words, a direct quote beside the reported statement; its
+          // speaker is the reported frame's.
+          StatementRecord& fragment = out_.statements[q];
+          if (reported.speaker || reported.speaker_span) {
+            fragment.speaker = reported.speaker;
+            fragment.speaker_span = reported.speaker_span;
+          }
         }
       }
     }
@@ -367,7 +389,7 @@ class Finder {
         const SentenceView view(seg_, s, actors_.mentions);
         const VerbForm form = VerbForm::kPast;
         const VerbGroup group = verb_group(view, lex_, c, form);
-        speaker = view.subject_before(group.start);
+        speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
         if (speaker < 0 && from != s.first_token && c > 0 && norm(c - 1) == "and") {
           // "... called it '...' and said ... '...'": the same speaker goes on (below).
           cue_token = UINT32_MAX;
@@ -485,6 +507,40 @@ class Finder {
     }
     description.actor.span = surface;
     description.actor.text = text;
+  }
+
+  // "Marine Le Pen, whose National Rally voted against him, said ...", "Treasurer Jim Chalmers,
+  // who delivered the budget on Tuesday, accused ...": the subject is the name before a comma-set
+  // insertion (a relative clause or an apposition) that ends right before the verb, not a
+  // mention inside it. Returns `found` when no such insertion stands there.
+  int subject_over_insertion(const SentenceView& view, std::uint32_t verb_start, int found) const {
+    const std::uint32_t first = view.begin();
+    if (verb_start < first + 3 || norm(verb_start - 1) != ",") return found;
+    if (found >= 0 && actors_.mentions[static_cast<std::size_t>(found)].end_token < verb_start - 1) {
+      // A subject found inside the insertion is replaced; one before it stands.
+      bool inside = false;
+      for (std::uint32_t k = actors_.mentions[static_cast<std::size_t>(found)].first_token; k > first; --k) {
+        if (norm(k - 1) == ",") {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) return found;
+    } else if (found >= 0) {
+      return found;
+    }
+    for (std::uint32_t c = first + 1; c + 1 < verb_start; ++c) {
+      if (norm(c) != ",") continue;
+      const int m = view.mention_at(c - 1);
+      if (m < 0) return found;
+      const Mention& head = view.mention(m);
+      if (head.modifier || head.end_token != c || head.first_token > first + 4 || head.actor.id.empty()) return found;
+      const std::string_view next = norm(c + 1);
+      const bool insertion = next == "who" || next == "whose" || next == "which" || is_determiner(next) ||
+                             view.mention_at(c + 1) >= 0 || seg_.tokens[c + 1].kind == TokenKind::kNumber;
+      return insertion ? m : found;
+    }
+    return found;
   }
 
   // The speaker in the attribution after a quote: the first mention, except one the cue governs
@@ -639,9 +695,19 @@ class Finder {
       m.actor.kind = "person";
       m.via = "new";
     };
-    // After the cue: "said Omar Haddad".
+    // After the cue: "said Omar Haddad", "said Jeong Cheong-rae" (a hyphen inside a given name
+    // joins it; "said Gulf-based analysts" ends at the hyphen).
+    auto hyphen_joins = [&](std::uint32_t h) {
+      return h + 1 < n && norm(h) == "-" && !seg_.tokens[h].space_before && !seg_.tokens[h + 1].space_before &&
+             seg_.tokens[h + 1].kind == TokenKind::kWord &&
+             (name_like(h + 1) || seg_.tokens[h + 1].span.end - seg_.tokens[h + 1].span.begin <= 3) &&
+             lex_.analyse_verb(norm(h + 1)).empty();
+    };
     std::uint32_t k = cue + 1;
-    while (k < n && k < cue + 5 && name_like(k) && !seg_.tokens[k].newline_before) ++k;
+    while (k < n && k < cue + 5 && name_like(k) && !seg_.tokens[k].newline_before) {
+      ++k;
+      if (k > cue + 1 && hyphen_joins(k)) k += 2;
+    }
     if (k > cue + 1 && (k - cue - 1 >= 2 || lex_.is_first_name(norm(cue + 1)))) {
       make_person(cue + 1, k);
       if (!m.actor.id.empty()) return m;
@@ -803,7 +869,7 @@ class Finder {
         }
         const VerbGroup group = verb_group(view, lex_, v, a.form);
         if (group.passive) break;
-        const int speaker = view.subject_before(group.start);
+        const int speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
         std::uint32_t c_first = v + 1;
         const Mention* addressee = nullptr;
         // The addressee stands before "that": "warned that Russia could ..." has none.
@@ -1173,7 +1239,9 @@ class Finder {
         --first;
       }
     }
-    if (first > 0 && (norm(first - 1) == "the" || norm(first - 1) == "a" || norm(first - 1) == "an") &&
+    // "One EU diplomat": the numeral of an unnamed person is its determiner.
+    if (first > 0 && (norm(first - 1) == "the" || norm(first - 1) == "a" || norm(first - 1) == "an" ||
+                      (*unnamed && norm(first - 1) == "one")) &&
         !seg_.tokens[first].newline_before) {
       --first;
     }
