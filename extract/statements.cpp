@@ -356,10 +356,20 @@ class Finder {
         used_.insert(q + 1);
       }
     }
+    bool short_goes_on = false;
     if (quote.short_quote) {
       // Only '"We are ready," officials said.' or 'said: "We are ready."' make a short quote speech.
       const bool colon_before = quote.open > 0 && (norm(quote.open - 1) == ":" || norm(quote.open - 1) == ",");
-      if (!(attached && cue_token != UINT32_MAX) && !colon_before) return;
+      // '"The uncertainty alone is doing damage," said X. "Companies cannot plan."': a short
+      // quote that is a whole sentence right after a quoted one goes on with that speaker.
+      const Sentence& here = sentence_of(quote.open);
+      const std::string_view end_mark = quote.close > quote.open + 1 ? norm(quote.close - 1) : std::string_view();
+      const bool whole_sentence = here.first_token == quote.open && quote.closed && quote.open + 2 < quote.close &&
+                                  seg_.tokens[quote.open + 1].upper && (end_mark == "." || end_mark == "?" || end_mark == "!");
+      const bool goes_on = whole_sentence && last_quote_span_ && here.index > 0 && last_quote_sentence_ + 1 == here.index &&
+                           !seg_.tokens[quote.open].paragraph_before;
+      if (!(attached && cue_token != UINT32_MAX) && !colon_before && !goes_on) return;
+      short_goes_on = goes_on;
     }
     // Before the quote: 'Lavrov said: "...', 'he insisted that "...'.
     if (speaker < 0) {
@@ -394,8 +404,9 @@ class Finder {
           // "... called it '...' and said ... '...'": the same speaker goes on (below).
           cue_token = UINT32_MAX;
           cue = nullptr;
-        } else if (speaker < 0) {
-          speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
+        } else if (speaker < 0 && !(cue != nullptr && (cue->addressee || cue->about_object))) {
+          // 'said Lavrov: "...'; the object of "accused the prime minister of" is none.
+          speaker = mention_in(c + 1, quote.open);
         }
       }
     }
@@ -442,7 +453,7 @@ class Finder {
       if (speaker < 0 && !quote.short_quote) speaker = next_sentence_speaker(quote);
       // The quote just before, in this sentence or the two before it, goes on: '"...," said one
       // Gulf-based analyst. "They survived eight years of bombing."' (named or not).
-      continues_quote = speaker < 0 && !quote.short_quote && last_quote_span_ &&
+      continues_quote = speaker < 0 && (!quote.short_quote || short_goes_on) && last_quote_span_ &&
                         sentence_of(quote.open).index <= last_quote_sentence_ + 2;
       if (speaker < 0 && !continues_quote && (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2)) {
         out_.quoted.push_back(quote.content);
@@ -641,7 +652,13 @@ class Finder {
     const Sentence& next = seg_.sentences[here.index + 1];
     if (next.first_token > quote.close + 2) return -1;  // the quote's own sentence goes on
     const std::string_view w = norm(next.first_token);
-    if (w != "that" && w != "this" && w != "those" && w != "these" && w != "such") return -1;
+    // "The words came from Tom Fletcher", "The warning came from ...".
+    static constexpr std::string_view kSpeechNouns[] = {"words", "remarks", "comments", "warning", "message", "plea", "appeal"};
+    bool speech_noun = false;
+    if (w == "the" && next.first_token + 1 < next.end_token) {
+      for (auto noun : kSpeechNouns) speech_noun = speech_noun || norm(next.first_token + 1) == noun;
+    }
+    if (w != "that" && w != "this" && w != "those" && w != "these" && w != "such" && !speech_noun) return -1;
     for (std::size_t k = first_mention_from(actors_.mentions, next.first_token);
          k < actors_.mentions.size() && actors_.mentions[k].first_token < std::min(next.end_token, next.first_token + 10); ++k) {
       const Mention& m = actors_.mentions[k];
@@ -1203,8 +1220,10 @@ class Finder {
            seg_.tokens[first - 2].kind == TokenKind::kWord) {
       first -= 2;
     }
+    // "a senior White House official": the agent mention ends in the person noun already.
+    if (m.via == "agent" && is_unnamed_speaker_noun(norm(end - 1))) *unnamed = true;
     // "White House official", "Kremlin spokesman", "foreign ministry spokeswoman".
-    for (std::uint32_t k = end; k < n && k < end + 3 && lower_word(k); ++k) {
+    for (std::uint32_t k = end; !*unnamed && k < n && k < end + 3 && lower_word(k); ++k) {
       if (is_unnamed_speaker_noun(norm(k))) {
         const bool named_after = k + 1 < n && seg_.tokens[k + 1].kind == TokenKind::kWord && seg_.tokens[k + 1].upper;
         if (!named_after) {
