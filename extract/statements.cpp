@@ -119,7 +119,8 @@ class Finder {
         }
         flush_unclosed(i);
       }
-      if (t.kind != TokenKind::kQuote || boilerplate(i)) continue;
+      // A headline repeats what the article reports ("Netanyahu tells Knesset 'the war is over'").
+      if (t.kind != TokenKind::kQuote || boilerplate(i) || sentence_of(i).headline) continue;
       const bool dbl = is_double(slice(doc_.text, t.span));
       const MarkRole role = role_of_mark(i);
       if (open < 0) {
@@ -254,6 +255,14 @@ class Finder {
     return -1;
   }
 
+  std::size_t words_in(Span span) const {
+    std::size_t words = 0;
+    for (std::uint32_t k = first_token_at(span.begin); k < seg_.tokens.size() && seg_.tokens[k].span.begin < span.end; ++k) {
+      if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+    }
+    return words;
+  }
+
   // "The Kremlin said the two leaders 'reaffirmed their commitment ...'" is one statement, not a
   // reported one plus a quote inside it: the quote stays when it is most of the content, else
   // the reported statement (the quoted words are then a fragment of it).
@@ -277,9 +286,22 @@ class Finder {
             for (const AboutRef& b : kept.about) known = known || b.actor.id == a.actor.id;
             if (!known) kept.about.push_back(a);
           }
+          if (!kept.speaker && reported.speaker) {
+            kept.speaker = reported.speaker;
+            kept.speaker_span = reported.speaker_span;
+          }
           drop[r] = true;
-        } else {
+        } else if (words_in(quote.content_span) < 4) {
           drop[q] = true;
+        } else {
+          // 'said the reform was "the only responsible answer" to the war': four quoted words or
+          // more are the speaker's own words, a direct quote beside the reported statement; its
+          // speaker is the reported frame's.
+          StatementRecord& fragment = out_.statements[q];
+          if (reported.speaker || reported.speaker_span) {
+            fragment.speaker = reported.speaker;
+            fragment.speaker_span = reported.speaker_span;
+          }
         }
       }
     }
@@ -320,7 +342,7 @@ class Finder {
                            seg_.tokens[quote.close - 1].kind == TokenKind::kDash);
     if (attached) {
       cue_token = cue_in(a, window_end, &cue);
-      speaker = mention_in(a, window_end);
+      speaker = attached_speaker(a, window_end, cue_token);
       if (cue_token == UINT32_MAX && speaker >= 0 && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > a + 1) {
         speaker = -1;  // a verbless attribution needs the name right after the quote
       }
@@ -334,10 +356,20 @@ class Finder {
         used_.insert(q + 1);
       }
     }
+    bool short_goes_on = false;
     if (quote.short_quote) {
       // Only '"We are ready," officials said.' or 'said: "We are ready."' make a short quote speech.
       const bool colon_before = quote.open > 0 && (norm(quote.open - 1) == ":" || norm(quote.open - 1) == ",");
-      if (!(attached && cue_token != UINT32_MAX) && !colon_before) return;
+      // '"The uncertainty alone is doing damage," said X. "Companies cannot plan."': a short
+      // quote that is a whole sentence right after a quoted one goes on with that speaker.
+      const Sentence& here = sentence_of(quote.open);
+      const std::string_view end_mark = quote.close > quote.open + 1 ? norm(quote.close - 1) : std::string_view();
+      const bool whole_sentence = here.first_token == quote.open && quote.closed && quote.open + 2 < quote.close &&
+                                  seg_.tokens[quote.open + 1].upper && (end_mark == "." || end_mark == "?" || end_mark == "!");
+      const bool goes_on = whole_sentence && last_quote_span_ && here.index > 0 && last_quote_sentence_ + 1 == here.index &&
+                           !seg_.tokens[quote.open].paragraph_before;
+      if (!(attached && cue_token != UINT32_MAX) && !colon_before && !goes_on) return;
+      short_goes_on = goes_on;
     }
     // Before the quote: 'Lavrov said: "...', 'he insisted that "...'.
     if (speaker < 0) {
@@ -367,13 +399,14 @@ class Finder {
         const SentenceView view(seg_, s, actors_.mentions);
         const VerbForm form = VerbForm::kPast;
         const VerbGroup group = verb_group(view, lex_, c, form);
-        speaker = view.subject_before(group.start);
+        speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
         if (speaker < 0 && from != s.first_token && c > 0 && norm(c - 1) == "and") {
           // "... called it '...' and said ... '...'": the same speaker goes on (below).
           cue_token = UINT32_MAX;
           cue = nullptr;
-        } else if (speaker < 0) {
-          speaker = mention_in(c + 1, quote.open);  // 'said Lavrov: "...'
+        } else if (speaker < 0 && !(cue != nullptr && (cue->addressee || cue->about_object))) {
+          // 'said Lavrov: "...'; the object of "accused the prime minister of" is none.
+          speaker = mention_in(c + 1, quote.open);
         }
       }
     }
@@ -384,6 +417,11 @@ class Finder {
     Mention unlisted;
     if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
       unlisted = unlisted_speaker(cue_token);
+      if (unlisted.actor.id.empty() && unlisted.actor.text.ends_with("-old")) {
+        // "the 54-year-old said": news names a person by age right after naming them; it is the
+        // last person quoted or the first one the sentence before names.
+        resolve_description(unlisted, sentence_of(quote.open).index);
+      }
       // '"...," he insisted.' with a "he" the coreference did not mark: the span still is the
       // speaker, resolved in finish() from the sentence before.
       for (const std::uint32_t k : {cue_token - 1, cue_token + 1}) {
@@ -415,7 +453,7 @@ class Finder {
       if (speaker < 0 && !quote.short_quote) speaker = next_sentence_speaker(quote);
       // The quote just before, in this sentence or the two before it, goes on: '"...," said one
       // Gulf-based analyst. "They survived eight years of bombing."' (named or not).
-      continues_quote = speaker < 0 && !quote.short_quote && last_quote_span_ &&
+      continues_quote = speaker < 0 && (!quote.short_quote || short_goes_on) && last_quote_span_ &&
                         sentence_of(quote.open).index <= last_quote_sentence_ + 2;
       if (speaker < 0 && !continues_quote && (!last_speaker_ || sentence_of(quote.open).index > last_sentence_ + 2)) {
         out_.quoted.push_back(quote.content);
@@ -453,6 +491,97 @@ class Finder {
       last_speaker_ref_ = outer;
       last_sentence_ = outer_sentence;
     }
+  }
+
+  bool in_any_quote(Span span) const {
+    for (const Quote& q : quotes_) {
+      if (q.content.contains(span)) return true;
+    }
+    return false;
+  }
+
+  void resolve_description(Mention& description, std::uint32_t sentence) const {
+    const Span surface = description.actor.span;
+    const std::string text = description.actor.text;
+    if (sentence > 0) {
+      const Sentence& before = seg_.sentences[sentence - 1];
+      for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+           k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+        const Mention& m = actors_.mentions[k];
+        if (m.modifier || m.pronoun || m.actor.id.empty() || m.actor.kind != "person" || in_any_quote(m.actor.span)) continue;
+        description.actor = m.actor;
+        break;
+      }
+    }
+    if (description.actor.id.empty() && last_speaker_ && last_speaker_ref_.kind == "person" && last_sentence_ + 2 >= sentence) {
+      description.actor = last_speaker_ref_;
+    }
+    description.actor.span = surface;
+    description.actor.text = text;
+  }
+
+  // "Marine Le Pen, whose National Rally voted against him, said ...", "Treasurer Jim Chalmers,
+  // who delivered the budget on Tuesday, accused ...": the subject is the name before a comma-set
+  // insertion (a relative clause or an apposition) that ends right before the verb, not a
+  // mention inside it. Returns `found` when no such insertion stands there.
+  int subject_over_insertion(const SentenceView& view, std::uint32_t verb_start, int found) const {
+    const std::uint32_t first = view.begin();
+    if (verb_start < first + 3 || norm(verb_start - 1) != ",") return found;
+    if (found >= 0 && actors_.mentions[static_cast<std::size_t>(found)].end_token < verb_start - 1) {
+      // A subject found inside the insertion is replaced; one before it stands.
+      bool inside = false;
+      for (std::uint32_t k = actors_.mentions[static_cast<std::size_t>(found)].first_token; k > first; --k) {
+        if (norm(k - 1) == ",") {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) return found;
+    } else if (found >= 0) {
+      return found;
+    }
+    for (std::uint32_t c = first + 1; c + 1 < verb_start; ++c) {
+      if (norm(c) != ",") continue;
+      const int m = view.mention_at(c - 1);
+      if (m < 0) return found;
+      const Mention& head = view.mention(m);
+      if (head.modifier || head.end_token != c || head.first_token > first + 4 || head.actor.id.empty()) return found;
+      const std::string_view next = norm(c + 1);
+      const bool insertion = next == "who" || next == "whose" || next == "which" || is_determiner(next) ||
+                             view.mention_at(c + 1) >= 0 || seg_.tokens[c + 1].kind == TokenKind::kNumber;
+      return insertion ? m : found;
+    }
+    return found;
+  }
+
+  // The speaker in the attribution after a quote: the first mention, except one the cue governs
+  // ('," the 53-year-old told supporters in Uttar Pradesh', '," Moraes said as he read his vote':
+  // a place after a preposition, a pronoun of a clause after the cue are no speakers); an
+  // affiliation before a titled name gives way to the person ('," European Council President
+  // António Costa told ...').
+  int attached_speaker(std::uint32_t from, std::uint32_t to, std::uint32_t cue_token) const {
+    const int m = mention_in(from, to);
+    if (m < 0) return -1;
+    const Mention& mention = actors_.mentions[static_cast<std::size_t>(m)];
+    if (cue_token != UINT32_MAX && mention.first_token > cue_token) {
+      const std::string_view before = norm(mention.first_token - 1);
+      if (is_preposition(before) || is_subordinator(before) || before == "as" || before == "and" || before == "," ||
+          (mention.pronoun && mention.first_token > cue_token + 1)) {
+        return -1;
+      }
+    }
+    if (mention.actor.kind != "person") {
+      const std::size_t next = static_cast<std::size_t>(m) + 1;
+      if (next < actors_.mentions.size()) {
+        const Mention& person = actors_.mentions[next];
+        if (person.actor.kind == "person" && !person.modifier && !person.pronoun && person.first_token >= mention.end_token &&
+            person.first_token <= mention.end_token + 2 && person.first_token < to &&
+            (cue_token == UINT32_MAX || person.first_token < cue_token || mention.first_token > cue_token)) {
+          return static_cast<int>(next);
+        }
+      }
+    }
+    return m;
   }
 
   // A quote inside a quote with its own speaker: '"Trump told me, 'You are not in a good
@@ -523,7 +652,13 @@ class Finder {
     const Sentence& next = seg_.sentences[here.index + 1];
     if (next.first_token > quote.close + 2) return -1;  // the quote's own sentence goes on
     const std::string_view w = norm(next.first_token);
-    if (w != "that" && w != "this" && w != "those" && w != "these" && w != "such") return -1;
+    // "The words came from Tom Fletcher", "The warning came from ...".
+    static constexpr std::string_view kSpeechNouns[] = {"words", "remarks", "comments", "warning", "message", "plea", "appeal"};
+    bool speech_noun = false;
+    if (w == "the" && next.first_token + 1 < next.end_token) {
+      for (auto noun : kSpeechNouns) speech_noun = speech_noun || norm(next.first_token + 1) == noun;
+    }
+    if (w != "that" && w != "this" && w != "those" && w != "these" && w != "such" && !speech_noun) return -1;
     for (std::size_t k = first_mention_from(actors_.mentions, next.first_token);
          k < actors_.mentions.size() && actors_.mentions[k].first_token < std::min(next.end_token, next.first_token + 10); ++k) {
       const Mention& m = actors_.mentions[k];
@@ -577,9 +712,19 @@ class Finder {
       m.actor.kind = "person";
       m.via = "new";
     };
-    // After the cue: "said Omar Haddad".
+    // After the cue: "said Omar Haddad", "said Jeong Cheong-rae" (a hyphen inside a given name
+    // joins it; "said Gulf-based analysts" ends at the hyphen).
+    auto hyphen_joins = [&](std::uint32_t h) {
+      return h + 1 < n && norm(h) == "-" && !seg_.tokens[h].space_before && !seg_.tokens[h + 1].space_before &&
+             seg_.tokens[h + 1].kind == TokenKind::kWord &&
+             (name_like(h + 1) || seg_.tokens[h + 1].span.end - seg_.tokens[h + 1].span.begin <= 3) &&
+             lex_.analyse_verb(norm(h + 1)).empty();
+    };
     std::uint32_t k = cue + 1;
-    while (k < n && k < cue + 5 && name_like(k) && !seg_.tokens[k].newline_before) ++k;
+    while (k < n && k < cue + 5 && name_like(k) && !seg_.tokens[k].newline_before) {
+      ++k;
+      if (k > cue + 1 && hyphen_joins(k)) k += 2;
+    }
     if (k > cue + 1 && (k - cue - 1 >= 2 || lex_.is_first_name(norm(cue + 1)))) {
       make_person(cue + 1, k);
       if (!m.actor.id.empty()) return m;
@@ -617,7 +762,10 @@ class Finder {
     // "the movement's political office said:", "one Gulf-based analyst": a noun phrase with its
     // determiner right before the cue, or after an inverted "said", is the speaker's span.
     b = cue;
-    while (b > 0 && b + 7 > cue && (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s" || norm(b - 1) == "-") &&
+    // "the 53-year-old": an age stands for the person.
+    while (b > 0 && b + 7 > cue &&
+           (seg_.tokens[b - 1].kind == TokenKind::kWord || seg_.tokens[b - 1].kind == TokenKind::kNumber ||
+            norm(b - 1) == "'s" || norm(b - 1) == "-") &&
            !is_preposition(norm(b - 1)) && (norm(b - 1) == "'s" || !is_auxiliary(norm(b - 1))) && norm(b - 1) != "and") {
       --b;
       if (is_determiner(norm(b)) || norm(b) == "one") break;
@@ -738,7 +886,7 @@ class Finder {
         }
         const VerbGroup group = verb_group(view, lex_, v, a.form);
         if (group.passive) break;
-        const int speaker = view.subject_before(group.start);
+        const int speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
         std::uint32_t c_first = v + 1;
         const Mention* addressee = nullptr;
         // The addressee stands before "that": "warned that Russia could ..." has none.
@@ -1072,8 +1220,10 @@ class Finder {
            seg_.tokens[first - 2].kind == TokenKind::kWord) {
       first -= 2;
     }
+    // "a senior White House official": the agent mention ends in the person noun already.
+    if (m.via == "agent" && is_unnamed_speaker_noun(norm(end - 1))) *unnamed = true;
     // "White House official", "Kremlin spokesman", "foreign ministry spokeswoman".
-    for (std::uint32_t k = end; k < n && k < end + 3 && lower_word(k); ++k) {
+    for (std::uint32_t k = end; !*unnamed && k < n && k < end + 3 && lower_word(k); ++k) {
       if (is_unnamed_speaker_noun(norm(k))) {
         const bool named_after = k + 1 < n && seg_.tokens[k + 1].kind == TokenKind::kWord && seg_.tokens[k + 1].upper;
         if (!named_after) {
@@ -1108,7 +1258,9 @@ class Finder {
         --first;
       }
     }
-    if (first > 0 && (norm(first - 1) == "the" || norm(first - 1) == "a" || norm(first - 1) == "an") &&
+    // "One EU diplomat": the numeral of an unnamed person is its determiner.
+    if (first > 0 && (norm(first - 1) == "the" || norm(first - 1) == "a" || norm(first - 1) == "an" ||
+                      (*unnamed && norm(first - 1) == "one")) &&
         !seg_.tokens[first].newline_before) {
       --first;
     }
