@@ -1,5 +1,12 @@
 #include "extract/hash.hpp"
 
+#include <cstring>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define GEOKG_SHA_NI 1
+#endif
+
 namespace geokg::extract {
 namespace {
 
@@ -25,9 +32,72 @@ constexpr std::uint32_t rotr(std::uint32_t x, int n) {
   return (x >> n) | (x << (32 - n));
 }
 
+#ifdef GEOKG_SHA_NI
+// FIPS 180-4 with the x86 SHA extensions, four rounds per pair of sha256rnds2. The state is kept as
+// the two vectors the instructions use, ABEF and CDGH. Message schedule, for the four words
+// W[4k..4k+3] (k >= 4): sha256msg1 adds sigma0(W[t-15]) to W[t-16], alignr brings in W[t-7], and
+// sha256msg2 adds sigma1(W[t-2]).
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(std::uint32_t* state, const std::uint8_t* data,
+                                                              std::size_t blocks) {
+  // Each 32-bit word is big-endian in the message.
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state));
+  __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4));
+  const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+  const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+
+  for (; blocks > 0; --blocks, data += 64) {
+    const __m128i abef_before = abef;
+    const __m128i cdgh_before = cdgh;
+    __m128i w[4];  // the last four message vectors, w[k % 4] = W[4k..4k+3]
+    for (std::size_t k = 0; k < 16; ++k) {
+      __m128i words;
+      if (k < 4) {
+        words = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * k)), byte_swap);
+      } else {
+        words = _mm_sha256msg1_epu32(w[k % 4], w[(k + 1) % 4]);
+        words = _mm_add_epi32(words, _mm_alignr_epi8(w[(k + 3) % 4], w[(k + 2) % 4], 4));
+        words = _mm_sha256msg2_epu32(words, w[(k + 3) % 4]);
+      }
+      w[k % 4] = words;
+      __m128i message =
+          _mm_add_epi32(words, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRoundConstants.data() + 4 * k)));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, message);
+      message = _mm_shuffle_epi32(message, 0x0E);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, message);
+    }
+    abef = _mm_add_epi32(abef, abef_before);
+    cdgh = _mm_add_epi32(cdgh, cdgh_before);
+  }
+
+  const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+  hgfe = _mm_alignr_epi8(dchg, feba, 8);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state), dcba);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), hgfe);
+}
+
+bool cpu_has_sha_ni() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") && __builtin_cpu_supports("ssse3");
+}
+#endif
+
 }  // namespace
 
-Sha256::Sha256() { reset(); }
+bool sha256_hardware_available() {
+#ifdef GEOKG_SHA_NI
+  static const bool available = cpu_has_sha_ni();
+  return available;
+#else
+  return false;
+#endif
+}
+
+Sha256::Sha256(bool hardware) : hardware_(hardware && sha256_hardware_available()) { reset(); }
 
 void Sha256::reset() {
   state_ = kInitialState;
@@ -35,7 +105,17 @@ void Sha256::reset() {
   message_bytes_ = 0;
 }
 
-void Sha256::compress(const std::uint8_t* block) {
+void Sha256::compress(const std::uint8_t* data, std::size_t blocks) {
+#ifdef GEOKG_SHA_NI
+  if (hardware_) {
+    compress_sha_ni(state_.data(), data, blocks);
+    return;
+  }
+#endif
+  for (; blocks > 0; --blocks, data += 64) compress_portable(data);
+}
+
+void Sha256::compress_portable(const std::uint8_t* block) {
   std::array<std::uint32_t, 64> w{};
   for (std::size_t t = 0; t < 16; ++t) {
     w[t] = (static_cast<std::uint32_t>(block[4 * t]) << 24) | (static_cast<std::uint32_t>(block[4 * t + 1]) << 16) |
@@ -82,13 +162,13 @@ void Sha256::update(std::string_view bytes) {
       block_[block_size_++] = static_cast<std::uint8_t>(bytes[pos++]);
     }
     if (block_size_ < block_.size()) return;
-    compress(block_.data());
+    compress(block_.data(), 1);
     block_size_ = 0;
   }
-  while (bytes.size() - pos >= block_.size()) {
-    for (std::size_t i = 0; i < block_.size(); ++i) block_[i] = static_cast<std::uint8_t>(bytes[pos + i]);
-    compress(block_.data());
-    pos += block_.size();
+  const std::size_t whole = (bytes.size() - pos) / block_.size();
+  if (whole > 0) {
+    compress(reinterpret_cast<const std::uint8_t*>(bytes.data() + pos), whole);
+    pos += whole * block_.size();
   }
   while (pos < bytes.size()) block_[block_size_++] = static_cast<std::uint8_t>(bytes[pos++]);
 }
@@ -99,12 +179,12 @@ Sha256::Digest Sha256::finish() {
   block_[block_size_++] = 0x80;
   if (block_size_ > 56) {
     while (block_size_ < block_.size()) block_[block_size_++] = 0;
-    compress(block_.data());
+    compress(block_.data(), 1);
     block_size_ = 0;
   }
   while (block_size_ < 56) block_[block_size_++] = 0;
   for (int i = 7; i >= 0; --i) block_[block_size_++] = static_cast<std::uint8_t>(bit_length >> (8 * i));
-  compress(block_.data());
+  compress(block_.data(), 1);
 
   Digest digest{};
   for (std::size_t i = 0; i < state_.size(); ++i) {

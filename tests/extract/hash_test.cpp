@@ -54,3 +54,24 @@ TEST_CASE("sha256 gives the same digest however the input is split", "[extract][
   hasher.update("abc");
   CHECK(geokg::extract::to_hex(hasher.finish()) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+TEST_CASE("sha256 with the CPU's SHA extensions equals the portable code", "[extract][hash]") {
+  // On a CPU without them both hashers run the portable code and the test checks nothing new.
+  INFO("SHA extensions available: " << geokg::extract::sha256_hardware_available());
+  std::string message;
+  std::uint32_t x = 2463534242u;
+  for (int i = 0; i < 5000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    message += static_cast<char>(x & 0xFF);
+  }
+  for (std::size_t length = 0; length <= message.size(); length += length < 300 ? 1 : 397) {
+    INFO("length " << length);
+    Sha256 hardware(true);
+    Sha256 portable(false);
+    hardware.update(std::string_view(message).substr(0, length));
+    portable.update(std::string_view(message).substr(0, length));
+    REQUIRE(geokg::extract::to_hex(hardware.finish()) == geokg::extract::to_hex(portable.finish()));
+  }
+}
