@@ -52,6 +52,21 @@ std::string sector_for_day(const ActorEntry& a, std::int32_t day, std::string* t
   return a.sector;
 }
 
+// Orders mentions by first token. A Mention holds eight strings, so the sort moves 4-byte indices
+// and then each mention once; std::sort on the indices makes the same comparisons and swaps as on
+// the mentions themselves, so the order of mentions that start at the same token is unchanged.
+void sort_by_first_token(std::vector<Mention>& mentions) {
+  std::vector<std::uint32_t> order(mentions.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&mentions](std::uint32_t a, std::uint32_t b) {
+    return mentions[a].first_token < mentions[b].first_token;
+  });
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions.size());
+  for (const std::uint32_t i : order) sorted.push_back(std::move(mentions[i]));
+  mentions = std::move(sorted);
+}
+
 struct Candidate {
   std::uint32_t first = 0;
   std::uint32_t end = 0;
@@ -69,8 +84,7 @@ class Resolver {
       scan_sentence(s);
     }
     resolve_weak();
-    std::sort(out_.mentions.begin(), out_.mentions.end(),
-              [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    sort_by_first_token(out_.mentions);
     drop_appositive_descriptions();
     resolve_pronouns();
     return std::move(out_);
@@ -1054,8 +1068,7 @@ class Resolver {
     }
     if (resolved.empty()) return;
     out_.mentions.insert(out_.mentions.end(), resolved.begin(), resolved.end());
-    std::sort(out_.mentions.begin(), out_.mentions.end(),
-              [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    sort_by_first_token(out_.mentions);
   }
 
   const Document& doc_;
