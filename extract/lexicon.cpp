@@ -221,7 +221,8 @@ void Lexicon::load_cameo() {
     CameoCode code{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]), 0, 0.0};
     code.quad_class = f[4].empty() ? 0 : f[4][0] - '0';
     code.goldstein = std::strtod(std::string(f[5]).c_str(), nullptr);
-    cameo_.emplace(code.code, std::move(code));
+    const std::string key = code.code;  // a copy: the value may be moved from before the key is read
+    cameo_.emplace(key, std::move(code));
   });
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -117,6 +119,108 @@ template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
+// A string-keyed map for the dictionaries asked about nearly every token (word ids, verb forms,
+// patterns, cues, stance and name lists): entries kept in a deque, whose references stay valid while
+// the lexicon loads, and found through an open-addressing table of (hash, entry pointer) at most
+// half full, so that a lookup of a short word is one cheap hash, nearly always one probe and one
+// compare. find() returns a pointer (end(): null). No erase, no iteration.
+template <typename V>
+class FlatStringMap {
+ public:
+  using value_type = std::pair<const std::string, V>;
+
+  const value_type* find(std::string_view key) const { return locate(key, hash(key)); }
+  value_type* find(std::string_view key) { return const_cast<value_type*>(locate(key, hash(key))); }
+  const value_type* end() const { return nullptr; }
+  std::size_t size() const { return entries_.size(); }
+  std::size_t count(std::string_view key) const { return locate(key, hash(key)) == nullptr ? 0 : 1; }
+
+  std::pair<value_type*, bool> emplace(std::string_view key, V value) {
+    const std::uint64_t h = hash(key);
+    if (const value_type* found = locate(key, h)) return {const_cast<value_type*>(found), false};
+    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    value_type& entry = entries_.emplace_back(std::string(key), std::move(value));
+    place(h, &entry);
+    return {&entry, true};
+  }
+  V& operator[](std::string_view key) { return emplace(key, V{}).first->second; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    const value_type* entry = nullptr;  // null: empty
+  };
+
+  // Eight bytes at a time, multiplied and folded; the last 1-7 bytes read as two overlapping
+  // loads (keys are words and short phrases).
+  static std::uint64_t hash(std::string_view s) {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+    for (; n >= 8; n -= 8, p += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+      h ^= h >> 31;
+    }
+    std::uint64_t tail = 0;
+    if (n >= 4) {
+      std::uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      tail = (static_cast<std::uint64_t>(first) << 32) | last;
+    } else if (n > 0) {
+      tail = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+             (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+             static_cast<unsigned char>(p[n - 1]);
+    }
+    h = (h ^ tail) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 29);
+  }
+
+  const value_type* locate(std::string_view key, std::uint64_t h) const {
+    if (slots_.empty()) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == nullptr) return nullptr;
+      if (slot.hash == h && slot.entry->first == key) return slot.entry;
+    }
+  }
+
+  void place(std::uint64_t h, const value_type* entry) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(h) & mask;
+    while (slots_[i].entry != nullptr) i = (i + 1) & mask;
+    slots_[i] = Slot{h, entry};
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    for (const Slot& slot : old) {
+      if (slot.entry != nullptr) place(slot.hash, slot.entry);
+    }
+  }
+
+  std::deque<value_type> entries_;
+  std::vector<Slot> slots_;
+};
+
+// The same for sets of strings.
+class FlatStringSet {
+ public:
+  bool contains(std::string_view key) const { return map_.find(key) != map_.end(); }
+  std::size_t count(std::string_view key) const { return map_.count(key); }
+  void insert(std::string_view key) { map_.emplace(key, true); }
+  std::size_t size() const { return map_.size(); }
+
+ private:
+  FlatStringMap<bool> map_;
+};
+
 class Lexicon {
  public:
   // Loads the built-in data; throws InputError naming file, line and field for bad data.
@@ -155,8 +259,8 @@ class Lexicon {
 
   const CameoCode* cameo(std::string_view code) const;
   int stance(std::string_view folded_word) const;   // 0 when not a stance word
-  bool is_first_name(std::string_view folded) const { return first_names_.find(folded) != first_names_.end(); }
-  bool is_not_name(std::string_view folded) const { return not_names_.find(folded) != not_names_.end(); }
+  bool is_first_name(std::string_view folded) const { return first_names_.contains(folded); }
+  bool is_not_name(std::string_view folded) const { return not_names_.contains(folded); }
   // The CAMEO sector of an agent noun phrase ("troops" -> MIL, "riot police" -> COP, lexicon/agents.tsv)
   // given as folded words joined by one space; empty when the phrase is not an agent noun. The view
   // points into the lexicon.
@@ -207,26 +311,26 @@ class Lexicon {
   std::vector<TitleEntry> titles_;
   std::vector<EventPattern> events_;
   std::vector<CueEntry> cues_;
-  StringMap<CameoCode> cameo_;
-  StringMap<int> stance_;
-  StringSet first_names_;
-  StringSet not_names_;
-  StringMap<std::string> agents_;
+  FlatStringMap<CameoCode> cameo_;
+  FlatStringMap<int> stance_;
+  FlatStringSet first_names_;
+  FlatStringSet not_names_;
+  FlatStringMap<std::string> agents_;
   std::uint32_t agent_max_words_ = 1;
 
   // Token trie over the ids of folded tokens (words_).
-  StringMap<std::uint32_t> words_;
+  FlatStringMap<std::uint32_t> words_;
   std::vector<TrieEdge> edges_ = std::vector<TrieEdge>(std::size_t{1} << 10);
   unsigned edge_shift_ = 64 - 10;
   std::size_t edge_count_ = 0;
   std::vector<std::vector<PhraseEntry>> node_entries_{1};
   std::size_t phrase_count_ = 0;
-  StringMap<std::vector<VerbAnalysis>> verb_forms_;
+  FlatStringMap<std::vector<VerbAnalysis>> verb_forms_;
   StringSet lemma_store_;
-  StringMap<std::vector<std::uint32_t>> verb_patterns_;
-  StringMap<std::vector<std::uint32_t>> noun_patterns_;
-  StringMap<std::vector<std::uint32_t>> verb_cues_;
-  StringMap<std::vector<std::uint32_t>> noun_cues_;
+  FlatStringMap<std::vector<std::uint32_t>> verb_patterns_;
+  FlatStringMap<std::vector<std::uint32_t>> noun_patterns_;
+  FlatStringMap<std::vector<std::uint32_t>> verb_cues_;
+  FlatStringMap<std::vector<std::uint32_t>> noun_cues_;
   StringMap<std::vector<std::uint32_t>> role_index_;  // "of|title" -> actors
 };
 
