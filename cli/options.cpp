@@ -9,7 +9,10 @@
 #include "export/gexf.hpp"
 #include "export/graphml.hpp"
 #include "export/store_reader.hpp"
+#include "extract/actors.hpp"
 #include "extract/dates.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/segment.hpp"
 #include "graph/graph.hpp"
 
 namespace geokg::cli {
@@ -53,7 +56,21 @@ extract::DiagnosticSink stderr_sink() {
 
 std::string resolve_actor_name(const exporter::StoreReader& store, const std::string& store_path,
                                const std::string& name, int& code) {
-  const auto matches = store.find_actors(name);
+  auto matches = store.find_actors(name);
+  if (matches.empty()) {
+    // A form the store's texts never used ("US" where they wrote "the United States", "Foreign
+    // Minister Lavrov"): the one actor the built-in lexicon finds at the end of the name (a title
+    // may come before it), if the store has it.
+    const auto lexicon = extract::Lexicon::load();
+    extract::Document doc;
+    doc.text = name;
+    const extract::Segmentation seg = extract::segment(doc.text);
+    const extract::ActorAnalysis found = extract::find_actors(doc, seg, *lexicon);
+    if (found.mentions.size() == 1 && !found.mentions.front().actor.id.empty() &&
+        found.mentions.front().actor.span.end == doc.text.size()) {
+      matches = store.find_actors(found.mentions.front().actor.id);
+    }
+  }
   if (matches.empty()) {
     print_error("no actor named \"" + name + "\" in " + store_path + ", expected a name, alias or id seen in the store");
     code = 3;

@@ -196,6 +196,11 @@ TEST_CASE("said lists who said what about whom from a store", "[cli][said]") {
   const Run since = run("said " + store + " --since 2025-01-01");
   CHECK(since.out.find("Zelensky") == std::string::npos);
   CHECK(since.out.find("Lavrov") != std::string::npos);
+  // A name the texts never used, resolved through the lexicon: "Sergei Lavrov" is his alias, "PRC"
+  // is China.
+  const Run spelling = run("said " + store + " --by \"Foreign Minister Lavrov\" --about PRC");
+  CHECK(spelling.code == 0);
+  CHECK(spelling.out.find("China should be an equal partner") != std::string::npos);
   const Run nobody = run("said " + store + " --by Nobody");
   CHECK(nobody.code == 3);
   CHECK(nobody.out.find("no actor named \"Nobody\"") != std::string::npos);
