@@ -93,6 +93,24 @@ class Resolver {
  private:
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
 
+  // "Chinese and Russian warships", "Russian, Ukrainian, Turkish and UN officials": the states
+  // coordinated right before the mention at token `at` share the agent noun after it.
+  void share_agent_sector(const Sentence& s, std::uint32_t at, std::string_view sector) {
+    for (std::size_t k = out_.mentions.size(); k > 0 && at >= 1;) {
+      Mention& prev = out_.mentions[--k];
+      const std::string_view link = norm(at - 1);
+      if (prev.sentence != s.index || prev.end_token + 1 != at || prev.actor.kind != "state" ||
+          prev.actor.country.empty() || (link != "and" && link != "or" && link != ",") ||
+          (prev.via != "demonym" && prev.via != "lexicon")) {
+        break;
+      }
+      prev.actor.sector = std::string(sector);
+      prev.actor.code = prev.actor.country + prev.actor.sector;
+      prev.modifier = false;
+      at = prev.first_token;
+    }
+  }
+
   // Page furniture that shares a paragraph with the story, so that the line-based boilerplate
   // finder keeps it: link lead-ins ("Read more:", "Related:"), source lists ("Sources: Reuters,
   // TASS"), follow prompts and credit lines ("Additional reporting by ... in London", "This story
@@ -446,6 +464,24 @@ class Resolver {
               continue;
             }
           }
+          // "US and EU negotiators": a state coordinated before an organisation shares its agent noun
+          // (the organisation keeps its own code).
+          if ((a.kind == "igo" || a.kind == "organisation") && i + n < end) {
+            std::uint32_t stop = 0;
+            const std::string_view sector = agent_after(i + n, end, &stop);
+            if (!sector.empty()) share_agent_sector(s, i, sector);
+          }
+          // A place's officials or people: "Washington state officials", "Texas lawmakers" are the
+          // place's (its country's code), not a title waiting for a name.
+          if (a.kind == "location" && i + n < end) {
+            std::uint32_t stop = 0;
+            if (!agent_after(i + n, end, &stop).empty()) {
+              out_.mentions.push_back(make(s, i, i + n, chosen->target, "lexicon"));
+              reset_pending();
+              i = stop;
+              continue;
+            }
+          }
           // A state's people or bodies by agent noun: "Israeli troops", "Iraqi riot police", "Russia's
           // lawmakers", "Syrian government forces". The actor stays the state (one graph node), with
           // the agent's CAMEO sector in its code.
@@ -453,18 +489,7 @@ class Resolver {
             std::uint32_t stop = 0;
             const std::string_view sector = agent_after(i + n, end, &stop);
             if (!sector.empty()) {
-              // "Chinese and Russian warships": the state before the conjunction shares the agent noun.
-              if (!out_.mentions.empty() && i >= 1) {
-                Mention& prev = out_.mentions.back();
-                const std::string_view link = norm(i - 1);
-                if (prev.sentence == s.index && prev.end_token + 1 == i && prev.actor.kind == "state" &&
-                    !prev.actor.country.empty() && (link == "and" || link == "or" || link == ",") &&
-                    (prev.via == "demonym" || prev.via == "lexicon")) {
-                  prev.actor.sector = std::string(sector);
-                  prev.actor.code = prev.actor.country + prev.actor.sector;
-                  prev.modifier = false;
-                }
-              }
+              share_agent_sector(s, i, sector);
               out_.mentions.push_back(agent_mention(s, i, stop, chosen->target, sector));
               reset_pending();
               i = stop;
