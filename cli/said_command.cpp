@@ -88,9 +88,15 @@ int run_said(const SaidOptions& o) {
     for (const auto& r : rows) {
       std::string about;
       for (const auto& a : r.about) about += (about.empty() ? "" : ", ") + a.name + stance_mark(a.stance);
-      out += (r.date.empty() ? std::string("----------") : r.date) + "  " +
-             (r.speaker_name.empty() ? std::string("(unknown)") : r.speaker_name) + " " +
-             (r.cue.empty() ? std::string(r.direct ? "(quoted)" : "") : r.cue) + ": " +
+      // The cue as a verb after the speaker, in lower case ("Lavrov insisted:"); "according to"
+      // goes before the speaker.
+      std::string cue = r.cue.empty() ? std::string(r.direct ? "(quoted)" : "") : r.cue;
+      for (char& c : cue) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      const std::string speaker = r.speaker_name.empty() ? std::string("(unknown)") : r.speaker_name;
+      const std::string who = cue.starts_with("according to") ? cue + " " + speaker : speaker + " " + cue;
+      out += (r.date.empty() ? std::string("----------") : r.date) + "  " + who + ": " +
              (r.direct ? "\xE2\x80\x9C" : "") + trimmed(one_line(r.content), 100) + (r.direct ? "\xE2\x80\x9D" : "") +
              (about.empty() ? "" : "  [about " + about + "]") + "  " + r.doc + ":" + std::to_string(r.sentence) + "\n";
     }

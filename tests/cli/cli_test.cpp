@@ -181,7 +181,9 @@ TEST_CASE("said lists who said what about whom from a store", "[cli][said]") {
       << "{\"id\":\"a\",\"published\":\"2025-08-20\",\"text\":\"\\\"We will safeguard our interests in a firm manner,\\\" "
          "Sergey Lavrov said. He also insisted that China should be an equal partner.\"}\n"
       << "{\"id\":\"b\",\"published\":\"2024-03-02\",\"text\":\"Volodymyr Zelensky said that Russia must end the war it "
-         "started against Ukraine.\"}\n";
+         "started against Ukraine.\"}\n"
+      << "{\"id\":\"c\",\"published\":\"2023-05-02\",\"text\":\"According to Antony Blinken, the talks in Vienna "
+         "were useful.\"}\n";
   const std::string store = (dir / "s.sqlite").string();
   REQUIRE(run("build " + feed.string() + " -q -o " + store).code == 0);
   const Run lavrov = run("said " + store + " --by Lavrov");
@@ -201,6 +203,10 @@ TEST_CASE("said lists who said what about whom from a store", "[cli][said]") {
   const Run spelling = run("said " + store + " --by \"Foreign Minister Lavrov\" --about PRC");
   CHECK(spelling.code == 0);
   CHECK(spelling.out.find("China should be an equal partner") != std::string::npos);
+  // The cue in lower case after the speaker, "according to" before it.
+  const Run blinken = run("said " + store + " --by Blinken");
+  CHECK(blinken.out.find("according to Antony Blinken: the talks in Vienna were useful") != std::string::npos);
+  CHECK(lavrov.out.find("Sergey Lavrov said: \xE2\x80\x9CWe will safeguard") != std::string::npos);
   const Run nobody = run("said " + store + " --by Nobody");
   CHECK(nobody.code == 3);
   CHECK(nobody.out.find("no actor named \"Nobody\"") != std::string::npos);
