@@ -2,10 +2,9 @@
 
 namespace geokg::extract {
 
-char32_t decode_utf8(std::string_view text, std::size_t pos, std::size_t& length) {
+char32_t decode_utf8_multibyte(std::string_view text, std::size_t pos, std::size_t& length) {
   const auto b0 = static_cast<unsigned char>(text[pos]);
   length = 1;
-  if (b0 < 0x80) return b0;
   std::size_t need = 0;
   char32_t cp = 0;
   if ((b0 & 0xE0) == 0xC0) { need = 1; cp = b0 & 0x1Fu; }
@@ -22,12 +21,8 @@ char32_t decode_utf8(std::string_view text, std::size_t pos, std::size_t& length
   return cp;
 }
 
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-bool is_space(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
-         c == 0xFEFF;
+bool is_space_beyond_ascii(char32_t c) {
+  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 bool is_quote_mark(char32_t c) {
@@ -40,8 +35,7 @@ bool is_dash(char32_t c) { return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c
 
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == 0x2019 || c == 0x02BC; }
 
-bool is_letter(char32_t c) {
-  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+bool is_letter_beyond_ascii(char32_t c) {
   if (c == 0xD7 || c == 0xF7) return false;
   if (c >= 0xC0 && c <= 0x24F) return true;   // Latin-1 letters, Latin Extended-A/B
   if (c >= 0x370 && c <= 0x52F) return true;  // Greek, Cyrillic

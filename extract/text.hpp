@@ -9,12 +9,32 @@
 
 namespace geokg::extract {
 
-// Decodes the code point at text[pos]; sets length (1..4). Invalid bytes decode as U+FFFD, length 1.
-char32_t decode_utf8(std::string_view text, std::size_t pos, std::size_t& length);
+// The out-of-line parts of the functions below (a multi-byte sequence, a non-ASCII code point).
+char32_t decode_utf8_multibyte(std::string_view text, std::size_t pos, std::size_t& length);
+bool is_letter_beyond_ascii(char32_t c);
+bool is_space_beyond_ascii(char32_t c);
 
-bool is_letter(char32_t c);
-bool is_digit(char32_t c);
-bool is_space(char32_t c);               // includes NBSP and the Unicode spaces news pages use
+// Decodes the code point at text[pos]; sets length (1..4). Invalid bytes decode as U+FFFD, length 1.
+// Inline for ASCII, which is nearly every byte of English news and is asked about per character.
+inline char32_t decode_utf8(std::string_view text, std::size_t pos, std::size_t& length) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) {
+    length = 1;
+    return b0;
+  }
+  return decode_utf8_multibyte(text, pos, length);
+}
+
+inline bool is_letter(char32_t c) {
+  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+  return is_letter_beyond_ascii(c);
+}
+inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+// Includes NBSP and the Unicode spaces news pages use.
+inline bool is_space(char32_t c) {
+  if (c < 0x80) return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v';
+  return is_space_beyond_ascii(c);
+}
 bool is_quote_mark(char32_t c);          // " “ ” „ « » ‘ ’ ‚ ' ‹ ›
 bool is_dash(char32_t c);                // - – — ‒ ―
 bool is_apostrophe(char32_t c);          // ' ’ ʼ
