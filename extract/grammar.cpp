@@ -175,6 +175,22 @@ int SentenceView::mention_at(std::uint32_t i) const {
 }
 
 std::uint32_t SentenceView::clause_start(std::uint32_t i) const {
+  const auto breaks_before = [this](std::uint32_t k) {
+    const std::string_view w = norm(k - 1);
+    return w == ";" || w == ":" || seg_.tokens[k - 1].kind == TokenKind::kQuote ||
+           (mention_at(k - 1) < 0 && is_subordinator(w) && w != "as" && w != "so");
+  };
+  if (i >= begin() && i <= end()) {
+    // One pass over the sentence answers every later call (verbs ask for it again and again).
+    if (clause_from_.empty()) {
+      clause_from_.resize(end() - begin() + 1);
+      clause_from_[0] = begin();
+      for (std::uint32_t k = begin() + 1; k <= end(); ++k) {
+        clause_from_[k - begin()] = breaks_before(k) ? k : clause_from_[k - 1 - begin()];
+      }
+    }
+    return clause_from_[i - begin()];
+  }
   std::uint32_t k = i;
   while (k > begin()) {
     const std::string_view w = norm(k - 1);

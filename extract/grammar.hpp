@@ -50,6 +50,8 @@ class SentenceView {
   const Sentence& sentence_;
   const std::vector<Mention>& mentions_;
   std::vector<int> token_mention_;
+  // clause_start() of each token of the sentence and of its end, filled on the first call.
+  mutable std::vector<std::uint32_t> clause_from_;
 
   // "Russia's Vladimir Putin": the first token of a capitalised possessor, not itself a mention,
   // that stands right before the mention starting at `first`; `first` when there is none.
