@@ -162,18 +162,21 @@ std::size_t bullet_length(std::string_view s) {
 
 // Lower-case, collapse whitespace, drop trailing link decorations (":", "|", "›", "»", "→", "...").
 std::string make_key(std::string_view core) {
-  std::string key;
-  key.reserve(core.size());
+  // Written through a pointer into a buffer of the core's size: this runs over every line.
+  std::string key(core.size(), '\0');
+  char* const first = key.data();
+  char* out = first;
   bool space = false;
-  for (char c : core) {
+  for (const char c : core) {
     if (is_space(c)) {
       space = true;
       continue;
     }
-    if (space && !key.empty()) key.push_back(' ');
+    if (space && out != first) *out++ = ' ';
     space = false;
-    key.push_back(to_lower(c));
+    *out++ = to_lower(c);
   }
+  key.resize(static_cast<std::size_t>(out - first));
   for (bool changed = true; changed && !key.empty();) {
     changed = false;
     for (std::string_view tail : {":", "|", ">", "\xe2\x80\xba", "\xc2\xbb", "\xe2\x86\x92", "\xe2\x80\xa6", "...",
