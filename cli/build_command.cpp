@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <exception>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -80,9 +81,23 @@ int run_build(const BuildOptions& o) {
       }
     }
   });
-  for (const auto& out : graph_outputs) write_graph_file(graph, out);
-  if (jsonl) jsonl->commit();
-  if (store) store->finish();
+  {
+    // The graph files are written on a thread of their own while the store builds its indexes; the
+    // graph is complete and only read from here on. The jthread is joined before an error of either
+    // side leaves this block.
+    std::exception_ptr graph_error;
+    std::jthread graph_writer([&graph, &graph_outputs, &graph_error] {
+      try {
+        for (const auto& out : graph_outputs) write_graph_file(graph, out);
+      } catch (...) {
+        graph_error = std::current_exception();
+      }
+    });
+    if (jsonl) jsonl->commit();
+    if (store) store->finish();
+    graph_writer.join();
+    if (graph_error) std::rethrow_exception(graph_error);
+  }
   if (!o.quiet) {
     std::fprintf(stderr,
                  "geokg: %zu documents, %zu sentences, %zu actors, %zu edges, %zu events, %zu statements, %zu "
