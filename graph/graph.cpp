@@ -1,6 +1,7 @@
 #include "graph/graph.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace geokg::graph {
 
@@ -13,44 +14,29 @@ const char* to_string(EdgeKind kind) {
   return "event";
 }
 
+void EdgeData::add_evidence(std::int32_t day, double goldstein, int evidence_quad_class) {
+  ++count_;
+  goldstein_hundredths_ += std::llround(goldstein * 100.0);
+  if (evidence_quad_class >= 1 && evidence_quad_class <= 4) ++quad_counts_[static_cast<std::size_t>(evidence_quad_class - 1)];
+  if (day != kNoDay) ++count_by_day_[day];
+}
+
+void EdgeData::add_aggregates(const EdgeData& other) {
+  count_ += other.count_;
+  goldstein_hundredths_ += other.goldstein_hundredths_;
+  for (std::size_t q = 0; q < quad_counts_.size(); ++q) quad_counts_[q] += other.quad_counts_[q];
+  for (const auto& [day, n] : other.count_by_day_) count_by_day_[day] += n;
+}
+
 double EdgeData::mean_goldstein() const {
-  if (evidence.empty()) return 0.0;
-  double sum = 0.0;
-  for (const auto& e : evidence) sum += static_cast<double>(e.goldstein);
-  return sum / static_cast<double>(evidence.size());
+  if (count_ == 0) return 0.0;
+  // One division: the double nearest to the exact mean (6.4, not 6.3999999999999995).
+  return static_cast<double>(goldstein_hundredths_) / (100.0 * static_cast<double>(count_));
 }
 
-std::array<std::uint64_t, 4> EdgeData::quad_counts() const {
-  std::array<std::uint64_t, 4> counts{};
-  for (const auto& e : evidence) {
-    if (e.quad_class >= 1 && e.quad_class <= 4) ++counts[static_cast<std::size_t>(e.quad_class - 1)];
-  }
-  return counts;
-}
+std::int32_t EdgeData::first_day() const { return count_by_day_.empty() ? kNoDay : count_by_day_.begin()->first; }
 
-std::int32_t EdgeData::first_day() const {
-  std::int32_t best = kNoDay;
-  for (const auto& e : evidence) {
-    if (e.day != kNoDay && (best == kNoDay || e.day < best)) best = e.day;
-  }
-  return best;
-}
-
-std::int32_t EdgeData::last_day() const {
-  std::int32_t best = kNoDay;
-  for (const auto& e : evidence) {
-    if (e.day != kNoDay && (best == kNoDay || e.day > best)) best = e.day;
-  }
-  return best;
-}
-
-std::map<std::int32_t, std::uint64_t> EdgeData::count_by_day() const {
-  std::map<std::int32_t, std::uint64_t> counts;
-  for (const auto& e : evidence) {
-    if (e.day != kNoDay) ++counts[e.day];
-  }
-  return counts;
-}
+std::int32_t EdgeData::last_day() const { return count_by_day_.empty() ? kNoDay : count_by_day_.rbegin()->first; }
 
 namespace {
 
@@ -63,15 +49,6 @@ void widen(ActorNode& node, std::int32_t day) {
 bool counts_as_real(const extract::EventRecord& event) {
   return !event.negated && (event.modality == extract::Modality::kAsserted ||
                             event.modality == extract::Modality::kReported);
-}
-
-std::int8_t stance_value(extract::Stance stance) {
-  switch (stance) {
-    case extract::Stance::kPositive: return 1;
-    case extract::Stance::kNegative: return -1;
-    case extract::Stance::kNeutral: return 0;
-  }
-  return 0;
 }
 
 }  // namespace
@@ -157,11 +134,10 @@ bool Graph::add_document(const extract::DocumentRecords& records, std::string_vi
     edge.label = event.label;
     edge.plover = event.plover;
     edge.quad_class = event.quad_class;
-    Evidence evidence{records.doc, event.sentence, event.trigger.span.begin, day_number(event.date.value),
-                      event.goldstein, static_cast<std::int8_t>(event.quad_class), 0};
-    edge.evidence.insert(evidence);
-    widen(graph_[s], evidence.day);
-    widen(graph_[t], evidence.day);
+    const std::int32_t day = day_number(event.date.value);
+    edge.add_evidence(day, event.goldstein, event.quad_class);
+    widen(graph_[s], day);
+    widen(graph_[t], day);
   }
   for (const auto& statement : records.statements) {
     if (!statement.speaker) continue;
@@ -171,11 +147,10 @@ bool Graph::add_document(const extract::DocumentRecords& records, std::string_vi
       const Vertex t = vertex_for(about.actor);
       EdgeData& edge = edge_for(s, t, EdgeKind::kStatement, "said-about");
       edge.label = "said about";
-      Evidence evidence{records.doc, statement.sentence, statement.content_span.begin,
-                        day_number(statement.date.value), 0.0, 0, stance_value(about.stance)};
-      edge.evidence.insert(evidence);
-      widen(graph_[s], evidence.day);
-      widen(graph_[t], evidence.day);
+      const std::int32_t day = day_number(statement.date.value);
+      edge.add_evidence(day, 0.0, 0);
+      widen(graph_[s], day);
+      widen(graph_[t], day);
     }
   }
   for (const auto& relation : records.relations) {
@@ -184,8 +159,7 @@ bool Graph::add_document(const extract::DocumentRecords& records, std::string_vi
     const Vertex t = vertex_for(relation.target);
     EdgeData& edge = edge_for(s, t, EdgeKind::kRelation, relation.label);
     edge.label = relation.title.empty() ? relation.label : relation.title;
-    edge.evidence.insert(Evidence{records.doc, relation.sentence, relation.span.begin,
-                                  day_number(relation.date.value), 0.0, 0, 0});
+    edge.add_evidence(day_number(relation.date.value), 0.0, 0);
     widen(graph_[s], day_number(relation.date.value));
     widen(graph_[t], day_number(relation.date.value));
   }
@@ -193,9 +167,9 @@ bool Graph::add_document(const extract::DocumentRecords& records, std::string_vi
 }
 
 void Graph::merge(const Graph& other) {
-  // Edge evidence is a set union, so documents present on both sides count once. Mention counts
-  // are not kept per document; when the sides share documents the other side's counts are left
-  // out rather than counted twice (shards of one run never share documents).
+  // Neither mention counts nor edge aggregates are kept per document: when the sides share
+  // documents the other side's are left out rather than counted twice (shards of one run never
+  // share documents), which also makes merging the same graph twice a no-op.
   std::set<std::string> shared;
   std::set_intersection(documents_.begin(), documents_.end(), other.documents_.begin(),
                         other.documents_.end(), std::inserter(shared, shared.end()));
@@ -216,7 +190,7 @@ void Graph::merge(const Graph& other) {
     ours.label = theirs.label;
     ours.plover = theirs.plover;
     ours.quad_class = theirs.quad_class;
-    ours.evidence.insert(theirs.evidence.begin(), theirs.evidence.end());
+    if (shared.empty()) ours.add_aggregates(theirs);
   }
   documents_.insert(other.documents_.begin(), other.documents_.end());
 }

@@ -1,7 +1,9 @@
 // The actor graph: actors as vertices, one aggregated edge per (source, target, key) where the key
 // is the CAMEO code for events, "said-about" for statements and the label for static relations.
-// Each edge keeps its evidence (doc, sentence, span, date, weight) as a sorted set, so adding the
-// same document twice or merging shard graphs in any order gives the same graph.
+// Each edge keeps aggregates of its evidence, not the evidence itself (that is in the store): a
+// count, the Goldstein sum in hundredths (an integer, so the mean does not depend on the order
+// documents or shards arrive in), counts per quad class and per day. Memory grows with actors,
+// edges and the days they span, not with the corpus. Adding the same document twice adds nothing.
 #pragma once
 
 #include <array>
@@ -43,34 +45,31 @@ struct ActorNode {
   std::int32_t last_day = kNoDay;
 };
 
-struct Evidence {
-  std::string doc;
-  std::uint32_t sentence = 0;
-  std::uint32_t span_begin = 0;
-  std::int32_t day = kNoDay;
-  double goldstein = 0.0;
-  std::int8_t quad_class = 0;  // 0 for statements and relations
-  std::int8_t stance = 0;      // statements: +1 positive, -1 negative, 0 neutral
-  friend bool operator<(const Evidence& a, const Evidence& b) {
-    return std::tie(a.doc, a.sentence, a.span_begin) < std::tie(b.doc, b.sentence, b.span_begin);
-  }
-};
-
 struct EdgeData {
   EdgeKind kind = EdgeKind::kEvent;
   std::string key;     // CAMEO code | "said-about" | relation label
   std::string label;   // readable: CAMEO label, "said about", "role of"
   std::string plover;  // events only
   int quad_class = 0;  // events only (of the code)
-  std::set<Evidence> evidence;
 
-  // Aggregates over evidence.
-  std::uint64_t count() const { return evidence.size(); }
+  // One piece of evidence: its day (kNoDay when undated), Goldstein weight (0 for statements and
+  // relations) and quad class (0 for statements and relations).
+  void add_evidence(std::int32_t day, double goldstein, int evidence_quad_class);
+  // Adds the aggregates of another edge (a shard's).
+  void add_aggregates(const EdgeData& other);
+
+  std::uint64_t count() const { return count_; }
   double mean_goldstein() const;
-  std::array<std::uint64_t, 4> quad_counts() const;
+  const std::array<std::uint64_t, 4>& quad_counts() const { return quad_counts_; }
   std::int32_t first_day() const;  // kNoDay when no dated evidence
   std::int32_t last_day() const;
-  std::map<std::int32_t, std::uint64_t> count_by_day() const;  // dated evidence only
+  const std::map<std::int32_t, std::uint64_t>& count_by_day() const { return count_by_day_; }  // dated only
+
+ private:
+  std::uint64_t count_ = 0;
+  std::int64_t goldstein_hundredths_ = 0;
+  std::array<std::uint64_t, 4> quad_counts_{};
+  std::map<std::int32_t, std::uint64_t> count_by_day_;
 };
 
 using AdjacencyList =
@@ -97,7 +96,9 @@ class Graph {
   // adds nothing when a document with that hash was added before.
   bool add_document(const extract::DocumentRecords& records, std::string_view content_hash);
 
-  // Adds every vertex, edge and evidence of other (set union); documents already present are kept once.
+  // Adds every vertex and edge of other. Shards of one corpus share no document; when the two
+  // graphs share documents, other's mention counts and edge aggregates are left out rather than
+  // counted twice (its actors, edges and dates are still added).
   void merge(const Graph& other);
 
   const AdjacencyList& adjacency() const { return graph_; }
