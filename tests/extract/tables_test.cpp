@@ -299,8 +299,14 @@ double ratio(std::size_t a, std::size_t b) { return b ? static_cast<double>(a) /
 }  // namespace
 
 TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract][events][table]") {
-  const auto cases = load_cases("events_eval.jsonl");
+  auto cases = load_cases("events_eval.jsonl");
   REQUIRE(cases.size() >= 250);
+  // Later subsets live in files of their own, each case naming its set.
+  for (const char* file : {"events_wire5.jsonl"}) {
+    auto more = load_cases(file);
+    REQUIRE(more.size() >= 80);
+    for (auto& c : more) cases.push_back(std::move(c));
+  }
   std::map<std::string, std::array<std::size_t, 3>> by_root;  // root -> {tp, predicted, expected}
   std::size_t tp = 0, predicted = 0, expected = 0;
   // Cases may name the subset they belong to ("set": "wire" for short agency-style sentences);
@@ -397,6 +403,9 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   const auto& wire4 = by_set["wire4"];
   CHECK(static_cast<double>(wire4[0]) >= 0.84 * static_cast<double>(wire4[1]));
   CHECK(static_cast<double>(wire4[0]) >= 0.65 * static_cast<double>(wire4[2]));
+  const auto& wire5 = by_set["wire5"];
+  CHECK(static_cast<double>(wire5[0]) >= 0.85 * static_cast<double>(wire5[1]));
+  CHECK(static_cast<double>(wire5[0]) >= 0.63 * static_cast<double>(wire5[2]));
   // The held-out measure ((source country, root) per sentence) asks for precision 0.65 and recall
   // 0.45; the floors are what the coder reaches here, less a margin.
   CHECK(ratio(loose[0], loose[1]) >= 0.91);
