@@ -468,7 +468,12 @@ class Coder {
     // An event is a dyad: without a target it is coded only where the pattern has none by
     // definition ("claimed responsibility", "mobilised troops").
     // "accused protesters of trying to seize power": disapproval of people who are no actor, too.
-    if (target == nullptr && !p.no_target && !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) &&
+    // "urged both sides to show restraint", "called for a ceasefire", "demanded the release of all
+    // hostages": an appeal or demand to people who are no actor, or for a thing with no one named
+    // to grant it, has no target.
+    const bool untargeted_ask = (p.code.starts_with("02") || p.code.starts_with("10")) && (untargeted_force_ || !p.objects.empty());
+    if (target == nullptr && !p.no_target &&
+        !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
@@ -627,7 +632,7 @@ class Coder {
         "troops", "fighters", "gunmen", "policemen", "officers", "workers", "villagers", "residents", "children",
         "members", "suspects", "terrorists", "jihadists", "pirates", "smugglers", "migrants", "refugees",
         "journalists", "activists", "hostages", "prisoners", "worshippers", "pilgrims", "passengers", "students",
-        "supporters", "crowd", "crowds", "mourners", "dissidents", "opponents", "critics", "farmers", "strikers",
+        "supporters", "crowd", "crowds", "sides", "parties", "mourners", "dissidents", "opponents", "critics", "farmers", "strikers",
         "activist", "journalist", "protester", "demonstrator", "suspect", "student", "dissident", "opponent",
         "critic", "supporter", "lawmaker", "lawmakers", "men", "women", "man", "woman",
         "militant", "insurgent", "rebel", "civilian", "soldier", "fighter", "hideout", "hideouts", "camp", "camps",
@@ -714,6 +719,22 @@ class Coder {
   // of "open talks" is not coded again as a noun or verb).
   bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
                  const std::vector<std::uint32_t>& patterns, const Date& date, std::uint32_t& consumed) {
+    // "the shooting at a concert hall outside Moscow, which killed 140 people": the antecedent of a
+    // relative "which" is the head of the phrase, not an actor inside one of its prepositional
+    // phrases.
+    if (v >= s.first_token + 3 && view.norm(v - 1) == "which" && view.norm(v - 2) == ",") {
+      const int m = view.mention_at(v - 3);
+      if (m >= 0) {
+        std::uint32_t k = view.mention(m).first_token;
+        while (k > s.first_token && view.mention_at(k - 1) < 0 && is_determiner(view.norm(k - 1))) --k;
+        const std::string_view before = k > s.first_token ? view.norm(k - 1) : std::string_view();
+        if (k > s.first_token && view.mention_at(k - 1) < 0 &&
+            (is_preposition(before) || before == "outside" || before == "inside" || before == "beyond")) {
+          note(s, "'" + std::string(view.norm(v)) + "': the relative clause tells of a phrase that names no actor; not coded");
+          return false;
+        }
+      }
+    }
     // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
     // "accused Armenia of shelling its positions": the accused act is coded, reported, with the
     // accused as its source. Other gerunds are nominal or modifiers.
@@ -802,6 +823,10 @@ class Coder {
     condemned_act_ = false;
     for (std::uint32_t k = v + 1; k < view.end() && k < v + 7; ++k) {
       const std::string_view w = view.norm(k);
+      // "detained more than 100 people": a comparative quantity stays in the object.
+      if (w == "than" && k > v + 1 && (view.norm(k - 1) == "more" || view.norm(k - 1) == "fewer" || view.norm(k - 1) == "less")) {
+        continue;
+      }
       if (view.mention_at(k) >= 0 || w == "." || w == "," || w == ";" ||
           (is_preposition(w) && w != "of" && w != "at" && w != "on" && w != "against")) {
         break;
