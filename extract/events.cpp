@@ -296,6 +296,20 @@ class Coder {
     return false;
   }
 
+  // "struck what it described as militant camps in Pakistan": the actor of the aside "what X
+  // called" is who names the target, not the target. Returns the token after the aside, or 0.
+  static std::uint32_t naming_aside_end(const SentenceView& view, int m) {
+    const Mention& mention = view.mention(m);
+    if (mention.first_token <= view.begin() || view.norm(mention.first_token - 1) != "what") return 0;
+    static constexpr std::string_view kNaming[] = {"called", "calls", "described", "describes", "termed", "terms",
+                                                   "labelled", "labeled", "branded", "considers", "considered"};
+    std::uint32_t k = mention.end_token;
+    if (k >= view.end() || std::find(std::begin(kNaming), std::end(kNaming), view.norm(k)) == std::end(kNaming)) return 0;
+    ++k;
+    if (k < view.end() && view.norm(k) == "as") ++k;
+    return k;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -351,7 +365,11 @@ class Coder {
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
           // "an inquiry into abuses by the RSF": a phrase without an actor gives way to the next.
           // A sea or strait is where, not whom: "drills near the Strait of Hormuz".
-          const int m = view.np_mention_after(k + 1, limit);
+          int m = view.np_mention_after(k + 1, limit);
+          if (m >= 0) {
+            const std::uint32_t aside_end = naming_aside_end(view, m);
+            if (aside_end != 0) m = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
+          }
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
           // "dropped bombs on the underground enrichment plant at Fordow": force hits the place;
           // "delivered food to famine-stricken areas of Darfur": aid goes to the place's state.
@@ -426,8 +444,15 @@ class Coder {
       // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
       return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
-    const int direct = view.np_mention_after(i, limit);
-    if (direct >= 0 || !is_force(p)) return direct;
+    int direct = view.np_mention_after(i, limit);
+    if (direct >= 0) {
+      const std::uint32_t aside_end = naming_aside_end(view, direct);
+      if (aside_end == 0) return direct;
+      direct = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
+      if (direct >= 0) return direct;
+      return is_force(p) ? place_target(view, aside_end, limit) : -1;
+    }
+    if (!is_force(p)) return direct;
     return place_target(view, i, limit);
   }
 
