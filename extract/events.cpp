@@ -1044,6 +1044,22 @@ class Coder {
                                                    !is_preposition(view.norm(k - 1)) && k + 4 > n))))) {
         --k;
       }
+      // "praised their friendship during talks with Sharif", "completed the withdrawal of its
+      // troops from Niger", "carried out mass killings of Rohingya": an event noun in a
+      // time phrase of the clause, or the object of a light verb, is the subject's.
+      static constexpr std::string_view kLight[] = {"completed", "conducted", "staged", "began", "started",
+                                                    "finished", "undertook", "launched", "held"};
+      const std::string_view w1 = k > s.first_token ? view.norm(k - 1) : std::string_view();
+      const bool light = std::find(std::begin(kLight), std::end(kLight), w1) != std::end(kLight) ||
+                         (w1 == "out" && k > s.first_token + 1 && view.norm(k - 2) == "carried");
+      const bool by_agent = n + 1 < view.end() && view.norm(n + 1) == "by";
+      if (before.empty() && !by_agent && k > s.first_token && (w1 == "during" || light)) {
+        const std::uint32_t at = w1 == "out" ? k - 2 : k - 1;
+        bool modal = false;
+        for (std::uint32_t j = view.clause_start(at); j < at; ++j) modal = modal || is_modal(view.norm(j));
+        const int subject = modal ? -1 : view.subject_before(at);
+        if (subject >= 0 && !view.mention(subject).pronoun) before.push_back(subject);
+      }
       if (k > s.first_token && view.norm(k - 1) == "for") {
         const int traveller = view.subject_before(k - 1);
         if (traveller >= 0) {
@@ -1101,7 +1117,7 @@ class Coder {
     for (std::uint32_t index : patterns) {
       const EventPattern& p = lex_.event_patterns()[index];
       int target = -1;
-      const std::uint32_t limit = std::min<std::uint32_t>(view.end(), complement + 3);
+      std::uint32_t limit = std::min<std::uint32_t>(view.end(), complement + 3);
       for (std::uint32_t k = complement; k < limit; ++k) {
         const std::string_view w = view.norm(k);
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
@@ -1110,6 +1126,20 @@ class Coder {
           break;
         }
         if (!is_preposition(w)) continue;
+        // "the withdrawal of its troops from Niger": a short of-phrase naming no actor (but for
+        // a pronoun) stands between the noun and its target.
+        if (w == "of" && k == complement) {
+          std::uint32_t j = k + 1;
+          while (j < view.end() && j < k + 4 && (view.mention_at(j) < 0 || view.mention(view.mention_at(j)).pronoun) &&
+                 !is_preposition(view.norm(j)) && view.norm(j) != "," && view.norm(j) != "and") {
+            ++j;
+          }
+          if (j < view.end() && j > k + 1 && view.mention_at(j) < 0 && is_preposition(view.norm(j))) {
+            limit = std::min<std::uint32_t>(view.end(), j + 1);
+            k = j - 1;
+            continue;
+          }
+        }
         break;
       }
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
