@@ -1184,6 +1184,13 @@ class Coder {
         }
         return;
       }
+      // "renewed his appeal for a ceasefire": a noun whose pattern has no target by definition needs
+      // only its possessor, and its prepositional phrase.
+      if (p.no_target && !before.empty() && complement < view.end() &&
+          std::find(p.preps.begin(), p.preps.end(), view.norm(complement)) != p.preps.end()) {
+        emit(s, view, p, n, trigger_end, view.mention(before.front()), nullptr, negated, modality, date);
+        return;
+      }
       note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");
     }
   }
