@@ -346,6 +346,15 @@ class Coder {
           window += 2;
           continue;
         }
+        // "pledged an additional 25 million euros in humanitarian aid": an amount "in" the object.
+        if (w == "in" && window < 10) {
+          bool amount = false;
+          for (std::uint32_t j = k > object_from + 3 ? k - 3 : object_from; j < k; ++j) {
+            amount = amount || seg_.tokens[j].kind == TokenKind::kNumber || view.norm(j) == "million" ||
+                     view.norm(j) == "billion";
+          }
+          if (amount) window += 3;
+        }
         const std::string_view sing = lex_.singular(w);
         if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
             std::find(p.objects.begin(), p.objects.end(), sing) != p.objects.end()) {
