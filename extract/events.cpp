@@ -379,6 +379,19 @@ class Coder {
             const std::uint32_t aside_end = naming_aside_end(view, m);
             if (aside_end != 0) m = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
           }
+          // "rallied against the government of Irakli Kobakhidze": a government named by its head
+          // or its state is that actor.
+          if (m < 0) {
+            std::uint32_t j = k + 1;
+            if (j < limit && view.norm(j) == "the") ++j;
+            static constexpr std::string_view kRulers[] = {"government", "regime", "administration", "leadership",
+                                                           "authorities", "cabinet", "junta"};
+            if (j + 2 < limit && view.mention_at(j) < 0 && view.norm(j + 1) == "of" &&
+                std::find(std::begin(kRulers), std::end(kRulers), view.norm(j)) != std::end(kRulers)) {
+              const int ruler = view.mention_at(j + 2);
+              if (ruler >= 0 && view.mention(ruler).first_token == j + 2 && !view.mention(ruler).pronoun) m = ruler;
+            }
+          }
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
           // "dropped bombs on the underground enrichment plant at Fordow": force hits the place;
           // "delivered food to famine-stricken areas of Darfur": aid goes to the place's state.
