@@ -553,6 +553,15 @@ class Coder {
     // Force used inside one state ("Iraqi security forces raided a hideout near Kirkuk") is an
     // event of that state's forces, with no foreign target.
     if (e.target && e.target->id == e.source.id && is_force(p) && untargeted_force_) e.target.reset();
+    // "North Korea fired a ballistic missile into the sea off its east coast": a missile fired into
+    // the firer's own waters or land is a test, a show of force (150) with no target.
+    if (e.target && e.target->id == e.source.id && !p.noun && (p.lemma == "fire" || p.lemma == "launch") &&
+        (code->root == "19") && !negated) {
+      if (const CameoCode* show = lex_.cameo("150"); show != nullptr) {
+        code = show;
+        e.target.reset();
+      }
+    }
     if (e.target && e.target->id == e.source.id) {
       note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
