@@ -811,6 +811,16 @@ class Coder {
       }
       if (verbal) shared_subject = earlier_subject(view, v - 1);
     }
+    // "Russia denied striking the hospital", "Pakistan denied firing on Indian positions": the
+    // denied act is coded, negated, with the denier as its source.
+    if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 && v > s.first_token + 1 &&
+        view.mention_at(v - 1) < 0) {
+      bool deny = false;
+      for (const VerbAnalysis& d : lex_.analyse_verb(view.norm(v - 1))) {
+        deny = deny || (d.lemma == "deny" && d.form != VerbForm::kGerund && d.form != VerbForm::kBase);
+      }
+      if (deny) shared_subject = view.subject_before(v - 1);
+    }
     if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 &&
         (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
       return false;
