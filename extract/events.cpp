@@ -512,6 +512,14 @@ class Coder {
       code = lex_.cameo("186");
     }
     if (code == nullptr) return;
+    // "captured Damascus" is taking territory (192); "captured two soldiers" or "captured a
+    // general" is not: a bare occupation verb needs a place or state as its object.
+    if (p.code == "192" && p.objects.empty() && !p.noun &&
+        (target == nullptr || target->modifier || is_human_group(view.norm(target->end_token - 1)) ||
+         (target->actor.kind != "state" && target->actor.kind != "location"))) {
+      note(s, "'" + p.text + "': what was taken is no place; not coded");
+      return;
+    }
     // An event is a dyad: without a target it is coded only where the pattern has none by
     // definition ("claimed responsibility", "mobilised troops").
     // "accused protesters of trying to seize power": disapproval of people who are no actor, too.
@@ -945,6 +953,16 @@ class Coder {
         if (!p.passive) continue;
         // "Iran was sanctioned by the US": the subject is the target, the by-agent the source.
         target = subject;
+        // "Kharkiv was hit by Russian glide bombs", "Bakhmut was captured by Wagner fighters": a
+        // place right before the passive is what force hit or took.
+        if (target < 0 && is_force(p) && group.start > view.begin()) {
+          const int place = view.mention_at(group.start - 1);
+          if (place >= 0 && view.mention(place).end_token == group.start &&
+              (view.mention(place).actor.kind == "state" ||
+               (view.mention(place).actor.kind == "location" && !view.mention(place).actor.country.empty()))) {
+            target = place;
+          }
+        }
         source = -1;
         for (std::uint32_t k = after; k < std::min<std::uint32_t>(view.end(), after + 8); ++k) {
           if (view.norm(k) == "by") { source = view.np_mention_after(k + 1, view.end()); break; }
