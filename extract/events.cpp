@@ -310,6 +310,18 @@ class Coder {
     return k;
   }
 
+  // "abuses by Sudan's Rapid Support Forces", "a Russian general": the possessed actor after a
+  // possessor ("Sudan's") is the head of the phrase, and so the one meant.
+  static int possessed_head(const SentenceView& view, int m) {
+    if (m < 0) return m;
+    const std::uint32_t end = view.mention(m).end_token;
+    if (end + 1 < view.end() && view.norm(end) == "'s") {
+      const int owned = view.mention_at(end + 1);
+      if (owned >= 0 && owned != m && view.mention(owned).first_token == end + 1 && !view.mention(owned).pronoun) return owned;
+    }
+    return m;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -374,7 +386,7 @@ class Coder {
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
           // "an inquiry into abuses by the RSF": a phrase without an actor gives way to the next.
           // A sea or strait is where, not whom: "drills near the Strait of Hormuz".
-          int m = view.np_mention_after(k + 1, limit);
+          int m = possessed_head(view, view.np_mention_after(k + 1, limit));
           if (m >= 0) {
             const std::uint32_t aside_end = naming_aside_end(view, m);
             if (aside_end != 0) m = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
@@ -456,7 +468,7 @@ class Coder {
         // the object is whom the act is aimed at.
         if (w == "with" || w == "to" || w == "from" || w == "against" || w == "on" || w == "toward" || w == "towards" ||
             w == "by") {
-          const int m = view.np_mention_after(object_at + 2, limit);
+          const int m = possessed_head(view, view.np_mention_after(object_at + 2, limit));
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
         }
       }
@@ -466,7 +478,7 @@ class Coder {
       // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
       return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
-    int direct = view.np_mention_after(i, limit);
+    int direct = possessed_head(view, view.np_mention_after(i, limit));
     if (direct >= 0) {
       const std::uint32_t aside_end = naming_aside_end(view, direct);
       if (aside_end == 0) return direct;
@@ -965,7 +977,7 @@ class Coder {
         }
         source = -1;
         for (std::uint32_t k = after; k < std::min<std::uint32_t>(view.end(), after + 8); ++k) {
-          if (view.norm(k) == "by") { source = view.np_mention_after(k + 1, view.end()); break; }
+          if (view.norm(k) == "by") { source = possessed_head(view, view.np_mention_after(k + 1, view.end())); break; }
         }
         // "a Polish aid worker was killed in an Israeli air strike": the force named after "in"
         // is the agent's.
