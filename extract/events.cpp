@@ -640,9 +640,18 @@ class Coder {
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
       bool coded = false;
       if (!after_determiner) {
-        for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+        for (VerbAnalysis a : lex_.analyse_verb(w)) {
           const auto* patterns = lex_.verb_patterns(a.lemma);
           if (patterns == nullptr) continue;
+          // "Kharkiv was hit by Russian glide bombs": a verb whose participle is its base form
+          // ("hit", "cut", "put", "set") is a participle after a form of "be" or "have".
+          if (a.form == VerbForm::kBase && v > s.first_token) {
+            const std::string_view aux = view.norm(v - 1);
+            if (aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "been" || aux == "being" ||
+                aux == "be" || aux == "has" || aux == "have" || aux == "had") {
+              a.form = VerbForm::kPastOrParticiple;
+            }
+          }
           if (!dated) { date = dates_.of(static_cast<std::size_t>(&s - seg_.sentences.data())); dated = true; }
           std::uint32_t consumed = v + 1;
           coded = code_verb(s, view, v, a, *patterns, date, consumed) || coded;
