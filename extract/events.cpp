@@ -523,6 +523,22 @@ class Coder {
         (p.lemma == "kill" || p.lemma == "eliminate")) {
       code = lex_.cameo("186");
     }
+    // "An Islamic State truck bomb killed 300 people", "a Taliban suicide bomber attacked": force
+    // whose subject is a car, truck, roadside or suicide bomb of the source is a bombing (183).
+    if (code != nullptr && code->root == "19" && !p.noun && source.end_token < trigger_first &&
+        trigger_first <= source.end_token + 4) {
+      for (std::uint32_t k = source.end_token; k + 1 < trigger_first; ++k) {
+        const std::string_view kind = view.norm(k);
+        const std::string_view head = view.norm(k + 1);
+        if (head != "bomb" && head != "bomber" && head != "bombers" && head != "bombs") continue;
+        const char* bombing = kind == "suicide"                    ? "1831"
+                              : kind == "car" || kind == "truck"   ? "1832"
+                              : kind == "roadside"                 ? "1833"
+                                                                   : nullptr;
+        if (bombing != nullptr && lex_.cameo(bombing) != nullptr) code = lex_.cameo(bombing);
+        break;
+      }
+    }
     if (code == nullptr) return;
     // "captured Damascus" is taking territory (192); "captured two soldiers" or "captured a
     // general" is not: a bare occupation verb needs a place or state as its object.
