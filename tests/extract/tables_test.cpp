@@ -389,11 +389,11 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
             << loose[1] << " predicted, " << loose[2] << " expected)\n";
   // Floors a little below what the coder reaches (issue 4 aims at 0.8 and 0.7 over the whole set;
   // the wire-style subsets stand in for the held-out agency sentences).
-  CHECK(precision >= 0.88);
-  CHECK(recall >= 0.725);
+  CHECK(precision >= 0.885);
+  CHECK(recall >= 0.73);
   const auto& team = by_set["team"];
-  CHECK(static_cast<double>(team[0]) >= 0.875 * static_cast<double>(team[1]));
-  CHECK(static_cast<double>(team[0]) >= 0.69 * static_cast<double>(team[2]));
+  CHECK(static_cast<double>(team[0]) >= 0.88 * static_cast<double>(team[1]));
+  CHECK(static_cast<double>(team[0]) >= 0.695 * static_cast<double>(team[2]));
   const auto& wire = by_set["wire"];
   CHECK(static_cast<double>(wire[0]) >= 0.91 * static_cast<double>(wire[1]));
   CHECK(static_cast<double>(wire[0]) >= 0.865 * static_cast<double>(wire[2]));
@@ -408,10 +408,10 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   CHECK(static_cast<double>(wire5[0]) >= 0.73 * static_cast<double>(wire5[2]));
   // The held-out measure ((source country, root) per sentence) asks for precision 0.65 and recall
   // 0.45; the floors are what the coder reaches here, less a margin.
-  CHECK(ratio(loose[0], loose[1]) >= 0.915);
-  CHECK(ratio(loose[0], loose[2]) >= 0.78);
-  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][1]) >= 0.91);
-  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.75);
+  CHECK(ratio(loose[0], loose[1]) >= 0.92);
+  CHECK(ratio(loose[0], loose[2]) >= 0.785);
+  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][1]) >= 0.915);
+  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.755);
   CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][1]) >= 0.905);
   CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][2]) >= 0.745);
   CHECK(ratio(loose_by_set["wire5"][0], loose_by_set["wire5"][1]) >= 0.92);
