@@ -296,6 +296,32 @@ class Coder {
     return false;
   }
 
+  // "struck what it described as militant camps in Pakistan": the actor of the aside "what X
+  // called" is who names the target, not the target. Returns the token after the aside, or 0.
+  static std::uint32_t naming_aside_end(const SentenceView& view, int m) {
+    const Mention& mention = view.mention(m);
+    if (mention.first_token <= view.begin() || view.norm(mention.first_token - 1) != "what") return 0;
+    static constexpr std::string_view kNaming[] = {"called", "calls", "described", "describes", "termed", "terms",
+                                                   "labelled", "labeled", "branded", "considers", "considered"};
+    std::uint32_t k = mention.end_token;
+    if (k >= view.end() || std::find(std::begin(kNaming), std::end(kNaming), view.norm(k)) == std::end(kNaming)) return 0;
+    ++k;
+    if (k < view.end() && view.norm(k) == "as") ++k;
+    return k;
+  }
+
+  // "abuses by Sudan's Rapid Support Forces", "a Russian general": the possessed actor after a
+  // possessor ("Sudan's") is the head of the phrase, and so the one meant.
+  static int possessed_head(const SentenceView& view, int m) {
+    if (m < 0) return m;
+    const std::uint32_t end = view.mention(m).end_token;
+    if (end + 1 < view.end() && view.norm(end) == "'s") {
+      const int owned = view.mention_at(end + 1);
+      if (owned >= 0 && owned != m && view.mention(owned).first_token == end + 1 && !view.mention(owned).pronoun) return owned;
+    }
+    return m;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -332,6 +358,15 @@ class Coder {
           window += 2;
           continue;
         }
+        // "pledged an additional 25 million euros in humanitarian aid": an amount "in" the object.
+        if (w == "in" && window < 10) {
+          bool amount = false;
+          for (std::uint32_t j = k > object_from + 3 ? k - 3 : object_from; j < k; ++j) {
+            amount = amount || seg_.tokens[j].kind == TokenKind::kNumber || view.norm(j) == "million" ||
+                     view.norm(j) == "billion";
+          }
+          if (amount) window += 3;
+        }
         const std::string_view sing = lex_.singular(w);
         if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
             std::find(p.objects.begin(), p.objects.end(), sing) != p.objects.end()) {
@@ -351,7 +386,24 @@ class Coder {
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
           // "an inquiry into abuses by the RSF": a phrase without an actor gives way to the next.
           // A sea or strait is where, not whom: "drills near the Strait of Hormuz".
-          const int m = view.np_mention_after(k + 1, limit);
+          int m = possessed_head(view, view.np_mention_after(k + 1, limit));
+          if (m >= 0) {
+            const std::uint32_t aside_end = naming_aside_end(view, m);
+            if (aside_end != 0) m = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
+          }
+          // "rallied against the government of Irakli Kobakhidze": a government named by its head
+          // or its state is that actor.
+          if (m < 0) {
+            std::uint32_t j = k + 1;
+            if (j < limit && view.norm(j) == "the") ++j;
+            static constexpr std::string_view kRulers[] = {"government", "regime", "administration", "leadership",
+                                                           "authorities", "cabinet", "junta"};
+            if (j + 2 < limit && view.mention_at(j) < 0 && view.norm(j + 1) == "of" &&
+                std::find(std::begin(kRulers), std::end(kRulers), view.norm(j)) != std::end(kRulers)) {
+              const int ruler = view.mention_at(j + 2);
+              if (ruler >= 0 && view.mention(ruler).first_token == j + 2 && !view.mention(ruler).pronoun) m = ruler;
+            }
+          }
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
           // "dropped bombs on the underground enrichment plant at Fordow": force hits the place;
           // "delivered food to famine-stricken areas of Darfur": aid goes to the place's state.
@@ -416,7 +468,7 @@ class Coder {
         // the object is whom the act is aimed at.
         if (w == "with" || w == "to" || w == "from" || w == "against" || w == "on" || w == "toward" || w == "towards" ||
             w == "by") {
-          const int m = view.np_mention_after(object_at + 2, limit);
+          const int m = possessed_head(view, view.np_mention_after(object_at + 2, limit));
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
         }
       }
@@ -426,8 +478,15 @@ class Coder {
       // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
       return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
-    const int direct = view.np_mention_after(i, limit);
-    if (direct >= 0 || !is_force(p)) return direct;
+    int direct = possessed_head(view, view.np_mention_after(i, limit));
+    if (direct >= 0) {
+      const std::uint32_t aside_end = naming_aside_end(view, direct);
+      if (aside_end == 0) return direct;
+      direct = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
+      if (direct >= 0) return direct;
+      return is_force(p) ? place_target(view, aside_end, limit) : -1;
+    }
+    if (!is_force(p)) return direct;
     return place_target(view, i, limit);
   }
 
@@ -464,11 +523,40 @@ class Coder {
         (p.lemma == "kill" || p.lemma == "eliminate")) {
       code = lex_.cameo("186");
     }
+    // "An Islamic State truck bomb killed 300 people", "a Taliban suicide bomber attacked": force
+    // whose subject is a car, truck, roadside or suicide bomb of the source is a bombing (183).
+    if (code != nullptr && code->root == "19" && !p.noun && source.end_token < trigger_first &&
+        trigger_first <= source.end_token + 4) {
+      for (std::uint32_t k = source.end_token; k + 1 < trigger_first; ++k) {
+        const std::string_view kind = view.norm(k);
+        const std::string_view head = view.norm(k + 1);
+        if (head != "bomb" && head != "bomber" && head != "bombers" && head != "bombs") continue;
+        const char* bombing = kind == "suicide"                    ? "1831"
+                              : kind == "car" || kind == "truck"   ? "1832"
+                              : kind == "roadside"                 ? "1833"
+                                                                   : nullptr;
+        if (bombing != nullptr && lex_.cameo(bombing) != nullptr) code = lex_.cameo(bombing);
+        break;
+      }
+    }
     if (code == nullptr) return;
+    // "captured Damascus" is taking territory (192); "captured two soldiers" or "captured a
+    // general" is not: a bare occupation verb needs a place or state as its object.
+    if (p.code == "192" && p.objects.empty() && !p.noun &&
+        (target == nullptr || target->modifier || is_human_group(view.norm(target->end_token - 1)) ||
+         (target->actor.kind != "state" && target->actor.kind != "location"))) {
+      note(s, "'" + p.text + "': what was taken is no place; not coded");
+      return;
+    }
     // An event is a dyad: without a target it is coded only where the pattern has none by
     // definition ("claimed responsibility", "mobilised troops").
     // "accused protesters of trying to seize power": disapproval of people who are no actor, too.
-    if (target == nullptr && !p.no_target && !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) &&
+    // "urged both sides to show restraint", "called for a ceasefire", "demanded the release of all
+    // hostages": an appeal or demand to people who are no actor, or for a thing with no one named
+    // to grant it, has no target.
+    const bool untargeted_ask = (p.code.starts_with("02") || p.code.starts_with("10")) && (untargeted_force_ || !p.objects.empty());
+    if (target == nullptr && !p.no_target &&
+        !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
@@ -501,6 +589,15 @@ class Coder {
     // Force used inside one state ("Iraqi security forces raided a hideout near Kirkuk") is an
     // event of that state's forces, with no foreign target.
     if (e.target && e.target->id == e.source.id && is_force(p) && untargeted_force_) e.target.reset();
+    // "North Korea fired a ballistic missile into the sea off its east coast": a missile fired into
+    // the firer's own waters or land is a test, a show of force (150) with no target.
+    if (e.target && e.target->id == e.source.id && !p.noun && (p.lemma == "fire" || p.lemma == "launch") &&
+        (code->root == "19") && !negated) {
+      if (const CameoCode* show = lex_.cameo("150"); show != nullptr) {
+        code = show;
+        e.target.reset();
+      }
+    }
     if (e.target && e.target->id == e.source.id) {
       note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
@@ -559,9 +656,18 @@ class Coder {
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
       bool coded = false;
       if (!after_determiner) {
-        for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+        for (VerbAnalysis a : lex_.analyse_verb(w)) {
           const auto* patterns = lex_.verb_patterns(a.lemma);
           if (patterns == nullptr) continue;
+          // "Kharkiv was hit by Russian glide bombs": a verb whose participle is its base form
+          // ("hit", "cut", "put", "set") is a participle after a form of "be" or "have".
+          if (a.form == VerbForm::kBase && v > s.first_token) {
+            const std::string_view aux = view.norm(v - 1);
+            if (aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "been" || aux == "being" ||
+                aux == "be" || aux == "has" || aux == "have" || aux == "had") {
+              a.form = VerbForm::kPastOrParticiple;
+            }
+          }
           if (!dated) { date = dates_.of(static_cast<std::size_t>(&s - seg_.sentences.data())); dated = true; }
           std::uint32_t consumed = v + 1;
           coded = code_verb(s, view, v, a, *patterns, date, consumed) || coded;
@@ -627,7 +733,7 @@ class Coder {
         "troops", "fighters", "gunmen", "policemen", "officers", "workers", "villagers", "residents", "children",
         "members", "suspects", "terrorists", "jihadists", "pirates", "smugglers", "migrants", "refugees",
         "journalists", "activists", "hostages", "prisoners", "worshippers", "pilgrims", "passengers", "students",
-        "supporters", "crowd", "crowds", "mourners", "dissidents", "opponents", "critics", "farmers", "strikers",
+        "supporters", "crowd", "crowds", "sides", "parties", "mourners", "dissidents", "opponents", "critics", "farmers", "strikers",
         "activist", "journalist", "protester", "demonstrator", "suspect", "student", "dissident", "opponent",
         "critic", "supporter", "lawmaker", "lawmakers", "men", "women", "man", "woman",
         "militant", "insurgent", "rebel", "civilian", "soldier", "fighter", "hideout", "hideouts", "camp", "camps",
@@ -714,6 +820,22 @@ class Coder {
   // of "open talks" is not coded again as a noun or verb).
   bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
                  const std::vector<std::uint32_t>& patterns, const Date& date, std::uint32_t& consumed) {
+    // "the shooting at a concert hall outside Moscow, which killed 140 people": the antecedent of a
+    // relative "which" is the head of the phrase, not an actor inside one of its prepositional
+    // phrases.
+    if (v >= s.first_token + 3 && view.norm(v - 1) == "which" && view.norm(v - 2) == ",") {
+      const int m = view.mention_at(v - 3);
+      if (m >= 0) {
+        std::uint32_t k = view.mention(m).first_token;
+        while (k > s.first_token && view.mention_at(k - 1) < 0 && is_determiner(view.norm(k - 1))) --k;
+        const std::string_view before = k > s.first_token ? view.norm(k - 1) : std::string_view();
+        if (k > s.first_token && view.mention_at(k - 1) < 0 &&
+            (is_preposition(before) || before == "outside" || before == "inside" || before == "beyond")) {
+          note(s, "'" + std::string(view.norm(v)) + "': the relative clause tells of a phrase that names no actor; not coded");
+          return false;
+        }
+      }
+    }
     // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
     // "accused Armenia of shelling its positions": the accused act is coded, reported, with the
     // accused as its source. Other gerunds are nominal or modifiers.
@@ -733,6 +855,16 @@ class Coder {
         verbal = verbal || code < "17";
       }
       if (verbal) shared_subject = earlier_subject(view, v - 1);
+    }
+    // "Russia denied striking the hospital", "Pakistan denied firing on Indian positions": the
+    // denied act is coded, negated, with the denier as its source.
+    if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 && v > s.first_token + 1 &&
+        view.mention_at(v - 1) < 0) {
+      bool deny = false;
+      for (const VerbAnalysis& d : lex_.analyse_verb(view.norm(v - 1))) {
+        deny = deny || (d.lemma == "deny" && d.form != VerbForm::kGerund && d.form != VerbForm::kBase);
+      }
+      if (deny) shared_subject = view.subject_before(v - 1);
     }
     if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 &&
         (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
@@ -802,6 +934,10 @@ class Coder {
     condemned_act_ = false;
     for (std::uint32_t k = v + 1; k < view.end() && k < v + 7; ++k) {
       const std::string_view w = view.norm(k);
+      // "detained more than 100 people": a comparative quantity stays in the object.
+      if (w == "than" && k > v + 1 && (view.norm(k - 1) == "more" || view.norm(k - 1) == "fewer" || view.norm(k - 1) == "less")) {
+        continue;
+      }
       if (view.mention_at(k) >= 0 || w == "." || w == "," || w == ";" ||
           (is_preposition(w) && w != "of" && w != "at" && w != "on" && w != "against")) {
         break;
@@ -854,9 +990,19 @@ class Coder {
         if (!p.passive) continue;
         // "Iran was sanctioned by the US": the subject is the target, the by-agent the source.
         target = subject;
+        // "Kharkiv was hit by Russian glide bombs", "Bakhmut was captured by Wagner fighters": a
+        // place right before the passive is what force hit or took.
+        if (target < 0 && is_force(p) && group.start > view.begin()) {
+          const int place = view.mention_at(group.start - 1);
+          if (place >= 0 && view.mention(place).end_token == group.start &&
+              (view.mention(place).actor.kind == "state" ||
+               (view.mention(place).actor.kind == "location" && !view.mention(place).actor.country.empty()))) {
+            target = place;
+          }
+        }
         source = -1;
         for (std::uint32_t k = after; k < std::min<std::uint32_t>(view.end(), after + 8); ++k) {
-          if (view.norm(k) == "by") { source = view.np_mention_after(k + 1, view.end()); break; }
+          if (view.norm(k) == "by") { source = possessed_head(view, view.np_mention_after(k + 1, view.end())); break; }
         }
         // "a Polish aid worker was killed in an Israeli air strike": the force named after "in"
         // is the agent's.
@@ -994,6 +1140,22 @@ class Coder {
                                                    !is_preposition(view.norm(k - 1)) && k + 4 > n))))) {
         --k;
       }
+      // "praised their friendship during talks with Sharif", "completed the withdrawal of its
+      // troops from Niger", "carried out mass killings of Rohingya": an event noun in a
+      // time phrase of the clause, or the object of a light verb, is the subject's.
+      static constexpr std::string_view kLight[] = {"completed", "conducted", "staged", "began", "started",
+                                                    "finished", "undertook", "launched", "held"};
+      const std::string_view w1 = k > s.first_token ? view.norm(k - 1) : std::string_view();
+      const bool light = std::find(std::begin(kLight), std::end(kLight), w1) != std::end(kLight) ||
+                         (w1 == "out" && k > s.first_token + 1 && view.norm(k - 2) == "carried");
+      const bool by_agent = n + 1 < view.end() && view.norm(n + 1) == "by";
+      if (before.empty() && !by_agent && k > s.first_token && (w1 == "during" || light)) {
+        const std::uint32_t at = w1 == "out" ? k - 2 : k - 1;
+        bool modal = false;
+        for (std::uint32_t j = view.clause_start(at); j < at; ++j) modal = modal || is_modal(view.norm(j));
+        const int subject = modal ? -1 : view.subject_before(at);
+        if (subject >= 0 && !view.mention(subject).pronoun) before.push_back(subject);
+      }
       if (k > s.first_token && view.norm(k - 1) == "for") {
         const int traveller = view.subject_before(k - 1);
         if (traveller >= 0) {
@@ -1051,7 +1213,7 @@ class Coder {
     for (std::uint32_t index : patterns) {
       const EventPattern& p = lex_.event_patterns()[index];
       int target = -1;
-      const std::uint32_t limit = std::min<std::uint32_t>(view.end(), complement + 3);
+      std::uint32_t limit = std::min<std::uint32_t>(view.end(), complement + 3);
       for (std::uint32_t k = complement; k < limit; ++k) {
         const std::string_view w = view.norm(k);
         if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
@@ -1060,6 +1222,20 @@ class Coder {
           break;
         }
         if (!is_preposition(w)) continue;
+        // "the withdrawal of its troops from Niger": a short of-phrase naming no actor (but for
+        // a pronoun) stands between the noun and its target.
+        if (w == "of" && k == complement) {
+          std::uint32_t j = k + 1;
+          while (j < view.end() && j < k + 4 && (view.mention_at(j) < 0 || view.mention(view.mention_at(j)).pronoun) &&
+                 !is_preposition(view.norm(j)) && view.norm(j) != "," && view.norm(j) != "and") {
+            ++j;
+          }
+          if (j < view.end() && j > k + 1 && view.mention_at(j) < 0 && is_preposition(view.norm(j))) {
+            limit = std::min<std::uint32_t>(view.end(), j + 1);
+            k = j - 1;
+            continue;
+          }
+        }
         break;
       }
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
@@ -1102,6 +1278,13 @@ class Coder {
         for (int t : view.coordinated(target)) {
           emit(s, view, p, n, trigger_end, view.mention(before.front()), &view.mention(t), negated, modality, date);
         }
+        return;
+      }
+      // "renewed his appeal for a ceasefire": a noun whose pattern has no target by definition needs
+      // only its possessor, and its prepositional phrase.
+      if (p.no_target && !before.empty() && complement < view.end() &&
+          std::find(p.preps.begin(), p.preps.end(), view.norm(complement)) != p.preps.end()) {
+        emit(s, view, p, n, trigger_end, view.mention(before.front()), nullptr, negated, modality, date);
         return;
       }
       note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");

@@ -299,8 +299,14 @@ double ratio(std::size_t a, std::size_t b) { return b ? static_cast<double>(a) /
 }  // namespace
 
 TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract][events][table]") {
-  const auto cases = load_cases("events_eval.jsonl");
+  auto cases = load_cases("events_eval.jsonl");
   REQUIRE(cases.size() >= 250);
+  // Later subsets live in files of their own, each case naming its set.
+  for (const char* file : {"events_wire5.jsonl"}) {
+    auto more = load_cases(file);
+    REQUIRE(more.size() >= 80);
+    for (auto& c : more) cases.push_back(std::move(c));
+  }
   std::map<std::string, std::array<std::size_t, 3>> by_root;  // root -> {tp, predicted, expected}
   std::size_t tp = 0, predicted = 0, expected = 0;
   // Cases may name the subset they belong to ("set": "wire" for short agency-style sentences);
@@ -383,26 +389,31 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
             << loose[1] << " predicted, " << loose[2] << " expected)\n";
   // Floors a little below what the coder reaches (issue 4 aims at 0.8 and 0.7 over the whole set;
   // the wire-style subsets stand in for the held-out agency sentences).
-  CHECK(precision >= 0.87);
-  CHECK(recall >= 0.71);
+  CHECK(precision >= 0.885);
+  CHECK(recall >= 0.73);
   const auto& team = by_set["team"];
-  CHECK(static_cast<double>(team[0]) >= 0.87 * static_cast<double>(team[1]));
-  CHECK(static_cast<double>(team[0]) >= 0.67 * static_cast<double>(team[2]));
+  CHECK(static_cast<double>(team[0]) >= 0.88 * static_cast<double>(team[1]));
+  CHECK(static_cast<double>(team[0]) >= 0.695 * static_cast<double>(team[2]));
   const auto& wire = by_set["wire"];
-  CHECK(static_cast<double>(wire[0]) >= 0.89 * static_cast<double>(wire[1]));
-  CHECK(static_cast<double>(wire[0]) >= 0.85 * static_cast<double>(wire[2]));
+  CHECK(static_cast<double>(wire[0]) >= 0.91 * static_cast<double>(wire[1]));
+  CHECK(static_cast<double>(wire[0]) >= 0.865 * static_cast<double>(wire[2]));
   const auto& wire2 = by_set["wire2"];
-  CHECK(static_cast<double>(wire2[0]) >= 0.92 * static_cast<double>(wire2[1]));
-  CHECK(static_cast<double>(wire2[0]) >= 0.85 * static_cast<double>(wire2[2]));
+  CHECK(static_cast<double>(wire2[0]) >= 0.93 * static_cast<double>(wire2[1]));
+  CHECK(static_cast<double>(wire2[0]) >= 0.86 * static_cast<double>(wire2[2]));
   const auto& wire4 = by_set["wire4"];
-  CHECK(static_cast<double>(wire4[0]) >= 0.84 * static_cast<double>(wire4[1]));
-  CHECK(static_cast<double>(wire4[0]) >= 0.65 * static_cast<double>(wire4[2]));
+  CHECK(static_cast<double>(wire4[0]) >= 0.85 * static_cast<double>(wire4[1]));
+  CHECK(static_cast<double>(wire4[0]) >= 0.675 * static_cast<double>(wire4[2]));
+  const auto& wire5 = by_set["wire5"];
+  CHECK(static_cast<double>(wire5[0]) >= 0.88 * static_cast<double>(wire5[1]));
+  CHECK(static_cast<double>(wire5[0]) >= 0.73 * static_cast<double>(wire5[2]));
   // The held-out measure ((source country, root) per sentence) asks for precision 0.65 and recall
   // 0.45; the floors are what the coder reaches here, less a margin.
-  CHECK(ratio(loose[0], loose[1]) >= 0.91);
-  CHECK(ratio(loose[0], loose[2]) >= 0.76);
-  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][1]) >= 0.90);
-  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.73);
-  CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][1]) >= 0.89);
-  CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][2]) >= 0.71);
+  CHECK(ratio(loose[0], loose[1]) >= 0.92);
+  CHECK(ratio(loose[0], loose[2]) >= 0.785);
+  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][1]) >= 0.915);
+  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.755);
+  CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][1]) >= 0.905);
+  CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][2]) >= 0.745);
+  CHECK(ratio(loose_by_set["wire5"][0], loose_by_set["wire5"][1]) >= 0.92);
+  CHECK(ratio(loose_by_set["wire5"][0], loose_by_set["wire5"][2]) >= 0.79);
 }
