@@ -1267,6 +1267,39 @@ class Finder {
     return Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
   }
 
+  // For a pronoun the coreference resolved: itself when an earlier mention of its actor within
+  // three sentences stands outside every quote (or none is near); else the nearest earlier person mention outside
+  // the quotes, within three sentences, whose gender does not contradict the pronoun (nullptr
+  // when there is none).
+  const Mention* pronoun_antecedent_outside_quotes(const Mention& pronoun) const {
+    if (in_any_quote(pronoun.actor.span)) return &pronoun;
+    const std::uint32_t sentence = sentence_of(pronoun.first_token).index;
+    const std::size_t end = first_mention_from(actors_.mentions, pronoun.first_token);
+    bool quoted_antecedent = false;
+    for (std::size_t k = end; k-- > 0;) {
+      const Mention& m = actors_.mentions[k];
+      if (m.sentence + 3 < sentence) break;
+      if (m.pronoun || m.modifier || m.actor.id != pronoun.actor.id) continue;
+      if (!in_any_quote(m.actor.span)) return &pronoun;
+      quoted_antecedent = true;
+    }
+    if (!quoted_antecedent) return &pronoun;
+    const std::string_view word = norm(pronoun.first_token);
+    for (std::size_t k = end; k-- > 0;) {
+      const Mention& m = actors_.mentions[k];
+      if (m.sentence + 3 < sentence) break;
+      if (m.modifier || m.plural || m.actor.kind != "person" || m.actor.id == pronoun.actor.id ||
+          in_any_quote(m.actor.span)) {
+        continue;
+      }
+      const ActorEntry* entry = lex_.actor_by_id(m.actor.id);
+      const std::string gender = entry != nullptr ? entry->gender : std::string();
+      if ((word == "he" && gender == "female") || (word == "she" && gender == "male")) continue;
+      return &m;
+    }
+    return nullptr;
+  }
+
   void finish(StatementRecord& st, const Sentence& s, const Mention* speaker, const CueEntry* cue, const Mention* addressee) {
     st.sentence = s.index;
     st.span = Span{std::min(s.span.begin, st.content_span.begin), std::max(s.span.end, st.content_span.end)};
@@ -1274,6 +1307,18 @@ class Finder {
     bool unnamed = false, private_person = false;
     const Span surface = speaker != nullptr ? speaker_surface(*speaker, &unnamed, &private_person) : Span{};
     Mention resolved;
+    if (speaker != nullptr && speaker->pronoun && !speaker->actor.id.empty() && !speaker->plural) {
+      // 'On Russia, he was blunt: "Putin will stop only when he is stopped." ... he replied:': a
+      // "he" outside the quotes never stands for a name the speaker only quoted; it is the
+      // person named or meant outside the quotes before it.
+      if (const Mention* outside = pronoun_antecedent_outside_quotes(*speaker); outside != speaker) {
+        resolved = *speaker;
+        resolved.actor = outside != nullptr ? outside->actor : ActorRef{};
+        resolved.actor.span = speaker->actor.span;
+        resolved.actor.text = speaker->actor.text;
+        speaker = &resolved;
+      }
+    }
     if (speaker != nullptr && speaker->pronoun && speaker->actor.id.empty() && !speaker->plural) {
       // "The Ukrainian leader made a post on X. '...,' he insisted.": a "he" or "she" the
       // coreference left open is the person the sentence before is about (its first person).
