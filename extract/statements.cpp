@@ -144,6 +144,25 @@ class Finder {
     flush_unclosed(static_cast<std::uint32_t>(seg_.tokens.size()));
   }
 
+  // The name of a book, film, operation or declaration in quotes ('his memoir, "Polish Lessons",',
+  // 'codenamed "Operation Sindoor"', 'titled "Strengthening Global South Cooperation for a More
+  // Inclusive ..."'): two words or more, each capitalised but the short function words, and no
+  // punctuation, which every quoted sentence or clause has. Nobody speaks a title.
+  bool is_title(std::uint32_t open, std::uint32_t close) const {
+    static const std::set<std::string_view> kFunctionWords = {"a", "an", "the", "of", "for", "and", "or", "in",
+                                                               "on", "at", "to", "with", "by", "from", "into"};
+    int words = 0;
+    for (std::uint32_t k = open + 1; k < close; ++k) {
+      const Token& t = seg_.tokens[k];
+      if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote || t.kind == TokenKind::kDash) return false;
+      if (t.kind != TokenKind::kWord) continue;
+      const bool function_word = words > 0 && k + 1 < close && kFunctionWords.count(norm(k)) > 0;
+      if (!t.upper && !function_word) return false;
+      ++words;
+    }
+    return words >= 2;
+  }
+
   void add_quote(std::vector<std::pair<std::uint32_t, std::uint32_t>> chain, bool closed) {
     if (!closed && chain.size() == 1) {
       // A closing mark the writer forgot: '"We will defend every metre, Syrskyi said on Monday.'
@@ -177,7 +196,7 @@ class Finder {
         if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
       }
     }
-    if (words == 0 || q.parts.empty()) return;
+    if (words == 0 || q.parts.empty() || is_title(q.open, q.close)) return;
     q.content = Span{q.parts.front().begin, q.parts.back().end};
     q.short_quote = words < 4;
     quotes_.push_back(q);
