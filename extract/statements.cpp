@@ -57,7 +57,7 @@ class Finder {
     sorted_quoted_ = out_.quoted;
     std::sort(sorted_quoted_.begin(), sorted_quoted_.end());
     for (const Sentence& s : seg_.sentences) {
-      if (!s.boilerplate && !s.headline) reported(s);
+      if (!s.boilerplate && !headline_like(s)) reported(s);
     }
     std::sort(out_.statements.begin(), out_.statements.end(), [](const StatementRecord& a, const StatementRecord& b) {
       return std::tie(a.sentence, a.content_span.begin) < std::tie(b.sentence, b.content_span.begin);
@@ -70,6 +70,23 @@ class Finder {
   const Sentence& sentence_of(std::uint32_t token) const { return seg_.sentences[sentence_of_token_[token]]; }
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
   bool boilerplate(std::uint32_t token) const { return sentence_of(token).boilerplate; }
+
+  // A headline in sentence case ("Japan 'deeply regrets' US tariff decision, Tokyo says") or a
+  // live blog's entry heading ("19:42 GMT - Zelensky: 'The ball is now in Russia's court'") is a
+  // paragraph of one sentence with no final punctuation: it repeats what the text below reports.
+  bool headline_like(const Sentence& s) const {
+    if (s.headline) return true;
+    if (s.end_token <= s.first_token + 1) return false;
+    const bool starts_paragraph = s.first_token == 0 || seg_.tokens[s.first_token].paragraph_before;
+    const bool ends_paragraph = s.end_token >= seg_.tokens.size() || seg_.tokens[s.end_token].paragraph_before;
+    if (!starts_paragraph || !ends_paragraph) return false;
+    std::uint32_t last = s.end_token - 1;
+    while (last > s.first_token && (seg_.tokens[last].kind == TokenKind::kQuote || norm(last) == ")")) --last;
+    const std::string_view w = norm(last);
+    // "on X." is one token (an initial's period): a word ending in a period ends a sentence too.
+    return !(w.ends_with('.') || w == "!" || w == "?" || w == ":" || w == "," || w == "\xE2\x80\xA6" ||
+             seg_.tokens[last].kind == TokenKind::kDash);
+  }
 
   MarkRole role_of_mark(std::uint32_t i) const {
     const Token& t = seg_.tokens[i];
@@ -120,7 +137,10 @@ class Finder {
         flush_unclosed(i);
       }
       // A headline repeats what the article reports ("Netanyahu tells Knesset 'the war is over'").
-      if (t.kind != TokenKind::kQuote || boilerplate(i) || sentence_of(i).headline) continue;
+      // 'Zelensky: "We need long-range missiles"' names its speaker: a quote of its own.
+      if (t.kind != TokenKind::kQuote || boilerplate(i)) continue;
+      if (open < 0 && headline_like(sentence_of(i)) && (sentence_of(i).headline || i == 0 || norm(i - 1) != ":")) continue;
+      if (open >= 0 && headline_like(sentence_of(i)) && sentence_of(i).headline) continue;
       const bool dbl = is_double(slice(doc_.text, t.span));
       const MarkRole role = role_of_mark(i);
       if (open < 0) {
