@@ -388,9 +388,10 @@ class Finder {
       if (speaker >= 0 && cue_token != UINT32_MAX && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > cue_token + 3) {
         speaker = -1;
       }
-      // Split quote: '"A," he said, "B."'
+      // Split quote: '"A," he said, "B."'; after a colon ('"A," Rubio said, adding: "B."') the
+      // second quote is a statement of its own.
       if (speaker >= 0 && window_end < n && seg_.tokens[window_end].kind == TokenKind::kQuote && q + 1 < quotes_.size() &&
-          quotes_[q + 1].open == window_end) {
+          quotes_[q + 1].open == window_end && norm(window_end - 1) != ":") {
         parts.insert(parts.end(), quotes_[q + 1].parts.begin(), quotes_[q + 1].parts.end());
         used_.insert(q + 1);
       }
