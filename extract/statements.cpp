@@ -88,6 +88,14 @@ class Finder {
              seg_.tokens[last].kind == TokenKind::kDash);
   }
 
+  // A word of the text as a reader counts it: the clitic of "couldn't" or "we'll" is part of
+  // the word before ('"couldn't care less"' is three words).
+  bool counts_as_word(std::uint32_t k) const {
+    if (seg_.tokens[k].kind != TokenKind::kWord) return false;
+    const std::string_view w = norm(k);
+    return !(w == "n't" || w.starts_with('\'') || w.starts_with("\xE2\x80\x99"));
+  }
+
   MarkRole role_of_mark(std::uint32_t i) const {
     const Token& t = seg_.tokens[i];
     const std::string_view mark = slice(doc_.text, t.span);
@@ -213,7 +221,7 @@ class Finder {
       const std::uint32_t last = close - 1;
       q.parts.push_back(Span{seg_.tokens[open + 1].span.begin, seg_.tokens[last].span.end});
       for (std::uint32_t k = open + 1; k < close; ++k) {
-        if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+        if (counts_as_word(k)) ++words;
       }
     }
     if (words == 0 || q.parts.empty() || is_title(q.open, q.close)) return;
@@ -297,7 +305,7 @@ class Finder {
   std::size_t words_in(Span span) const {
     std::size_t words = 0;
     for (std::uint32_t k = first_token_at(span.begin); k < seg_.tokens.size() && seg_.tokens[k].span.begin < span.end; ++k) {
-      if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+      if (counts_as_word(k)) ++words;
     }
     return words;
   }
