@@ -585,9 +585,12 @@ class Finder {
         }
       }
       if (!inside) return found;
-    } else if (found >= 0) {
-      return found;
+    } else if (found >= 0 && (actors_.mentions[static_cast<std::size_t>(found)].actor.kind == "person" ||
+                              actors_.mentions[static_cast<std::size_t>(found)].pronoun)) {
+      return found;  // "His lawyer, Celso Vilardi, told": the name set off before the verb speaks
     }
+    // "Joe Ajaero, president of the Nigeria Labour Congress, said": an organisation ending the
+    // insertion describes the person named first.
     for (std::uint32_t c = first + 1; c + 1 < verb_start; ++c) {
       if (norm(c) != ",") continue;
       const int m = view.mention_at(c - 1);
@@ -595,8 +598,11 @@ class Finder {
       const Mention& head = view.mention(m);
       if (head.modifier || head.end_token != c || head.first_token > first + 4 || head.actor.id.empty()) return found;
       const std::string_view next = norm(c + 1);
+      const bool described_person = head.actor.kind == "person" && !head.pronoun &&
+                                    seg_.tokens[c + 1].kind == TokenKind::kWord && !seg_.tokens[c + 1].upper;
       const bool insertion = next == "who" || next == "whose" || next == "which" || is_determiner(next) ||
-                             view.mention_at(c + 1) >= 0 || seg_.tokens[c + 1].kind == TokenKind::kNumber;
+                             view.mention_at(c + 1) >= 0 || seg_.tokens[c + 1].kind == TokenKind::kNumber ||
+                             described_person;
       return insertion ? m : found;
     }
     return found;
