@@ -940,7 +940,11 @@ class Finder {
         }
         const VerbGroup group = verb_group(view, lex_, v, a.form);
         if (group.passive) break;
-        const int speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
+        int speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
+        // "said the increase was ... and warned that ...": the second verb shares the subject.
+        const bool coordinated = coordinated_speaker_ >= 0 && coordinated_cue_ == v;
+        if (coordinated) speaker = coordinated_speaker_;
+        coordinated_speaker_ = -1;
         std::uint32_t c_first = v + 1;
         const Mention* addressee = nullptr;
         // The addressee stands before "that": "warned that Russia could ..." has none.
@@ -1021,7 +1025,26 @@ class Finder {
         if (c_first < s.end_token && norm(c_first) == "that") ++c_first;
         if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
         std::uint32_t c_end = s.end_token;
+        // 'said the increase was "..." and warned that the union would ...', 'said Russia was open
+        // to talks but insisted that ...': a second speech verb of the same subject ends the
+        // content and reports a statement of its own.
+        std::uint32_t next_cue = UINT32_MAX;
+        for (std::uint32_t k = c_first + 2; k + 2 < c_end; ++k) {
+          if ((norm(k) != "and" && norm(k) != "but") || inside_quote(seg_.tokens[k].span)) continue;
+          const CueEntry* second = nullptr;
+          const std::uint32_t c = cue_in(k + 1, std::min(c_end, k + 3), &second);
+          if (c == UINT32_MAX || c + 1 >= c_end) continue;
+          if (norm(c + 1) != "that" && !clause_like_start(view, c + 1)) continue;
+          next_cue = c;
+          c_end = norm(k - 1) == "," ? k - 1 : k;
+          break;
+        }
         while (c_end > c_first && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+        if (next_cue != UINT32_MAX && speaker >= 0) {
+          // Also when the first verb has no content of its own ("blamed the shelling and said ...").
+          coordinated_speaker_ = speaker;
+          coordinated_cue_ = next_cue;
+        }
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
                                          seg_.tokens[c_first].kind != TokenKind::kQuote;
@@ -1446,6 +1469,8 @@ class Finder {
   bool last_speaker_ = false;
   ActorRef last_speaker_ref_;
   std::vector<Span> sorted_quoted_;
+  int coordinated_speaker_ = -1;             // the subject of a speech verb coordinated with the last one
+  std::uint32_t coordinated_cue_ = UINT32_MAX;  // ... and that verb's token
   std::unordered_set<std::uint64_t> reported_contents_;  // content spans of reported statements
   std::uint32_t last_sentence_ = 0;
   std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
