@@ -1281,6 +1281,16 @@ class Finder {
   // determiner ("the Kremlin", "the Russian president", "the Secretary-General"). Sets *unnamed
   // when the phrase is an unnamed person of an institution ("a senior White House official"):
   // the speaker stays the institution (as CAMEO codes it), the span is the person's phrase.
+  // Whether the token is a demonym or name used as a modifier ("Philippine", "Russian").
+  bool is_modifier_token(std::uint32_t token) const {
+    const std::size_t from = first_mention_from(actors_.mentions, token > 3 ? token - 3 : 0);
+    for (std::size_t k = from; k < actors_.mentions.size() && actors_.mentions[k].first_token <= token; ++k) {
+      const Mention& m = actors_.mentions[k];
+      if (m.modifier && m.end_token == token + 1) return true;
+    }
+    return false;
+  }
+
   Span speaker_surface(const Mention& m, bool* unnamed, bool* private_person) const {
     *unnamed = false;
     *private_person = false;
@@ -1332,6 +1342,22 @@ class Finder {
              !is_preposition(norm(first - 1)) && !is_auxiliary(norm(first - 1)) && !is_subordinator(norm(first - 1)) &&
              norm(first - 1) != "and" && norm(first - 1) != "but" && norm(first - 1) != "or" &&
              lex_.verb_cues(norm(first - 1)) == nullptr && lex_.analyse_verb(norm(first - 1)).empty()) {
+        --first;
+      }
+    }
+    if (!*unnamed && m.actor.kind != "person") {
+      // "The Department of Home Affairs", "The Office for Budget Responsibility": a name the
+      // actor stage cut at its "of" or "for" goes on through the capitalised words after it.
+      std::uint32_t k = end;
+      if (k > first && (norm(k - 1) == "of" || norm(k - 1) == "for")) --k;
+      if (k + 1 < n && k > first && (norm(k) == "of" || norm(k) == "for") && seg_.tokens[k - 1].upper) {
+        std::uint32_t e = k + 1;
+        while (e < n && seg_.tokens[e].kind == TokenKind::kWord && seg_.tokens[e].upper && !seg_.tokens[e].newline_before) ++e;
+        if (e > k + 1) end = e;
+      }
+      // "The Philippine Department of Foreign Affairs": the demonym before the name is part of it.
+      if (first > 0 && seg_.tokens[first - 1].kind == TokenKind::kWord && seg_.tokens[first - 1].upper &&
+          !seg_.tokens[first].newline_before && is_modifier_token(first - 1)) {
         --first;
       }
     }
