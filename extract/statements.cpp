@@ -387,9 +387,16 @@ class Finder {
     const bool attached = a < n && !seg_.tokens[a].paragraph_before &&
                           (norm(a) == "," || last == "," || last == "?" || last == "!" ||
                            seg_.tokens[quote.close - 1].kind == TokenKind::kDash);
+    Mention appositive;
+    bool has_appositive = false;
     if (attached) {
       cue_token = cue_in(a, window_end, &cue);
       speaker = attached_speaker(a, window_end, cue_token);
+      if (cue_token != UINT32_MAX && appositive_name(cue_token, &appositive) &&
+          (speaker < 0 || actors_.mentions[static_cast<std::size_t>(speaker)].end_token <= appositive.first_token)) {
+        speaker = -1;
+        has_appositive = true;
+      }
       if (cue_token == UINT32_MAX && speaker >= 0 && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > a + 1) {
         speaker = -1;  // a verbless attribution needs the name right after the quote
       }
@@ -463,7 +470,9 @@ class Finder {
       speaker = -1;  // a mention the actor stage left without id or span: look at the words
     }
     Mention unlisted;
-    if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
+    if (has_appositive) {
+      unlisted = appositive;
+    } else if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
       unlisted = unlisted_speaker(cue_token);
       if (unlisted.actor.id.empty() && unlisted.actor.text.ends_with("-old")) {
         // "the 54-year-old said": news names a person by age right after naming them; it is the
@@ -749,6 +758,31 @@ class Finder {
 
   // A speaker next to the cue that no lexicon knows: '"...," said Omar Haddad.', '"...," Haddad
   // said.' (a new person), or an unnamed one: '"...," a ministry spokesman said.' (the span only).
+  // "its executive director, Irungu Houghton, said", "The US ambassador to Manila, MaryKay
+  // Carlson, said": a name no lexicon knows, set off by commas right before the cue, is the
+  // speaker the description before it introduces; an annotator marks the name.
+  bool appositive_name(std::uint32_t cue, Mention* out) const {
+    if (cue < 4 || norm(cue - 1) != ",") return false;
+    std::uint32_t b = cue - 1;
+    while (b > 0 && b + 5 > cue && seg_.tokens[b - 1].kind == TokenKind::kWord && seg_.tokens[b - 1].upper &&
+           !seg_.tokens[b].newline_before && !lex_.is_not_name(norm(b - 1)) && !is_title_token(b - 1)) {
+      --b;
+    }
+    const std::uint32_t words = cue - 1 - b;
+    if (words == 0 || b == 0 || norm(b - 1) != "," || mention_in(b, cue - 1) >= 0) return false;
+    if (words < 2 && !lex_.is_first_name(norm(b))) return false;
+    out->first_token = b;
+    out->end_token = cue - 1;
+    out->actor = ActorRef{};
+    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 2].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    out->actor.name = out->actor.text;
+    out->actor.id = slugify(out->actor.text);
+    out->actor.kind = "person";
+    out->via = "new";
+    return !out->actor.id.empty();
+  }
+
   Mention unlisted_speaker(std::uint32_t cue) const {
     Mention m;
     const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
@@ -945,6 +979,11 @@ class Finder {
         const bool coordinated = coordinated_speaker_ >= 0 && coordinated_cue_ == v;
         if (coordinated) speaker = coordinated_speaker_;
         coordinated_speaker_ = -1;
+        Mention appositive;
+        const bool named_after = coordinated ? coordinated_named_ : speaker >= 0 && group.start == v &&
+                                                                        appositive_name(v, &appositive) &&
+                                                                        view.mention(speaker).end_token <= appositive.first_token;
+        if (coordinated && named_after) appositive = coordinated_appositive_;
         std::uint32_t c_first = v + 1;
         const Mention* addressee = nullptr;
         // The addressee stands before "that": "warned that Russia could ..." has none.
@@ -1044,6 +1083,8 @@ class Finder {
           // Also when the first verb has no content of its own ("blamed the shelling and said ...").
           coordinated_speaker_ = speaker;
           coordinated_cue_ = next_cue;
+          coordinated_named_ = named_after;
+          if (named_after) coordinated_appositive_ = appositive;
         }
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
@@ -1053,7 +1094,7 @@ class Finder {
           add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
         } else if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
-          add_reported(s, view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
+          add_reported(s, named_after ? appositive : view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
         } else if (speaker < 0 && v > s.first_token + 3 && v + 2 >= s.end_token - 1) {
           // "CONTENT, X said." with the subject after: handled when the mention follows the verb.
@@ -1497,6 +1538,8 @@ class Finder {
   std::vector<Span> sorted_quoted_;
   int coordinated_speaker_ = -1;             // the subject of a speech verb coordinated with the last one
   std::uint32_t coordinated_cue_ = UINT32_MAX;  // ... and that verb's token
+  bool coordinated_named_ = false;              // ... named in an apposition no lexicon knows:
+  Mention coordinated_appositive_;
   std::unordered_set<std::uint64_t> reported_contents_;  // content spans of reported statements
   std::uint32_t last_sentence_ = 0;
   std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
