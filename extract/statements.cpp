@@ -1444,6 +1444,29 @@ class Finder {
     return nullptr;
   }
 
+  // The person mentioned last before `m` whose name has more words and ends with m's words
+  // ("Alexandre de Moraes" for "Moraes"), if any.
+  std::optional<ActorRef> earlier_person_ending_with(const Mention& m) const {
+    const std::string& said = m.actor.text;
+    if (said.empty()) return std::nullopt;
+    auto ends_name = [&](const ActorRef& other) {
+      if (other.kind != "person" || other.id == m.actor.id) return false;
+      for (const std::string* name : {&other.name, &other.text}) {
+        if (name->size() > said.size() + 1 && name->ends_with(said) && (*name)[name->size() - said.size() - 1] == ' ') {
+          return true;
+        }
+      }
+      return false;
+    };
+    std::optional<ActorRef> found;
+    for (std::size_t k = 0; k < actors_.mentions.size() && actors_.mentions[k].first_token < m.first_token; ++k) {
+      const Mention& other = actors_.mentions[k];
+      if (other.pronoun || other.modifier || !ends_name(other.actor)) continue;
+      found = other.actor;
+    }
+    return found;
+  }
+
   void finish(StatementRecord& st, const Sentence& s, const Mention* speaker, const CueEntry* cue, const Mention* addressee) {
     st.sentence = s.index;
     st.span = Span{std::min(s.span.begin, st.content_span.begin), std::max(s.span.end, st.content_span.end)};
@@ -1480,6 +1503,18 @@ class Finder {
           speaker = &resolved;
           break;
         }
+      }
+    }
+    if (speaker != nullptr && !speaker->pronoun && speaker->actor.kind == "person" && !speaker->actor.id.empty() &&
+        lex_.actor_by_id(speaker->actor.id) == nullptr) {
+      // '"...," Moraes said' after "Justice Alexandre de Moraes", "Dan" after "Nicusor Dan": a
+      // name no lexicon knows that ends the name of a person named before is that person.
+      if (const auto full = earlier_person_ending_with(*speaker)) {
+        resolved = *speaker;
+        resolved.actor = *full;
+        resolved.actor.span = speaker->actor.span;
+        resolved.actor.text = speaker->actor.text;
+        speaker = &resolved;
       }
     }
     if (speaker != nullptr && !speaker->actor.id.empty() && !private_person) {
