@@ -291,7 +291,23 @@ class Finder {
     }
     const Token& t = seg_.tokens[i];
     if (t.kind == TokenKind::kNumber) return true;
-    return t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !is_preposition(w);
+    if (t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !is_preposition(w)) return true;
+    // "said police had used live ammunition", "said employers' national insurance contributions
+    // would rise": a bare noun phrase of a few words, then an auxiliary or modal ("did not say
+    // what the consequences would be" is a question left open, no content).
+    static constexpr std::string_view kQuestionWords[] = {"what", "how", "whether", "when", "where", "why", "who", "which", "if"};
+    for (auto q : kQuestionWords) {
+      if (w == q) return false;
+    }
+    for (std::uint32_t k = i; k < view.end() && k < i + 5; ++k) {
+      const std::string_view x = norm(k);
+      if (k > i && (is_auxiliary(x) || is_modal(x))) return true;
+      if ((seg_.tokens[k].kind != TokenKind::kWord && x != "'") || is_preposition(x) || is_auxiliary(x) || is_modal(x) ||
+          x == "and" || x == "or" || x == "but" || is_subordinator(x) || !lex_.analyse_verb(x).empty()) {
+        return false;
+      }
+    }
+    return false;
   }
 
   int mention_in(std::uint32_t from, std::uint32_t to) const {
