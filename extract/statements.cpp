@@ -597,6 +597,40 @@ class Finder {
   // who delivered the budget on Tuesday, accused ...": the subject is the name before a comma-set
   // insertion (a relative clause or an apposition) that ends right before the verb, not a
   // mention inside it. Returns `found` when no such insertion stands there.
+  // The subject opening the sentence before token `before`: its first mention that is no
+  // modifier, place, pronoun or object of a preposition ("In Washington, ..."), and stands
+  // outside quotes; -1 when the sentence opens otherwise.
+  int sentence_subject(const SentenceView& view, std::uint32_t before) const {
+    std::uint32_t start = view.begin();
+    // A dateline ("NAIROBI -", "WOLFSBURG, Germany (Reuters) -") is no subject.
+    if (seg_.tokens[start].all_caps) {
+      for (std::uint32_t k = start + 1; k < before && k < view.begin() + 8; ++k) {
+        if (seg_.tokens[k].kind == TokenKind::kDash || (norm(k) == "-" && seg_.tokens[k].space_before)) {
+          start = k + 1;
+          break;
+        }
+      }
+    }
+    for (std::uint32_t k = start; k < before && k < start + 8; ++k) {
+      const int m = view.mention_at(k);
+      if (m < 0) {
+        if (seg_.tokens[k].kind == TokenKind::kQuote || is_preposition(norm(k))) return -1;
+        continue;
+      }
+      const Mention& mention = view.mention(m);
+      if (mention.modifier) {
+        k = mention.end_token - 1;
+        continue;
+      }
+      if (mention.pronoun || mention.actor.kind == "location" || mention.actor.id.empty() ||
+          in_any_quote(mention.actor.span)) {
+        return -1;
+      }
+      return m;
+    }
+    return -1;
+  }
+
   int subject_over_insertion(const SentenceView& view, std::uint32_t verb_start, int found) const {
     const std::uint32_t first = view.begin();
     if (verb_start < first + 3 || norm(verb_start - 1) != ",") return found;
@@ -975,7 +1009,15 @@ class Finder {
             }
             std::uint32_t c_end = s.end_token;
             while (c_end > v + 2 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
-            if (frame != nullptr && c_end > v + 4) {
+            if (frame == nullptr && c_end > v + 4) {
+              // "Ruto ... defended the police response ..., saying that officers had acted within
+              // the law" without a quote: the subject opening the sentence speaks.
+              const int subject = sentence_subject(view, v);
+              if (subject >= 0) {
+                add_reported(s, view.mention(subject), v, v + 1, v + 2, c_end, cue, nullptr);
+                v = c_end;
+              }
+            } else if (frame != nullptr && c_end > v + 4) {
               Mention sp;
               sp.actor = *frame->speaker;
               sp.actor.span = *frame->speaker_span;
@@ -983,6 +1025,17 @@ class Finder {
               sp.first_token = first_token_at(sp.actor.span.begin);
               sp.end_token = sp.first_token + 1;
               add_reported(s, sp, v, v + 1, v + 2, c_end, cue, nullptr);
+              v = c_end;
+            }
+          }
+          if (v > s.first_token && norm(v - 1) == "," && v + 2 < s.end_token && norm(v + 1) != "that" &&
+              clause_like_start(view, v + 1) && !cue->addressee) {
+            // "..., saying officers had acted within the law": the clause right after the gerund.
+            const int subject = sentence_subject(view, v);
+            std::uint32_t c_end = s.end_token;
+            while (c_end > v + 1 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+            if (subject >= 0 && c_end > v + 3) {
+              add_reported(s, view.mention(subject), v, v + 1, v + 1, c_end, cue, nullptr);
               v = c_end;
             }
           }
