@@ -1404,8 +1404,24 @@ class Finder {
   Span speaker_surface(const Mention& m, bool* unnamed, bool* private_person) const {
     *unnamed = false;
     *private_person = false;
-    if (m.pronoun || m.end_token <= m.first_token || m.end_token > seg_.tokens.size()) return m.actor.span;
     const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
+    // "His office said", "Prime Minister Benjamin Netanyahu's office said in a statement": the
+    // office speaks; the reader marks the whole phrase.
+    if (m.end_token > m.first_token && m.end_token + 1 < n) {
+      const std::string_view w = norm(m.first_token);
+      const bool possessive_pronoun = m.pronoun && (w == "his" || w == "her" || w == "its" || w == "their");
+      std::uint32_t k = m.end_token;
+      if (!m.pronoun && norm(k) == "'s") ++k;
+      const std::string_view noun = k < n ? norm(k) : std::string_view();
+      const bool office = noun == "office" || noun == "government" || noun == "administration" || noun == "cabinet" ||
+                          noun == "campaign" || noun == "ministry";
+      if (office && (possessive_pronoun || (!m.pronoun && k > m.end_token))) {
+        std::uint32_t first = m.first_token;
+        if (!m.pronoun && first > 0 && is_determiner(norm(first - 1)) && !seg_.tokens[first].newline_before) --first;
+        return Span{seg_.tokens[first].span.begin, seg_.tokens[k].span.end};
+      }
+    }
+    if (m.pronoun || m.end_token <= m.first_token || m.end_token > seg_.tokens.size()) return m.actor.span;
     // From the actor's own span, not the whole mention: "Kremlin spokesman Dmitry Peskov" keeps
     // its name as the speaker span, as before.
     std::uint32_t first = first_token_at(m.actor.span.begin), end = first;
