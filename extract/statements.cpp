@@ -597,6 +597,27 @@ class Finder {
   // who delivered the budget on Tuesday, accused ...": the subject is the name before a comma-set
   // insertion (a relative clause or an apposition) that ends right before the verb, not a
   // mention inside it. Returns `found` when no such insertion stands there.
+  // "according to two officials familiar with the talks": an unnamed source phrase of a few
+  // words up to the next comma or the sentence's end, holding a noun for a person speaking for
+  // an institution. The mention has a span and no actor.
+  bool unnamed_source_after(std::uint32_t from, std::uint32_t end, Mention* out) const {
+    std::uint32_t k = from;
+    bool noun = false;
+    while (k < end && k < from + 8 && seg_.tokens[k].kind == TokenKind::kWord) {
+      noun = noun || is_unnamed_speaker_noun(norm(k));
+      ++k;
+    }
+    if (!noun || k == from || (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
+      return false;
+    }
+    out->first_token = from;
+    out->end_token = k;
+    out->actor = ActorRef{};
+    out->actor.span = Span{seg_.tokens[from].span.begin, seg_.tokens[k - 1].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    return true;
+  }
+
   // The subject opening the sentence before token `before`: its first mention that is no
   // modifier, place, pronoun or object of a preposition ("In Washington, ..."), and stands
   // outside quotes; -1 when the sentence opens otherwise.
@@ -971,8 +992,9 @@ class Finder {
       // "according to X, CONTENT" and "CONTENT, according to X".
       if (norm(v) == "according" && v + 1 < s.end_token && norm(v + 1) == "to") {
         const int speaker = view.np_mention_after(v + 2, s.end_token);
-        if (speaker < 0) continue;
-        const Mention& sp = view.mention(speaker);
+        Mention unnamed_source;
+        if (speaker < 0 && !unnamed_source_after(v + 2, s.end_token, &unnamed_source)) continue;
+        const Mention& sp = speaker >= 0 ? view.mention(speaker) : unnamed_source;
         std::uint32_t c_first = sp.end_token;
         // "According to the Russian side, ...": the rest of the source's noun phrase is no content.
         for (std::uint32_t k = c_first; k < s.end_token && k < c_first + 4; ++k) {
