@@ -57,7 +57,7 @@ class Finder {
     sorted_quoted_ = out_.quoted;
     std::sort(sorted_quoted_.begin(), sorted_quoted_.end());
     for (const Sentence& s : seg_.sentences) {
-      if (!s.boilerplate && !s.headline) reported(s);
+      if (!s.boilerplate && !headline_like(s)) reported(s);
     }
     std::sort(out_.statements.begin(), out_.statements.end(), [](const StatementRecord& a, const StatementRecord& b) {
       return std::tie(a.sentence, a.content_span.begin) < std::tie(b.sentence, b.content_span.begin);
@@ -70,6 +70,31 @@ class Finder {
   const Sentence& sentence_of(std::uint32_t token) const { return seg_.sentences[sentence_of_token_[token]]; }
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
   bool boilerplate(std::uint32_t token) const { return sentence_of(token).boilerplate; }
+
+  // A headline in sentence case ("Japan 'deeply regrets' US tariff decision, Tokyo says") or a
+  // live blog's entry heading ("19:42 GMT - Zelensky: 'The ball is now in Russia's court'") is a
+  // paragraph of one sentence with no final punctuation: it repeats what the text below reports.
+  bool headline_like(const Sentence& s) const {
+    if (s.headline) return true;
+    if (s.end_token <= s.first_token + 1) return false;
+    const bool starts_paragraph = s.first_token == 0 || seg_.tokens[s.first_token].paragraph_before;
+    const bool ends_paragraph = s.end_token >= seg_.tokens.size() || seg_.tokens[s.end_token].paragraph_before;
+    if (!starts_paragraph || !ends_paragraph) return false;
+    std::uint32_t last = s.end_token - 1;
+    while (last > s.first_token && (seg_.tokens[last].kind == TokenKind::kQuote || norm(last) == ")")) --last;
+    const std::string_view w = norm(last);
+    // "on X." is one token (an initial's period): a word ending in a period ends a sentence too.
+    return !(w.ends_with('.') || w == "!" || w == "?" || w == ":" || w == "," || w == "\xE2\x80\xA6" ||
+             seg_.tokens[last].kind == TokenKind::kDash);
+  }
+
+  // A word of the text as a reader counts it: the clitic of "couldn't" or "we'll" is part of
+  // the word before ('"couldn't care less"' is three words).
+  bool counts_as_word(std::uint32_t k) const {
+    if (seg_.tokens[k].kind != TokenKind::kWord) return false;
+    const std::string_view w = norm(k);
+    return !(w == "n't" || w.starts_with('\'') || w.starts_with("\xE2\x80\x99"));
+  }
 
   MarkRole role_of_mark(std::uint32_t i) const {
     const Token& t = seg_.tokens[i];
@@ -120,7 +145,10 @@ class Finder {
         flush_unclosed(i);
       }
       // A headline repeats what the article reports ("Netanyahu tells Knesset 'the war is over'").
-      if (t.kind != TokenKind::kQuote || boilerplate(i) || sentence_of(i).headline) continue;
+      // 'Zelensky: "We need long-range missiles"' names its speaker: a quote of its own.
+      if (t.kind != TokenKind::kQuote || boilerplate(i)) continue;
+      if (open < 0 && headline_like(sentence_of(i)) && (sentence_of(i).headline || i == 0 || norm(i - 1) != ":")) continue;
+      if (open >= 0 && headline_like(sentence_of(i)) && sentence_of(i).headline) continue;
       const bool dbl = is_double(slice(doc_.text, t.span));
       const MarkRole role = role_of_mark(i);
       if (open < 0) {
@@ -142,6 +170,25 @@ class Finder {
       }
     }
     flush_unclosed(static_cast<std::uint32_t>(seg_.tokens.size()));
+  }
+
+  // The name of a book, film, operation or declaration in quotes ('his memoir, "Polish Lessons",',
+  // 'codenamed "Operation Sindoor"', 'titled "Strengthening Global South Cooperation for a More
+  // Inclusive ..."'): two words or more, each capitalised but the short function words, and no
+  // punctuation, which every quoted sentence or clause has. Nobody speaks a title.
+  bool is_title(std::uint32_t open, std::uint32_t close) const {
+    static const std::set<std::string_view> kFunctionWords = {"a", "an", "the", "of", "for", "and", "or", "in",
+                                                               "on", "at", "to", "with", "by", "from", "into"};
+    int words = 0;
+    for (std::uint32_t k = open + 1; k < close; ++k) {
+      const Token& t = seg_.tokens[k];
+      if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote || t.kind == TokenKind::kDash) return false;
+      if (t.kind != TokenKind::kWord) continue;
+      const bool function_word = words > 0 && k + 1 < close && kFunctionWords.count(norm(k)) > 0;
+      if (!t.upper && !function_word) return false;
+      ++words;
+    }
+    return words >= 2;
   }
 
   void add_quote(std::vector<std::pair<std::uint32_t, std::uint32_t>> chain, bool closed) {
@@ -174,10 +221,10 @@ class Finder {
       const std::uint32_t last = close - 1;
       q.parts.push_back(Span{seg_.tokens[open + 1].span.begin, seg_.tokens[last].span.end});
       for (std::uint32_t k = open + 1; k < close; ++k) {
-        if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+        if (counts_as_word(k)) ++words;
       }
     }
-    if (words == 0 || q.parts.empty()) return;
+    if (words == 0 || q.parts.empty() || is_title(q.open, q.close)) return;
     q.content = Span{q.parts.front().begin, q.parts.back().end};
     q.short_quote = words < 4;
     quotes_.push_back(q);
@@ -244,7 +291,23 @@ class Finder {
     }
     const Token& t = seg_.tokens[i];
     if (t.kind == TokenKind::kNumber) return true;
-    return t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !is_preposition(w);
+    if (t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !is_preposition(w)) return true;
+    // "said police had used live ammunition", "said employers' national insurance contributions
+    // would rise": a bare noun phrase of a few words, then an auxiliary or modal ("did not say
+    // what the consequences would be" is a question left open, no content).
+    static constexpr std::string_view kQuestionWords[] = {"what", "how", "whether", "when", "where", "why", "who", "which", "if"};
+    for (auto q : kQuestionWords) {
+      if (w == q) return false;
+    }
+    for (std::uint32_t k = i; k < view.end() && k < i + 5; ++k) {
+      const std::string_view x = norm(k);
+      if (k > i && (is_auxiliary(x) || is_modal(x))) return true;
+      if ((seg_.tokens[k].kind != TokenKind::kWord && x != "'") || is_preposition(x) || is_auxiliary(x) || is_modal(x) ||
+          x == "and" || x == "or" || x == "but" || is_subordinator(x) || !lex_.analyse_verb(x).empty()) {
+        return false;
+      }
+    }
+    return false;
   }
 
   int mention_in(std::uint32_t from, std::uint32_t to) const {
@@ -258,7 +321,7 @@ class Finder {
   std::size_t words_in(Span span) const {
     std::size_t words = 0;
     for (std::uint32_t k = first_token_at(span.begin); k < seg_.tokens.size() && seg_.tokens[k].span.begin < span.end; ++k) {
-      if (seg_.tokens[k].kind == TokenKind::kWord) ++words;
+      if (counts_as_word(k)) ++words;
     }
     return words;
   }
@@ -340,18 +403,26 @@ class Finder {
     const bool attached = a < n && !seg_.tokens[a].paragraph_before &&
                           (norm(a) == "," || last == "," || last == "?" || last == "!" ||
                            seg_.tokens[quote.close - 1].kind == TokenKind::kDash);
+    Mention appositive;
+    bool has_appositive = false;
     if (attached) {
       cue_token = cue_in(a, window_end, &cue);
       speaker = attached_speaker(a, window_end, cue_token);
+      if (cue_token != UINT32_MAX && appositive_name(cue_token, &appositive) &&
+          (speaker < 0 || actors_.mentions[static_cast<std::size_t>(speaker)].end_token <= appositive.first_token)) {
+        speaker = -1;
+        has_appositive = true;
+      }
       if (cue_token == UINT32_MAX && speaker >= 0 && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > a + 1) {
         speaker = -1;  // a verbless attribution needs the name right after the quote
       }
       if (speaker >= 0 && cue_token != UINT32_MAX && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > cue_token + 3) {
         speaker = -1;
       }
-      // Split quote: '"A," he said, "B."'
+      // Split quote: '"A," he said, "B."'; after a colon ('"A," Rubio said, adding: "B."') the
+      // second quote is a statement of its own.
       if (speaker >= 0 && window_end < n && seg_.tokens[window_end].kind == TokenKind::kQuote && q + 1 < quotes_.size() &&
-          quotes_[q + 1].open == window_end) {
+          quotes_[q + 1].open == window_end && norm(window_end - 1) != ":") {
         parts.insert(parts.end(), quotes_[q + 1].parts.begin(), quotes_[q + 1].parts.end());
         used_.insert(q + 1);
       }
@@ -415,7 +486,9 @@ class Finder {
       speaker = -1;  // a mention the actor stage left without id or span: look at the words
     }
     Mention unlisted;
-    if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
+    if (has_appositive) {
+      unlisted = appositive;
+    } else if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
       unlisted = unlisted_speaker(cue_token);
       if (unlisted.actor.id.empty() && unlisted.actor.text.ends_with("-old")) {
         // "the 54-year-old said": news names a person by age right after naming them; it is the
@@ -524,6 +597,61 @@ class Finder {
   // who delivered the budget on Tuesday, accused ...": the subject is the name before a comma-set
   // insertion (a relative clause or an apposition) that ends right before the verb, not a
   // mention inside it. Returns `found` when no such insertion stands there.
+  // "according to two officials familiar with the talks": an unnamed source phrase of a few
+  // words up to the next comma or the sentence's end, holding a noun for a person speaking for
+  // an institution. The mention has a span and no actor.
+  bool unnamed_source_after(std::uint32_t from, std::uint32_t end, Mention* out) const {
+    std::uint32_t k = from;
+    bool noun = false;
+    while (k < end && k < from + 8 && seg_.tokens[k].kind == TokenKind::kWord) {
+      noun = noun || is_unnamed_speaker_noun(norm(k));
+      ++k;
+    }
+    if (!noun || k == from || (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
+      return false;
+    }
+    out->first_token = from;
+    out->end_token = k;
+    out->actor = ActorRef{};
+    out->actor.span = Span{seg_.tokens[from].span.begin, seg_.tokens[k - 1].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    return true;
+  }
+
+  // The subject opening the sentence before token `before`: its first mention that is no
+  // modifier, place, pronoun or object of a preposition ("In Washington, ..."), and stands
+  // outside quotes; -1 when the sentence opens otherwise.
+  int sentence_subject(const SentenceView& view, std::uint32_t before) const {
+    std::uint32_t start = view.begin();
+    // A dateline ("NAIROBI -", "WOLFSBURG, Germany (Reuters) -") is no subject.
+    if (seg_.tokens[start].all_caps) {
+      for (std::uint32_t k = start + 1; k < before && k < view.begin() + 8; ++k) {
+        if (seg_.tokens[k].kind == TokenKind::kDash || (norm(k) == "-" && seg_.tokens[k].space_before)) {
+          start = k + 1;
+          break;
+        }
+      }
+    }
+    for (std::uint32_t k = start; k < before && k < start + 8; ++k) {
+      const int m = view.mention_at(k);
+      if (m < 0) {
+        if (seg_.tokens[k].kind == TokenKind::kQuote || is_preposition(norm(k))) return -1;
+        continue;
+      }
+      const Mention& mention = view.mention(m);
+      if (mention.modifier) {
+        k = mention.end_token - 1;
+        continue;
+      }
+      if (mention.pronoun || mention.actor.kind == "location" || mention.actor.id.empty() ||
+          in_any_quote(mention.actor.span)) {
+        return -1;
+      }
+      return m;
+    }
+    return -1;
+  }
+
   int subject_over_insertion(const SentenceView& view, std::uint32_t verb_start, int found) const {
     const std::uint32_t first = view.begin();
     if (verb_start < first + 3 || norm(verb_start - 1) != ",") return found;
@@ -537,9 +665,12 @@ class Finder {
         }
       }
       if (!inside) return found;
-    } else if (found >= 0) {
-      return found;
+    } else if (found >= 0 && (actors_.mentions[static_cast<std::size_t>(found)].actor.kind == "person" ||
+                              actors_.mentions[static_cast<std::size_t>(found)].pronoun)) {
+      return found;  // "His lawyer, Celso Vilardi, told": the name set off before the verb speaks
     }
+    // "Joe Ajaero, president of the Nigeria Labour Congress, said": an organisation ending the
+    // insertion describes the person named first.
     for (std::uint32_t c = first + 1; c + 1 < verb_start; ++c) {
       if (norm(c) != ",") continue;
       const int m = view.mention_at(c - 1);
@@ -547,8 +678,11 @@ class Finder {
       const Mention& head = view.mention(m);
       if (head.modifier || head.end_token != c || head.first_token > first + 4 || head.actor.id.empty()) return found;
       const std::string_view next = norm(c + 1);
+      const bool described_person = head.actor.kind == "person" && !head.pronoun &&
+                                    seg_.tokens[c + 1].kind == TokenKind::kWord && !seg_.tokens[c + 1].upper;
       const bool insertion = next == "who" || next == "whose" || next == "which" || is_determiner(next) ||
-                             view.mention_at(c + 1) >= 0 || seg_.tokens[c + 1].kind == TokenKind::kNumber;
+                             view.mention_at(c + 1) >= 0 || seg_.tokens[c + 1].kind == TokenKind::kNumber ||
+                             described_person;
       return insertion ? m : found;
     }
     return found;
@@ -695,6 +829,31 @@ class Finder {
 
   // A speaker next to the cue that no lexicon knows: '"...," said Omar Haddad.', '"...," Haddad
   // said.' (a new person), or an unnamed one: '"...," a ministry spokesman said.' (the span only).
+  // "its executive director, Irungu Houghton, said", "The US ambassador to Manila, MaryKay
+  // Carlson, said": a name no lexicon knows, set off by commas right before the cue, is the
+  // speaker the description before it introduces; an annotator marks the name.
+  bool appositive_name(std::uint32_t cue, Mention* out) const {
+    if (cue < 4 || norm(cue - 1) != ",") return false;
+    std::uint32_t b = cue - 1;
+    while (b > 0 && b + 5 > cue && seg_.tokens[b - 1].kind == TokenKind::kWord && seg_.tokens[b - 1].upper &&
+           !seg_.tokens[b].newline_before && !lex_.is_not_name(norm(b - 1)) && !is_title_token(b - 1)) {
+      --b;
+    }
+    const std::uint32_t words = cue - 1 - b;
+    if (words == 0 || b == 0 || norm(b - 1) != "," || mention_in(b, cue - 1) >= 0) return false;
+    if (words < 2 && !lex_.is_first_name(norm(b))) return false;
+    out->first_token = b;
+    out->end_token = cue - 1;
+    out->actor = ActorRef{};
+    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 2].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    out->actor.name = out->actor.text;
+    out->actor.id = slugify(out->actor.text);
+    out->actor.kind = "person";
+    out->via = "new";
+    return !out->actor.id.empty();
+  }
+
   Mention unlisted_speaker(std::uint32_t cue) const {
     Mention m;
     const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
@@ -833,8 +992,9 @@ class Finder {
       // "according to X, CONTENT" and "CONTENT, according to X".
       if (norm(v) == "according" && v + 1 < s.end_token && norm(v + 1) == "to") {
         const int speaker = view.np_mention_after(v + 2, s.end_token);
-        if (speaker < 0) continue;
-        const Mention& sp = view.mention(speaker);
+        Mention unnamed_source;
+        if (speaker < 0 && !unnamed_source_after(v + 2, s.end_token, &unnamed_source)) continue;
+        const Mention& sp = speaker >= 0 ? view.mention(speaker) : unnamed_source;
         std::uint32_t c_first = sp.end_token;
         // "According to the Russian side, ...": the rest of the source's noun phrase is no content.
         for (std::uint32_t k = c_first; k < s.end_token && k < c_first + 4; ++k) {
@@ -871,7 +1031,15 @@ class Finder {
             }
             std::uint32_t c_end = s.end_token;
             while (c_end > v + 2 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
-            if (frame != nullptr && c_end > v + 4) {
+            if (frame == nullptr && c_end > v + 4) {
+              // "Ruto ... defended the police response ..., saying that officers had acted within
+              // the law" without a quote: the subject opening the sentence speaks.
+              const int subject = sentence_subject(view, v);
+              if (subject >= 0) {
+                add_reported(s, view.mention(subject), v, v + 1, v + 2, c_end, cue, nullptr);
+                v = c_end;
+              }
+            } else if (frame != nullptr && c_end > v + 4) {
               Mention sp;
               sp.actor = *frame->speaker;
               sp.actor.span = *frame->speaker_span;
@@ -882,11 +1050,31 @@ class Finder {
               v = c_end;
             }
           }
+          if (v > s.first_token && norm(v - 1) == "," && v + 2 < s.end_token && norm(v + 1) != "that" &&
+              clause_like_start(view, v + 1) && !cue->addressee) {
+            // "..., saying officers had acted within the law": the clause right after the gerund.
+            const int subject = sentence_subject(view, v);
+            std::uint32_t c_end = s.end_token;
+            while (c_end > v + 1 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+            if (subject >= 0 && c_end > v + 3) {
+              add_reported(s, view.mention(subject), v, v + 1, v + 1, c_end, cue, nullptr);
+              v = c_end;
+            }
+          }
           break;
         }
         const VerbGroup group = verb_group(view, lex_, v, a.form);
         if (group.passive) break;
-        const int speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
+        int speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
+        // "said the increase was ... and warned that ...": the second verb shares the subject.
+        const bool coordinated = coordinated_speaker_ >= 0 && coordinated_cue_ == v;
+        if (coordinated) speaker = coordinated_speaker_;
+        coordinated_speaker_ = -1;
+        Mention appositive;
+        const bool named_after = coordinated ? coordinated_named_ : speaker >= 0 && group.start == v &&
+                                                                        appositive_name(v, &appositive) &&
+                                                                        view.mention(speaker).end_token <= appositive.first_token;
+        if (coordinated && named_after) appositive = coordinated_appositive_;
         std::uint32_t c_first = v + 1;
         const Mention* addressee = nullptr;
         // The addressee stands before "that": "warned that Russia could ..." has none.
@@ -967,7 +1155,28 @@ class Finder {
         if (c_first < s.end_token && norm(c_first) == "that") ++c_first;
         if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
         std::uint32_t c_end = s.end_token;
+        // 'said the increase was "..." and warned that the union would ...', 'said Russia was open
+        // to talks but insisted that ...': a second speech verb of the same subject ends the
+        // content and reports a statement of its own.
+        std::uint32_t next_cue = UINT32_MAX;
+        for (std::uint32_t k = c_first + 2; k + 2 < c_end; ++k) {
+          if ((norm(k) != "and" && norm(k) != "but") || inside_quote(seg_.tokens[k].span)) continue;
+          const CueEntry* second = nullptr;
+          const std::uint32_t c = cue_in(k + 1, std::min(c_end, k + 3), &second);
+          if (c == UINT32_MAX || c + 1 >= c_end) continue;
+          if (norm(c + 1) != "that" && !clause_like_start(view, c + 1)) continue;
+          next_cue = c;
+          c_end = norm(k - 1) == "," ? k - 1 : k;
+          break;
+        }
         while (c_end > c_first && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+        if (next_cue != UINT32_MAX && speaker >= 0) {
+          // Also when the first verb has no content of its own ("blamed the shelling and said ...").
+          coordinated_speaker_ = speaker;
+          coordinated_cue_ = next_cue;
+          coordinated_named_ = named_after;
+          if (named_after) coordinated_appositive_ = appositive;
+        }
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
                                          seg_.tokens[c_first].kind != TokenKind::kQuote;
@@ -976,7 +1185,7 @@ class Finder {
           add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
         } else if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
-          add_reported(s, view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
+          add_reported(s, named_after ? appositive : view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
         } else if (speaker < 0 && v > s.first_token + 3 && v + 2 >= s.end_token - 1) {
           // "CONTENT, X said." with the subject after: handled when the mention follows the verb.
@@ -1204,11 +1413,37 @@ class Finder {
   // determiner ("the Kremlin", "the Russian president", "the Secretary-General"). Sets *unnamed
   // when the phrase is an unnamed person of an institution ("a senior White House official"):
   // the speaker stays the institution (as CAMEO codes it), the span is the person's phrase.
+  // Whether the token is a demonym or name used as a modifier ("Philippine", "Russian").
+  bool is_modifier_token(std::uint32_t token) const {
+    const std::size_t from = first_mention_from(actors_.mentions, token > 3 ? token - 3 : 0);
+    for (std::size_t k = from; k < actors_.mentions.size() && actors_.mentions[k].first_token <= token; ++k) {
+      const Mention& m = actors_.mentions[k];
+      if (m.modifier && m.end_token == token + 1) return true;
+    }
+    return false;
+  }
+
   Span speaker_surface(const Mention& m, bool* unnamed, bool* private_person) const {
     *unnamed = false;
     *private_person = false;
-    if (m.pronoun || m.end_token <= m.first_token || m.end_token > seg_.tokens.size()) return m.actor.span;
     const std::uint32_t n = static_cast<std::uint32_t>(seg_.tokens.size());
+    // "His office said", "Prime Minister Benjamin Netanyahu's office said in a statement": the
+    // office speaks; the reader marks the whole phrase.
+    if (m.end_token > m.first_token && m.end_token + 1 < n) {
+      const std::string_view w = norm(m.first_token);
+      const bool possessive_pronoun = m.pronoun && (w == "his" || w == "her" || w == "its" || w == "their");
+      std::uint32_t k = m.end_token;
+      if (!m.pronoun && norm(k) == "'s") ++k;
+      const std::string_view noun = k < n ? norm(k) : std::string_view();
+      const bool office = noun == "office" || noun == "government" || noun == "administration" || noun == "cabinet" ||
+                          noun == "campaign" || noun == "ministry";
+      if (office && (possessive_pronoun || (!m.pronoun && k > m.end_token))) {
+        std::uint32_t first = m.first_token;
+        if (!m.pronoun && first > 0 && is_determiner(norm(first - 1)) && !seg_.tokens[first].newline_before) --first;
+        return Span{seg_.tokens[first].span.begin, seg_.tokens[k].span.end};
+      }
+    }
+    if (m.pronoun || m.end_token <= m.first_token || m.end_token > seg_.tokens.size()) return m.actor.span;
     // From the actor's own span, not the whole mention: "Kremlin spokesman Dmitry Peskov" keeps
     // its name as the speaker span, as before.
     std::uint32_t first = first_token_at(m.actor.span.begin), end = first;
@@ -1258,6 +1493,22 @@ class Finder {
         --first;
       }
     }
+    if (!*unnamed && m.actor.kind != "person") {
+      // "The Department of Home Affairs", "The Office for Budget Responsibility": a name the
+      // actor stage cut at its "of" or "for" goes on through the capitalised words after it.
+      std::uint32_t k = end;
+      if (k > first && (norm(k - 1) == "of" || norm(k - 1) == "for")) --k;
+      if (k + 1 < n && k > first && (norm(k) == "of" || norm(k) == "for") && seg_.tokens[k - 1].upper) {
+        std::uint32_t e = k + 1;
+        while (e < n && seg_.tokens[e].kind == TokenKind::kWord && seg_.tokens[e].upper && !seg_.tokens[e].newline_before) ++e;
+        if (e > k + 1) end = e;
+      }
+      // "The Philippine Department of Foreign Affairs": the demonym before the name is part of it.
+      if (first > 0 && seg_.tokens[first - 1].kind == TokenKind::kWord && seg_.tokens[first - 1].upper &&
+          !seg_.tokens[first].newline_before && is_modifier_token(first - 1)) {
+        --first;
+      }
+    }
     // "One EU diplomat": the numeral of an unnamed person is its determiner.
     if (first > 0 && (norm(first - 1) == "the" || norm(first - 1) == "a" || norm(first - 1) == "an" ||
                       (*unnamed && norm(first - 1) == "one")) &&
@@ -1267,6 +1518,62 @@ class Finder {
     return Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
   }
 
+  // For a pronoun the coreference resolved: itself when an earlier mention of its actor within
+  // three sentences stands outside every quote (or none is near); else the nearest earlier person mention outside
+  // the quotes, within three sentences, whose gender does not contradict the pronoun (nullptr
+  // when there is none).
+  const Mention* pronoun_antecedent_outside_quotes(const Mention& pronoun) const {
+    if (in_any_quote(pronoun.actor.span)) return &pronoun;
+    const std::uint32_t sentence = sentence_of(pronoun.first_token).index;
+    const std::size_t end = first_mention_from(actors_.mentions, pronoun.first_token);
+    bool quoted_antecedent = false;
+    for (std::size_t k = end; k-- > 0;) {
+      const Mention& m = actors_.mentions[k];
+      if (m.sentence + 3 < sentence) break;
+      if (m.pronoun || m.modifier || m.actor.id != pronoun.actor.id) continue;
+      if (!in_any_quote(m.actor.span)) return &pronoun;
+      quoted_antecedent = true;
+    }
+    if (!quoted_antecedent) return &pronoun;
+    const std::string_view word = norm(pronoun.first_token);
+    for (std::size_t k = end; k-- > 0;) {
+      const Mention& m = actors_.mentions[k];
+      if (m.sentence + 3 < sentence) break;
+      if (m.modifier || m.plural || m.actor.kind != "person" || m.actor.id == pronoun.actor.id ||
+          in_any_quote(m.actor.span)) {
+        continue;
+      }
+      const ActorEntry* entry = lex_.actor_by_id(m.actor.id);
+      const std::string gender = entry != nullptr ? entry->gender : std::string();
+      if ((word == "he" && gender == "female") || (word == "she" && gender == "male")) continue;
+      return &m;
+    }
+    return nullptr;
+  }
+
+  // The person mentioned last before `m` whose name has more words and ends with m's words
+  // ("Alexandre de Moraes" for "Moraes"), if any.
+  std::optional<ActorRef> earlier_person_ending_with(const Mention& m) const {
+    const std::string& said = m.actor.text;
+    if (said.empty()) return std::nullopt;
+    auto ends_name = [&](const ActorRef& other) {
+      if (other.kind != "person" || other.id == m.actor.id) return false;
+      for (const std::string* name : {&other.name, &other.text}) {
+        if (name->size() > said.size() + 1 && name->ends_with(said) && (*name)[name->size() - said.size() - 1] == ' ') {
+          return true;
+        }
+      }
+      return false;
+    };
+    std::optional<ActorRef> found;
+    for (std::size_t k = 0; k < actors_.mentions.size() && actors_.mentions[k].first_token < m.first_token; ++k) {
+      const Mention& other = actors_.mentions[k];
+      if (other.pronoun || other.modifier || !ends_name(other.actor)) continue;
+      found = other.actor;
+    }
+    return found;
+  }
+
   void finish(StatementRecord& st, const Sentence& s, const Mention* speaker, const CueEntry* cue, const Mention* addressee) {
     st.sentence = s.index;
     st.span = Span{std::min(s.span.begin, st.content_span.begin), std::max(s.span.end, st.content_span.end)};
@@ -1274,6 +1581,18 @@ class Finder {
     bool unnamed = false, private_person = false;
     const Span surface = speaker != nullptr ? speaker_surface(*speaker, &unnamed, &private_person) : Span{};
     Mention resolved;
+    if (speaker != nullptr && speaker->pronoun && !speaker->actor.id.empty() && !speaker->plural) {
+      // 'On Russia, he was blunt: "Putin will stop only when he is stopped." ... he replied:': a
+      // "he" outside the quotes never stands for a name the speaker only quoted; it is the
+      // person named or meant outside the quotes before it.
+      if (const Mention* outside = pronoun_antecedent_outside_quotes(*speaker); outside != speaker) {
+        resolved = *speaker;
+        resolved.actor = outside != nullptr ? outside->actor : ActorRef{};
+        resolved.actor.span = speaker->actor.span;
+        resolved.actor.text = speaker->actor.text;
+        speaker = &resolved;
+      }
+    }
     if (speaker != nullptr && speaker->pronoun && speaker->actor.id.empty() && !speaker->plural) {
       // "The Ukrainian leader made a post on X. '...,' he insisted.": a "he" or "she" the
       // coreference left open is the person the sentence before is about (its first person).
@@ -1291,6 +1610,18 @@ class Finder {
           speaker = &resolved;
           break;
         }
+      }
+    }
+    if (speaker != nullptr && !speaker->pronoun && speaker->actor.kind == "person" && !speaker->actor.id.empty() &&
+        lex_.actor_by_id(speaker->actor.id) == nullptr) {
+      // '"...," Moraes said' after "Justice Alexandre de Moraes", "Dan" after "Nicusor Dan": a
+      // name no lexicon knows that ends the name of a person named before is that person.
+      if (const auto full = earlier_person_ending_with(*speaker)) {
+        resolved = *speaker;
+        resolved.actor = *full;
+        resolved.actor.span = speaker->actor.span;
+        resolved.actor.text = speaker->actor.text;
+        speaker = &resolved;
       }
     }
     if (speaker != nullptr && !speaker->actor.id.empty() && !private_person) {
@@ -1347,6 +1678,10 @@ class Finder {
   bool last_speaker_ = false;
   ActorRef last_speaker_ref_;
   std::vector<Span> sorted_quoted_;
+  int coordinated_speaker_ = -1;             // the subject of a speech verb coordinated with the last one
+  std::uint32_t coordinated_cue_ = UINT32_MAX;  // ... and that verb's token
+  bool coordinated_named_ = false;              // ... named in an apposition no lexicon knows:
+  Mention coordinated_appositive_;
   std::unordered_set<std::uint64_t> reported_contents_;  // content spans of reported statements
   std::uint32_t last_sentence_ = 0;
   std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span

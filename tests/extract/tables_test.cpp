@@ -161,9 +161,9 @@ StatementScore score_statements(const char* file) {
 TEST_CASE("statement table: speaker, content and direct quotes", "[extract][statements][table]") {
   const StatementScore score = score_statements("statements_cases.jsonl");
   REQUIRE(score.cases >= 100);
-  CHECK(score.precision() >= 0.98);
-  CHECK(score.recall() >= 0.89);
-  CHECK(score.speaker_right * 100 >= score.matched * 95);
+  CHECK(score.precision() >= 0.985);
+  CHECK(score.recall() >= 0.92);
+  CHECK(score.speaker_right * 100 >= score.matched * 97);
 }
 
 TEST_CASE("statement table: news excerpts and articles", "[extract][statements][table]") {
@@ -171,9 +171,9 @@ TEST_CASE("statement table: news excerpts and articles", "[extract][statements][
   // quotes), pronoun and unnamed speakers, every kind of quote mark, captions and scare quotes.
   const StatementScore score = score_statements("statements_news.jsonl");
   REQUIRE(score.cases >= 40);
-  CHECK(score.precision() >= 0.98);
-  CHECK(score.recall() >= 0.92);
-  CHECK(score.speaker_right * 100 >= score.matched * 95);
+  CHECK(score.precision() >= 0.99);
+  CHECK(score.recall() >= 0.94);
+  CHECK(score.speaker_right * 100 >= score.matched * 97);
 }
 
 namespace {
@@ -255,16 +255,38 @@ TEST_CASE("statement table: direct quotes in whole political news articles", "[e
   REQUIRE(score.expected >= 120);
   REQUIRE(score.span_checked == score.matched);
   // Floors: what the extractor reaches after the fixes these articles prompted, less a margin (the
-  // first run, before any fix, gave F1 0.972 and 116 of 140 speaker spans).
-  CHECK(score.f1() >= 0.98);
-  CHECK(score.span_right * 100 >= score.span_checked * 93);
+  // first run, before any fix, gave F1 0.972 and 116 of 140 speaker spans; F1 1.0, 142 of 147
+  // spans and 133 of 147 speaker ids after the articles2 fixes).
+  CHECK(score.f1() >= 0.99);
+  CHECK(score.span_right * 100 >= score.span_checked * 95);
+  CHECK(score.speaker_right * 100 >= score.matched * 88);
+}
+
+TEST_CASE("statement table: quotes in a second set of whole news articles", "[extract][statements][table]") {
+  // Twenty more articles written before the extractor ran on them: press conferences, a ruling, an
+  // interview, a live blog, unnamed officials, ministry statements, posts, translated quotes,
+  // ellipses and brackets, nested single quotes; operation names, titles, nicknames and headlines
+  // in quotes that are no statements. Direct quotes as for the first articles, and every statement
+  // (reported speech too) as for the case tables.
+  const DirectQuoteScore direct = score_direct_quotes("statements_articles2.jsonl");
+  const StatementScore all = score_statements("statements_articles2.jsonl");
+  REQUIRE(direct.expected >= 80);
+  REQUIRE(direct.span_checked == direct.matched);
+  // Floors: what the fixes these articles prompted reach, less a margin (first run: direct F1
+  // 0.962, 78 of 88 spans, 75 of 88 ids; all statements precision 0.865, recall 0.837; now F1
+  // 1.0, 88 of 91 spans, 84 of 91 ids, precision 0.965, recall 0.878).
+  CHECK(direct.f1() >= 0.98);
+  CHECK(direct.span_right * 100 >= direct.span_checked * 94);
+  CHECK(direct.speaker_right * 100 >= direct.matched * 90);
+  CHECK(all.precision() >= 0.95);
+  CHECK(all.recall() >= 0.86);
 }
 
 TEST_CASE("statement tables: direct quotes of the earlier tables", "[extract][statements][table]") {
   const DirectQuoteScore cases = score_direct_quotes("statements_cases.jsonl");
   const DirectQuoteScore news = score_direct_quotes("statements_news.jsonl");
-  CHECK(cases.f1() >= 0.97);
-  CHECK(news.f1() >= 0.97);
+  CHECK(cases.f1() >= 0.98);
+  CHECK(news.f1() >= 0.98);
 }
 
 namespace {
