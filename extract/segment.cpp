@@ -209,6 +209,9 @@ bool is_title_abbreviation(const Segmentation& seg, const Token& t) {
 bool boundary_before(const Segmentation& seg, const Token& last, const Token& next) {
   if (!next.space_before) return false;
   if (next.kind == TokenKind::kWord && !next.upper && !next.all_caps) return false;
+  // "posted a video on X. “We will ...”": a capital letter and a period before an opening quote
+  // ends the sentence (an initial goes on with a name: "George W. Bush").
+  if (next.kind == TokenKind::kQuote && seg.norm_of(last).size() == 2 && last.upper) return true;
   if (is_title_abbreviation(seg, last)) return false;
   if (ends_with_abbreviation(seg, last)) {
     return next.newline_before || contains(kSentenceOpeners, seg.norm_of(next));

@@ -43,6 +43,10 @@ TEST_CASE("sentences split at full stops but not at abbreviations", "[extract][s
       {"a line wrapped in the middle of\nthe sentence goes on.", "a line wrapped in the middle of\nthe sentence goes on."},
       {"- first item\n- second item", "- first item || - second item"},
       {"GDP grew 3.5 percent in 2023. Prices rose.", "GDP grew 3.5 percent in 2023. || Prices rose."},
+      {"George W. Bush spoke.", "George W. Bush spoke."},
+      {"He posted it on X. \xE2\x80\x9CWe will not back down,\xE2\x80\x9D he wrote.",
+       "He posted it on X. || \xE2\x80\x9CWe will not back down,\xE2\x80\x9D he wrote."},
+      {"Gen. \"Mad Dog\" Mattis spoke.", "Gen. \"Mad Dog\" Mattis spoke."},
   };
   for (const auto& c : cases) {
     INFO(c.text);
