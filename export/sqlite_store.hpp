@@ -16,7 +16,7 @@ namespace geokg::exporter {
 
 class SqliteStore {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens the store at path, or starts a new one when path does not exist. A new store is written
   // to "<path>.tmp.<pid>" (fast: no journal on disk, no fsync, indexes and full-text indexes built

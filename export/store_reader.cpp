@@ -12,7 +12,7 @@ namespace geokg::exporter {
 namespace {
 
 constexpr int kApplicationId = 0x67656f6b;  // "geok", set by schemas/store.sql
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // version 1 (no actors.mentions) is read as well
 
 class Statement {
  public:
@@ -154,6 +154,7 @@ std::vector<extract::Span> parse_parts(const std::string& json) {
 
 struct StoreReader::Impl {
   sqlite3* db = nullptr;
+  std::int64_t version = 0;
 };
 
 StoreReader::StoreReader(const std::string& path) : impl_(std::make_unique<Impl>()) {
@@ -169,7 +170,8 @@ StoreReader::StoreReader(const std::string& path) : impl_(std::make_unique<Impl>
     Statement version(impl_->db, "user_version", "PRAGMA user_version");
     const std::int64_t v = version.step() ? version.integer(0) : 0;
     if (id != kApplicationId) throw InputError(path + ": not a geokg store, expected one written by geokg build");
-    if (v != kSchemaVersion) {
+    impl_->version = v;
+    if (v != kSchemaVersion && v != 1) {
       throw InputError(path + ": store schema version " + std::to_string(v) + ", expected " +
                        std::to_string(kSchemaVersion));
     }
@@ -249,9 +251,13 @@ ActorProfile StoreReader::profile(const std::string& id, std::size_t top_partner
   while (partners.step()) {
     p.partners.push_back(ActorProfile::Partner{partners.text(0), partners.text(1), partners.integer(2), partners.real(3)});
   }
-  Statement counts(impl_->db, "counts",
-                   "SELECT (SELECT count(*) FROM mentions WHERE actor = ?1), (SELECT count(*) FROM statements WHERE speaker = ?1),"
-                   " (SELECT count(DISTINCT statement) FROM statement_targets WHERE actor = ?1)");
+  // Version 1 stores have no actors.mentions.
+  const char* const mentions_sql = impl_->version >= 2 ? "SELECT mentions FROM actors WHERE id = ?1"
+                                                        : "SELECT count(*) FROM mentions WHERE actor = ?1";
+  const std::string counts_sql = std::string("SELECT (") + mentions_sql +
+                                 "), (SELECT count(*) FROM statements WHERE speaker = ?1),"
+                                 " (SELECT count(DISTINCT statement) FROM statement_targets WHERE actor = ?1)";
+  Statement counts(impl_->db, "counts", counts_sql.c_str());
   counts.bind(1, id);
   if (counts.step()) {
     p.mentions = counts.integer(0);

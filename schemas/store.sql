@@ -1,4 +1,4 @@
--- geokg SQLite store, schema version 1 (PRAGMA user_version; application_id 0x67656f6b "geok").
+-- geokg SQLite store, schema version 2 (PRAGMA user_version; application_id 0x67656f6b "geok").
 -- One row per ingested document text (idempotent by content_hash), its sentences, every resolved
 -- actor mention, and the events, statements and static relations extracted from it. Spans are
 -- half-open UTF-8 byte ranges [begin, end) into documents.text; sentence is the 0-based sentence
@@ -8,9 +8,12 @@
 -- export/sqlite_store.cpp runs the part above the indexes marker line when it creates a store, and
 -- the part below it (idempotent) when it finishes a build or an append, so that a bulk load inserts
 -- into tables without secondary indexes.
+--
+-- Version 2 added actors.mentions (and dropped the index mentions_actor that counting needed);
+-- geokg build on a version 1 store adds and fills the column, geokg's readers take either version.
 
 PRAGMA application_id = 1734700907;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE documents (
   id             INTEGER PRIMARY KEY,
@@ -43,7 +46,8 @@ CREATE TABLE actors (
   kind    TEXT NOT NULL,                    -- state | person | organisation | igo | group | location
   country TEXT,                             -- ISO 3166-1 alpha-3
   sector  TEXT,                             -- GOV, MIL, OPP, ...
-  code    TEXT                              -- CAMEO-style actor code: "RUSGOV"
+  code    TEXT,                             -- CAMEO-style actor code: "RUSGOV"
+  mentions INTEGER NOT NULL DEFAULT 0       -- rows of mentions naming the actor (pronouns included)
 ) WITHOUT ROWID;
 
 -- Surface forms seen for an actor in the text, with how often (pronouns are not aliases).
@@ -152,24 +156,21 @@ CREATE VIRTUAL TABLE statements_fts USING fts5 (
   tokenize = 'unicode61 remove_diacritics 2');
 
 -- @indexes
+-- The indexes that geokg's own commands and the views below use. Other questions are answered by
+-- a scan, which is quick on a store of a few million rows; for repeated queries of another kind,
+-- create an index once, e.g. CREATE INDEX events_code ON events (code).
 CREATE INDEX IF NOT EXISTS documents_doc_id ON documents (doc_id);
-CREATE INDEX IF NOT EXISTS documents_date ON documents (date);
 CREATE INDEX IF NOT EXISTS actors_name ON actors (name COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS actor_aliases_alias ON actor_aliases (alias COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions (document, sentence);
-CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor);
 CREATE INDEX IF NOT EXISTS events_document ON events (document, sentence);
 CREATE INDEX IF NOT EXISTS events_source_target ON events (source, target);
 CREATE INDEX IF NOT EXISTS events_target ON events (target);
-CREATE INDEX IF NOT EXISTS events_code ON events (code);
-CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS statements_document ON statements (document, sentence);
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker);
-CREATE INDEX IF NOT EXISTS statements_date ON statements (date);
 CREATE INDEX IF NOT EXISTS statement_targets_actor ON statement_targets (actor);
 CREATE INDEX IF NOT EXISTS relations_document ON relations (document, sentence);
 CREATE INDEX IF NOT EXISTS relations_source_target ON relations (source, target);
-CREATE INDEX IF NOT EXISTS relations_target ON relations (target);
 
 -- Views for analysts (created on every build and append, so older stores get them too).
 -- who_said_what: one row per statement and actor it is about (or one row with NULLs when none).

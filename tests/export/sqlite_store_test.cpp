@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "export/sqlite_store.hpp"
+#include "export/store_reader.hpp"
 #include "extract/error.hpp"
 #include "extract/extractor.hpp"
 #include "tests/export/export_fixtures.hpp"
@@ -90,6 +91,12 @@ void check_consistent(Db& db) {
   // FTS5 compares its index with the external content tables.
   db.exec("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)");
   db.exec("INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)");
+  // The counts kept per batch agree with the rows: actors.mentions with the mentions, an alias's
+  // count with the mentions of that surface (pronouns and shared phrases are not aliases).
+  CHECK(db.value("SELECT count(*) FROM actors a WHERE a.mentions <> (SELECT count(*) FROM mentions m WHERE m.actor = a.id)") ==
+        "0");
+  CHECK(db.value("SELECT count(*) FROM actor_aliases x WHERE x.count >"
+                 " (SELECT count(*) FROM mentions m WHERE m.actor = x.actor AND m.text = x.alias)") == "0");
 }
 
 void add_all(SqliteStore& store, const std::vector<t::Sample>& samples) {
@@ -115,7 +122,7 @@ TEST_CASE("a new store is built under a temporary name and renamed on finish", "
   CHECK(files_in(dir.path()) == std::vector<std::string>{"geo.sqlite"});  // no -wal, -shm or temp file
   Db db(path);
   check_consistent(db);
-  CHECK(db.value("PRAGMA user_version") == "1");
+  CHECK(db.value("PRAGMA user_version") == "2");
   CHECK(db.value("PRAGMA journal_mode") == "wal");
   CHECK(counts(db) ==
         "documents=3 sentences=8 actors=7 actor_aliases=13 mentions=16 event_types=4 events=6 statements=1 "
@@ -321,9 +328,44 @@ TEST_CASE("a file that is not a geokg store is refused with its path", "[export]
   }
   {
     Db db(future);
-    db.exec("PRAGMA user_version = 2");
+    db.exec("PRAGMA user_version = 3");
   }
-  CHECK_THROWS_WITH(SqliteStore(future), future + ": store schema version 2, expected 1");
+  CHECK_THROWS_WITH(SqliteStore(future), future + ": store schema version 3, expected 2");
+}
+
+TEST_CASE("a version 1 store is read as it is and upgraded by the next append", "[export][sqlite]") {
+  t::TempDir dir;
+  const std::string path = dir.file("old.sqlite");
+  {
+    SqliteStore store(path);
+    add_all(store, {t::summit_day_one()});
+    store.finish();
+  }
+  std::string mentions_before;
+  {
+    // What version 1 looked like: no actors.mentions.
+    Db db(path);
+    mentions_before = db.value("SELECT count(*) FROM mentions WHERE actor = 'russia'");
+    db.exec("ALTER TABLE actors DROP COLUMN mentions");
+    db.exec("PRAGMA user_version = 1");
+  }
+  REQUIRE(mentions_before != "0");
+  {
+    const geokg::exporter::StoreReader reader(path);
+    CHECK(std::to_string(reader.profile("russia", 3).mentions) == mentions_before);
+  }
+  {
+    SqliteStore store(path);
+    add_all(store, {t::summit_day_two()});
+    store.finish();
+  }
+  Db db(path);
+  CHECK(db.value("PRAGMA user_version") == "2");
+  check_consistent(db);
+  CHECK(db.value("SELECT mentions FROM actors WHERE id = 'russia'") ==
+        db.value("SELECT count(*) FROM mentions WHERE actor = 'russia'"));
+  CHECK(std::to_string(geokg::exporter::StoreReader(path).profile("russia", 3).mentions) ==
+        db.value("SELECT count(*) FROM mentions WHERE actor = 'russia'"));
 }
 
 TEST_CASE("a store in an unusable directory is reported with its path", "[export][sqlite]") {
