@@ -940,10 +940,53 @@ class Resolver {
     return it != seg_.sentences.end() && it->first_token == token;
   }
 
+  // A weak alias the document never names in full ("Medvedev warned that ...", the way wire copy
+  // and headlines refer to well-known officials) names the one lexicon person it can name who
+  // holds an office on the document's day (with no date: one still in office). Not when it is a
+  // common word, not after a first name ("Daniil Medvedev" is someone else), and not when the
+  // document names another person with that surname.
+  std::uint32_t sole_holder(const Mention& m, const std::vector<std::uint32_t>& candidates) const {
+    const std::string_view word = norm(m.end_token - 1);
+    if (lex_.is_not_name(norm(m.first_token))) return UINT32_MAX;
+    if (m.first_token > 0 && seg_.tokens[m.first_token - 1].upper && lex_.is_first_name(norm(m.first_token - 1))) {
+      return UINT32_MAX;
+    }
+    std::uint32_t sole = UINT32_MAX;
+    for (std::uint32_t candidate : candidates) {
+      if (candidate == sole) continue;
+      const ActorEntry& entry = lex_.actors()[candidate];
+      bool in_office = false;
+      for (const Role& role : entry.roles) {
+        in_office = in_office || (day_ != kNoDay ? role.active_on(day_) : role.to_day == kNoDay);
+      }
+      if (!in_office) continue;
+      if (sole != UINT32_MAX) return UINT32_MAX;  // two office holders share the name
+      sole = candidate;
+    }
+    if (sole == UINT32_MAX) return UINT32_MAX;
+    const auto named = std::equal_range(person_surnames_.begin(), person_surnames_.end(),
+                                        std::pair<std::string, std::string_view>(word, std::string_view()),
+                                        [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = named.first; it != named.second; ++it) {
+      if (it->second != lex_.actors()[sole].id) return UINT32_MAX;
+    }
+    return sole;
+  }
+
   void resolve_weak() {
     // A weak alias ("Kim", "Johnson") names an actor only when the document named that actor in
     // full; among several such, the one named last before it. A weak alias that is also a common
     // word ("in May") is taken only where it cannot be that word.
+    person_surnames_.clear();
+    for (const Mention& other : out_.mentions) {
+      if (other.actor.kind != "person") continue;
+      const std::string_view name = other.actor.name;
+      const std::size_t space = name.rfind(' ');
+      std::string last(space == std::string_view::npos ? name : name.substr(space + 1));
+      for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      person_surnames_.emplace_back(std::move(last), std::string_view(other.actor.id));
+    }
+    std::sort(person_surnames_.begin(), person_surnames_.end());
     for (auto& w : weak_) {
       Mention& m = w.mention;
       const std::string_view word = norm(m.first_token);
@@ -968,6 +1011,7 @@ class Resolver {
           best_token = at;
         }
       }
+      if (best == UINT32_MAX) best = sole_holder(m, w.candidates);
       if (best == UINT32_MAX) continue;
       Mention resolved = make(seg_.sentences[m.sentence], m.first_token, m.end_token, best, "alias");
       out_.mentions.push_back(std::move(resolved));
@@ -1106,6 +1150,8 @@ class Resolver {
     std::vector<std::uint32_t> candidates;
   };
   std::vector<WeakMention> weak_;
+  // Lower-case last word of the name of every person mentioned, with the person's id, sorted.
+  std::vector<std::pair<std::string, std::string_view>> person_surnames_;
   std::uint32_t groups_ = 0;
   std::unordered_map<std::uint32_t, std::uint32_t> full_name_token_;  // actor -> first full mention
   std::vector<Mention> pronouns_;
