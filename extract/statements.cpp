@@ -34,6 +34,13 @@ struct Quote {
 
 enum class MarkRole { kOpen, kClose, kNone };
 
+// Cues whose addressee is told to do something: "warned X to ...", "urged X to ...".
+bool is_directive_cue(std::string_view cue) {
+  return cue == "tell" || cue == "warn" || cue == "caution" || cue == "urge" || cue == "call on" ||
+         cue == "appeal to" || cue == "implore" || cue == "ask" || cue == "advise" || cue == "remind" ||
+         cue == "admonish";
+}
+
 bool is_double(std::string_view mark) {
   return mark == "\"" || mark == "\xE2\x80\x9C" || mark == "\xE2\x80\x9D" || mark == "\xE2\x80\x9E" ||
          mark == "\xC2\xAB" || mark == "\xC2\xBB";
@@ -1119,8 +1126,15 @@ class Finder {
                                     (is_auxiliary(norm(v + 2)) || is_modal(norm(v + 2)));
         if (cue->negative_content && (v + 1 >= s.end_token || (norm(v + 1) != "that" && !pronoun_clause))) break;
         const bool has_that = c_first < s.end_token && norm(c_first) == "that";
+        // "warned Washington to stay out of the conflict", "urged Kyiv to accept", "warned Seoul
+        // against sending leaflets": what a directive cue tells its addressee to do is the content.
+        const bool directive = addressee != nullptr && !has_that && c_first + 1 < s.end_token &&
+                               is_directive_cue(cue->cue) &&
+                               ((norm(c_first) == "to" && seg_.tokens[c_first + 1].kind == TokenKind::kWord &&
+                                 !is_determiner(norm(c_first + 1)) && !seg_.tokens[c_first + 1].upper) ||
+                                (norm(c_first) == "against" && (cue->cue == "warn" || cue->cue == "caution")));
         // "X told the conference in Munich" names an audience, not what was said.
-        if (cue->addressee && !cue->about_object && !has_that) break;
+        if (cue->addressee && !cue->about_object && !has_that && !directive) break;
         if (!has_that && addressee == nullptr && !clause_like_start(view, c_first)) {
           // "X said on Monday that ..." keeps going; "China responds to US moves" is no speech.
           std::uint32_t k = c_first;
