@@ -25,6 +25,13 @@ constexpr std::array<std::string_view, 48> kOrgWords = {
 constexpr std::array<std::string_view, 12> kStateBodyWords = {
     "ministry", "government", "army", "forces", "navy", "military", "foreign", "defence", "defense",
     "cabinet", "administration", "embassy"};
+// Agent nouns for people and bodies often found in another state ("diplomats in Vienna").
+constexpr auto kForeignPresence = std::to_array<std::string_view>({
+    "diplomat", "diplomats", "envoy", "envoys", "ambassador", "ambassadors", "delegation", "delegations",
+    "delegate", "delegates", "negotiator", "negotiators", "mediator", "mediators", "embassy", "embassies",
+    "consulate", "consulates", "mission", "missions", "inspector", "inspectors", "observer", "observers",
+    "monitor", "monitors", "visitor", "visitors", "tourist", "tourists", "refugee", "refugees", "migrant",
+    "migrants", "expatriate", "expatriates", "hostage", "hostages", "prisoner", "prisoners"});
 constexpr std::array<std::string_view, 16> kNamedAgreementHeads = {
     "accords", "accord", "agreement", "agreements", "protocol", "protocols", "declaration", "process", "format",
     "convention", "conventions", "memorandum", "charter", "communique", "framework", "pact"};
@@ -84,6 +91,7 @@ class Resolver {
       scan_sentence(s);
     }
     resolve_weak();
+    agents_in_states();
     sort_by_first_token(out_.mentions);
     drop_appositive_descriptions();
     resolve_pronouns();
@@ -713,6 +721,77 @@ class Resolver {
     const std::string_view last = norm(stop - 1);
     m.plural = (last.size() > 1 && last.back() == 's') || last == "police" || last == "military";
     return m;
+  }
+
+  // "officials in Kyiv said", "the Defence Ministry in Moscow denied", "the government in Tehran":
+  // an agent noun phrase located in a state (by its name or seat) is that state's, with the agent's
+  // sector; the mention covers the whole phrase, so that it is the subject of the verb after it.
+  // Not when the agent noun is already someone's ("Russian troops in Kyiv").
+  void agents_in_states() {
+    std::vector<Span> taken;  // token ranges of the mentions, sorted
+    taken.reserve(out_.mentions.size());
+    for (const Mention& m : out_.mentions) taken.push_back(Span{m.first_token, m.end_token});
+    std::sort(taken.begin(), taken.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    const auto overlaps = [&taken](std::uint32_t first, std::uint32_t end) {
+      auto it = std::lower_bound(taken.begin(), taken.end(), end, [](const Span& a, std::uint32_t e) { return a.begin < e; });
+      return it != taken.begin() && std::prev(it)->end > first;
+    };
+    for (Mention& m : out_.mentions) {
+      if (m.actor.kind != "state" || m.pronoun || m.modifier || m.via == "agent" || m.first_token < 2) continue;
+      const Sentence& s = seg_.sentences[m.sentence];
+      const std::uint32_t at = m.first_token - 1;  // "in"
+      if (at <= s.first_token || norm(at) != "in") continue;
+      const std::uint32_t state = lex_.state_index(m.actor.country);
+      if (state == UINT32_MAX) continue;
+      std::uint32_t first = UINT32_MAX;
+      std::string_view sector;
+      for (std::uint32_t words = std::min<std::uint32_t>(lex_.agent_max_words(), at - s.first_token); words > 0; --words) {
+        std::uint32_t stop = 0;
+        const std::string_view found = agent_at(at - words, at, &stop);
+        if (!found.empty() && stop == at) {
+          first = at - words;
+          sector = found;
+          break;
+        }
+      }
+      // People who are often in another state's capital are not its own: "diplomats in Vienna",
+      // "reporters in Islamabad", "the embassy in Kabul", "troops in Syria" (but "the army in
+      // Khartoum" is Sudan's).
+      const std::string_view noun = norm(at - 1);
+      const bool own_military = noun == "army" || noun == "navy" || noun == "military";
+      if (first != UINT32_MAX &&
+          ((sector == "MIL" && !own_military) || sector == "MED" || in(kForeignPresence, noun))) {
+        continue;
+      }
+      if (first == UINT32_MAX) {
+        // A state body: "the Defence Ministry in Moscow", "the foreign ministry in Beijing".
+        std::uint32_t j = at;
+        while (j > s.first_token && j + 3 > at && in(kStateBodyWords, norm(j - 1))) --j;
+        const std::string_view head = norm(at - 1);
+        if (j < at && (head == "ministry" || head == "army" || head == "navy" || head == "military" ||
+                       head == "administration" || head == "cabinet")) {
+          first = j;
+          const bool military = norm(j) == "defence" || norm(j) == "defense" || head == "army" || head == "navy" ||
+                                head == "military";
+          sector = military ? "MIL" : "GOV";
+        }
+      }
+      if (first == UINT32_MAX || overlaps(first, at)) continue;
+      if (first > s.first_token && (norm(first - 1) == "the" || norm(first - 1) == "a")) --first;
+      // Only as a clause's subject: "Kurdish demonstrators in Germany" are Kurds, and "arrested
+      // demonstrators in Nairobi" leaves the object as it was.
+      if (first > s.first_token) {
+        const std::string_view before = norm(first - 1);
+        if (before != "," && before != "and" && before != "but" && before != "that" && before != "while" &&
+            before != "as" && before != "when" && before != ";" && before != ":") {
+          continue;
+        }
+      }
+      Mention agent = agent_mention(s, first, m.end_token, state, sector);
+      const std::string_view head = norm(at - 1);  // the agent noun, not the place, says how many
+      agent.plural = (head.size() > 1 && head.back() == 's') || head == "police" || head == "military";
+      m = std::move(agent);
+    }
   }
 
   // "the country's military", "the nation's lawmakers": the state named last, in this sentence or
