@@ -39,6 +39,10 @@ constexpr std::array<std::string_view, 20> kPlaceHeads = {
     "river", "valley", "sea", "lake", "mountains", "mountain", "bay", "gulf", "strait", "straits", "island",
     "islands", "desert", "basin", "canal", "coast", "falls", "peninsula", "heights", "plain"};
 constexpr std::array<std::string_view, 8> kNameConnectors = {"of", "on", "for", "and", "the", "de", "al", "bin"};
+// Lower-case particles inside a person's name: "Alexandre de Moraes", "Ursula von der Leyen".
+constexpr auto kNameParticles = std::to_array<std::string_view>({
+    "de", "da", "do", "dos", "das", "di", "del", "della", "du", "van", "von", "der", "den", "ter", "ten",
+    "bin", "ibn", "al", "el", "la", "le"});
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {
@@ -199,7 +203,7 @@ class Resolver {
 
   // The capitalised name starting at i (tokens joined by spaces, hyphens or connectors in
   // organisation names); returns its end.
-  std::uint32_t name_end(std::uint32_t i, std::uint32_t end, bool allow_connectors) const {
+  std::uint32_t name_end(std::uint32_t i, std::uint32_t end, bool allow_connectors, bool allow_particles = false) const {
     std::uint32_t j = i;
     while (j < end) {
       const Token& t = seg_.tokens[j];
@@ -207,7 +211,8 @@ class Resolver {
       // surname shared by others ("Hamas spokesman Hazem Qassem" is not Naim Qassem).
       if (j > i && starts_actor(j, end, /*weak=*/false)) break;
       if (is_name_token(t) && !lex_.is_not_name(norm(j))) { ++j; continue; }
-      if (allow_connectors && j > i && j + 1 < end && in(kNameConnectors, norm(j)) && is_name_token(seg_.tokens[j + 1])) {
+      if (j > i && j + 1 < end && is_name_token(seg_.tokens[j + 1]) && !seg_.tokens[j].upper &&
+          ((allow_connectors && in(kNameConnectors, norm(j))) || (allow_particles && in(kNameParticles, norm(j))))) {
         ++j;
         continue;
       }
@@ -396,7 +401,7 @@ class Resolver {
             reset_pending();
             continue;
           }
-          const std::uint32_t name_stop = name_end(i, end, false);
+          const std::uint32_t name_stop = name_end(i, end, false, /*allow_particles=*/true);
           if (name_stop > i && name_stop - i <= 4 && seg_.tokens[i].upper && n > 0 && looks_like_name(i, name_stop) &&
               !(next != nullptr && lex_.actors()[next->target].kind != "person" && m >= name_stop - i)) {
             std::string name = surface(i, name_stop);
@@ -961,7 +966,7 @@ class Resolver {
 
   std::uint32_t new_name(const Sentence& s, std::uint32_t i, std::uint32_t end) {
     if (s.headline) return 0;
-    std::uint32_t stop = name_end(i, end, true);
+    std::uint32_t stop = name_end(i, end, true, /*allow_particles=*/true);
     if (stop <= i) return 0;
     // A person's name takes no "of", "for", "and", "the": "Mark Cancian of CSIS" is a name and
     // an affiliation, "Jordan Bardella and Marine Le Pen" two names.
