@@ -211,6 +211,13 @@ class Resolver {
       // surname shared by others ("Hamas spokesman Hazem Qassem" is not Naim Qassem).
       if (j > i && starts_actor(j, end, /*weak=*/false)) break;
       if (is_name_token(t) && !lex_.is_not_name(norm(j))) { ++j; continue; }
+      // "Jean-Luc Mélenchon", "Jong-un": a hyphen inside a name, with no space on either side.
+      if (allow_particles && j > i && j + 1 < end && seg_.tokens[j].kind == TokenKind::kDash &&
+          !seg_.tokens[j].space_before && !seg_.tokens[j + 1].space_before && is_name_token(seg_.tokens[j + 1]) &&
+          !starts_actor(j + 1, end, /*weak=*/false)) {
+        ++j;
+        continue;
+      }
       if (j > i && j + 1 < end && is_name_token(seg_.tokens[j + 1]) && !seg_.tokens[j].upper &&
           ((allow_connectors && in(kNameConnectors, norm(j))) || (allow_particles && in(kNameParticles, norm(j))))) {
         ++j;
@@ -313,6 +320,20 @@ class Resolver {
       if (w.size() > 3 && w.ends_with("ies")) return false;  // "Allies", "Policies": plural common nouns
     }
     return true;
+  }
+
+  // A speech verb in the past at token j ("said", "told", "wrote", "spoke"), or "says".
+  bool speech_verb_at(std::uint32_t j) const {
+    if (seg_.tokens[j].kind != TokenKind::kWord || seg_.tokens[j].upper) return false;
+    const std::string_view w = norm(j);
+    // A present form is often a plural noun ("the Nord Stream blasts"): only the usual ones.
+    if (w == "spoke" || w == "speaks" || w == "says" || w == "tells" || w == "writes" || w == "adds") return true;
+    for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+      if ((a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple) && lex_.verb_cues(a.lemma) != nullptr) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool starts_actor(std::uint32_t j, std::uint32_t end, bool weak = true) const {
@@ -640,6 +661,26 @@ class Resolver {
       if (const std::uint32_t stop = pair_reference(s, i, end); stop > i) {
         reset_pending();
         i = stop;
+        continue;
+      }
+      // "the 48-year-old said": news names a person by age after naming them; resolved after the
+      // scan like a pronoun of either gender.
+      if (norm(i) == "the" && i + 5 < end && !norm(i + 1).empty() &&
+          std::all_of(norm(i + 1).begin(), norm(i + 1).end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          seg_.tokens[i + 2].kind == TokenKind::kDash && norm(i + 3) == "year" &&
+          seg_.tokens[i + 4].kind == TokenKind::kDash && norm(i + 5) == "old") {
+        Mention m;
+        m.sentence = s.index;
+        m.first_token = i;
+        m.end_token = i + 6;
+        m.pronoun = true;
+        m.via = "coref";
+        m.actor.span = Span{seg_.tokens[i].span.begin, seg_.tokens[i + 5].span.end};
+        m.actor.text = std::string(slice(doc_.text, m.actor.span));
+        m.actor.sector = "person";  // until resolved
+        pronouns_.push_back(std::move(m));
+        reset_pending();
+        i += 6;
         continue;
       }
       // Pronouns: resolved after the scan.
@@ -999,6 +1040,24 @@ class Resolver {
       out_.mentions.push_back(std::move(m));
       return stop;
     }
+    // Two or three capitalised words no dictionary knows, as the subject of a speech verb:
+    // "Einav Zangauker spoke outside the Knesset", "Mykola Hrytsenko said". Names from anywhere
+    // are far more than a first-name list holds; a speaker is a person or an organisation, and
+    // organisations carry a head word, caught above.
+    if ((stop - i == 2 || stop - i == 3) && stop < end && looks_like_name(i, stop) && speech_verb_at(stop)) {
+      bool plain = true;
+      for (std::uint32_t k = i; k < stop; ++k) {
+        plain = plain && seg_.tokens[k].upper && !lex_.is_not_name(norm(k)) && !is_determiner(norm(k)) &&
+                seg_.tokens[k].kind == TokenKind::kWord;
+      }
+      if (plain) {
+        std::string name = surface(i, stop);
+        Mention m = make_new(s, i, stop, name, "person", "", "");
+        new_people_[std::string(norm(stop - 1))] = m.actor;
+        out_.mentions.push_back(std::move(m));
+        return stop;
+      }
+    }
     // A surname seen earlier in the document with a full new name ("Suslov" after "Dmitry Suslov").
     if (stop - i == 1) {
       auto it = new_people_.find(std::string(norm(i)));
@@ -1154,7 +1213,18 @@ class Resolver {
     std::vector<Mention> resolved;
     std::size_t next_mention = 0;
     Salient person[2];  // male, female
+    // The same, for people named outside quotation marks: '« Macron must go », he wrote' is not
+    // Macron, and neither is the "he" of '"I met Putin," Trump said. He added ...'.
+    Salient narrated[2];
     Salient body;
+    // Quotation marks before each token of its sentence: an odd count is inside a quote.
+    std::vector<std::uint32_t> marks(seg_.tokens.size() + 1, 0);
+    for (std::size_t t = 0; t < seg_.tokens.size(); ++t) {
+      marks[t + 1] = marks[t] + (seg_.tokens[t].kind == TokenKind::kQuote ? 1 : 0);
+    }
+    auto quoted = [&](const Mention& m) {
+      return ((marks[m.first_token] - marks[seg_.sentences[m.sentence].first_token]) & 1U) != 0;
+    };
     // "him" is never the subject of its own clause ("Lee asked him", "he was disappointed in him"):
     // it skips the person named or referred to last before it in its sentence.
     std::vector<std::size_t> people_seen;  // indices of person mentions, in text order
@@ -1186,14 +1256,26 @@ class Resolver {
           const std::string gender = a != nullptr ? a->gender : std::string();
           if (gender != "female") offer(person[0], m);
           if (gender != "male") offer(person[1], m);
+          if (!quoted(m) && gender != "female") offer(narrated[0], m);
+          if (!quoted(m) && gender != "male") offer(narrated[1], m);
         } else if (m.actor.kind != "location" && !m.plural) {
           // "Russian tanks", "Georgian lawmakers" are "they", never "it".
           offer(body, m);
         }
       }
       const bool neuter = p.actor.sector == "neuter";
-      const Salient& slot = neuter ? body : person[p.actor.sector == "male" ? 0 : 1];
       const std::uint32_t reach = neuter ? 1 : 3;
+      int g = p.actor.sector == "male" ? 0 : 1;
+      if (p.actor.sector == "person") {  // either gender: the more recently named
+        const Salient* pool = quoted(p) ? person : narrated;
+        g = pool[0].mention != nullptr &&
+                    (pool[1].mention == nullptr || pool[0].mention->first_token > pool[1].mention->first_token)
+                ? 0
+                : 1;
+      }
+      const bool use_narrated = !neuter && !quoted(p) && narrated[g].mention != nullptr &&
+                                p.sentence <= narrated[g].sentence + reach;
+      const Salient& slot = neuter ? body : use_narrated ? narrated[g] : person[g];
       if (slot.mention == nullptr || p.sentence > slot.sentence + reach) continue;
       const ActorRef* chosen = &slot.mention->actor;
       if (norm(p.first_token) == "him" && last_person != nullptr && last_person_sentence == p.sentence &&
