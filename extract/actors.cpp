@@ -336,6 +336,19 @@ class Resolver {
     return false;
   }
 
+  // ", the Labour MP for York Central, said", ", whose son was freed, spoke": an apposition or a
+  // relative clause set off by commas at token j, then a speech verb.
+  bool speech_verb_after_apposition(std::uint32_t j, std::uint32_t end) const {
+    if (j + 2 >= end || norm(j) != ",") return false;
+    const std::string_view first = norm(j + 1);
+    if (first != "the" && first != "a" && first != "an" && first != "who" && first != "whose") return false;
+    for (std::uint32_t k = j + 2; k + 1 < end && k < j + 18; ++k) {
+      if (seg_.tokens[k].kind == TokenKind::kQuote || norm(k) == "." || norm(k) == ";") return false;
+      if (norm(k) == ",") return speech_verb_at(k + 1);
+    }
+    return false;
+  }
+
   bool starts_actor(std::uint32_t j, std::uint32_t end, bool weak = true) const {
     const std::vector<PhraseEntry>* entries = nullptr;
     if (lex_.match_phrase(seg_, j, end, &entries) == 0) return false;
@@ -1044,7 +1057,8 @@ class Resolver {
     // "Einav Zangauker spoke outside the Knesset", "Mykola Hrytsenko said". Names from anywhere
     // are far more than a first-name list holds; a speaker is a person or an organisation, and
     // organisations carry a head word, caught above.
-    if ((stop - i == 2 || stop - i == 3) && stop < end && looks_like_name(i, stop) && speech_verb_at(stop)) {
+    if ((stop - i == 2 || stop - i == 3) && stop < end && looks_like_name(i, stop) &&
+        (speech_verb_at(stop) || speech_verb_after_apposition(stop, end))) {
       bool plain = true;
       for (std::uint32_t k = i; k < stop; ++k) {
         plain = plain && seg_.tokens[k].upper && !lex_.is_not_name(norm(k)) && !is_determiner(norm(k)) &&
