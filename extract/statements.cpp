@@ -1096,8 +1096,17 @@ class Finder {
           if (obj >= 0) {
             addressee = &view.mention(obj);
             c_first = addressee->end_token;
-            if (cue->about_object && c_first < s.end_token && (norm(c_first) == "for" || norm(c_first) == "of" ||
-                                                               norm(c_first) == "as")) {
+            // "praised Qatar and Egypt for brokering the pause": the other conjuncts of the object.
+            while (cue->about_object && c_first + 1 < s.end_token && (norm(c_first) == "and" || norm(c_first) == ",")) {
+              const int next = view.mention_at(c_first + 1);
+              if (next < 0) break;
+              c_first = view.mention(next).end_token;
+            }
+            if (cue->about_object && c_first < s.end_token && norm(c_first) == "for") {
+              // "praised Trump for his efforts": the whole object and its reason ("Egypt's Abdel
+              // Fattah el-Sisi for his role").
+              c_first = v + 1;
+            } else if (cue->about_object && c_first < s.end_token && (norm(c_first) == "of" || norm(c_first) == "as")) {
               ++c_first;
             } else if (cue->about_object && (c_first >= s.end_token || norm(c_first) != "that")) {
               break;  // "Zelensky rejected Trump's terms" is an act, not speech with content
