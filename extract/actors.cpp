@@ -96,6 +96,7 @@ class Resolver {
     }
     resolve_weak();
     agents_in_states();
+    speakers_for();
     sort_by_first_token(out_.mentions);
     drop_appositive_descriptions();
     resolve_pronouns();
@@ -850,6 +851,42 @@ class Resolver {
       const std::string_view head = norm(at - 1);  // the agent noun, not the place, says how many
       agent.plural = (head.size() > 1 && head.back() == 's') || head == "police" || head == "military";
       m = std::move(agent);
+    }
+  }
+
+  // "A spokesman for the Kremlin said", "a spokeswoman for the State Department": an unnamed
+  // person speaking for an actor, as a clause's subject, is a mention of that actor over the whole
+  // phrase (like "a Kremlin spokesman"), so that the actor is the speaker.
+  void speakers_for() {
+    for (Mention& m : out_.mentions) {
+      if (m.pronoun || m.modifier || m.actor.kind == "person" || m.actor.kind == "location") continue;
+      const Sentence& s = seg_.sentences[m.sentence];
+      std::uint32_t k = m.first_token;
+      if (k > s.first_token && norm(k - 1) == "the") --k;
+      if (k < s.first_token + 2 || norm(k - 1) != "for") continue;
+      const std::string_view noun = norm(k - 2);
+      if (noun != "spokesman" && noun != "spokeswoman" && noun != "spokesperson" && noun != "representative" &&
+          noun != "adviser" && noun != "advisor" && noun != "official" && noun != "officials" &&
+          noun != "spokespeople" && noun != "spokesmen") {
+        continue;
+      }
+      std::uint32_t first = k - 2;
+      if (first > s.first_token && (norm(first - 1) == "a" || norm(first - 1) == "an" || norm(first - 1) == "the")) --first;
+      if (first > s.first_token) {
+        const std::string_view before = norm(first - 1);
+        if (before != "," && before != "and" && before != "but" && before != "that" && before != "while" &&
+            before != "as" && before != "when" && before != ";" && before != ":") {
+          continue;
+        }
+      }
+      m.first_token = first;
+      m.actor.span.begin = seg_.tokens[first].span.begin;
+      m.actor.text = std::string(slice(doc_.text, m.actor.span));
+      m.via = "description";
+      if (m.actor.kind == "state" && m.actor.sector.empty()) {
+        m.actor.sector = "GOV";
+        m.actor.code = m.actor.country + "GOV";
+      }
     }
   }
 
