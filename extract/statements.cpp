@@ -550,6 +550,12 @@ class Finder {
     } else if (speaker_mention == nullptr && cue_token == UINT32_MAX && last_speaker_) {
       st.speaker = last_speaker_ref_;  // the paragraph goes on quoting the previous speaker
     }
+    // A short quote is speech only with someone saying it: 'the "rules-based international
+    // order", creating the space for bridge states' has a cue-like word and no speaker.
+    if (quote.short_quote && speaker_mention == nullptr && !st.speaker) {
+      out_.quoted.push_back(quote.content);
+      return;
+    }
     // "Dmitriev praised Trump for '...'", "told Lavrov: '...'": the object of the cue before the
     // quote is whom the quote is addressed to or about.
     const Mention* addressee = nullptr;
