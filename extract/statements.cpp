@@ -48,6 +48,20 @@ bool is_double(std::string_view mark) {
 
 class Finder {
  public:
+  // A lower-case "-ing" word that is a verb's gerund or participle ("creating", "adding"), not
+  // one of the common nouns and prepositions with that ending.
+  bool looks_like_gerund(std::uint32_t k) const {
+    const std::string_view w = norm(k);
+    if (seg_.tokens[k].kind != TokenKind::kWord || seg_.tokens[k].upper) return false;
+    for (const VerbAnalysis& v : lex_.analyse_verb(w)) {
+      if (v.form == VerbForm::kGerund) return true;
+    }
+    static constexpr std::array<std::string_view, 16> kNotGerunds = {
+        "during", "morning", "evening", "nothing", "something", "anything", "everything", "thing", "things",
+        "king", "spring", "wing", "ring", "building", "meeting", "briefing"};
+    return w.size() > 5 && w.ends_with("ing") && std::find(kNotGerunds.begin(), kNotGerunds.end(), w) == kNotGerunds.end();
+  }
+
   Finder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon)
       : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon) {
     sentence_of_token_.resize(seg.tokens.size());
@@ -416,6 +430,14 @@ class Finder {
     bool has_appositive = false;
     if (attached) {
       cue_token = cue_in(a, window_end, &cue);
+      // '", creating the space for bridge states to ...': a clause of its own (a gerund) between
+      // the quote and a cue-like word; that word attributes nothing.
+      for (std::uint32_t k = a; cue_token != UINT32_MAX && k < cue_token; ++k) {
+        if (looks_like_gerund(k)) {
+          cue_token = UINT32_MAX;
+          cue = nullptr;
+        }
+      }
       speaker = attached_speaker(a, window_end, cue_token);
       if (cue_token != UINT32_MAX && appositive_name(cue_token, &appositive) &&
           (speaker < 0 || actors_.mentions[static_cast<std::size_t>(speaker)].end_token <= appositive.first_token)) {
