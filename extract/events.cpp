@@ -816,6 +816,99 @@ class Coder {
     return false;
   }
 
+  // "vowed to retaliate", "threatened to respond with force", "vowed to hit back": a promised
+  // answer to an act is a threat (CAMEO 130; 138 when the answer is force), made now, whether or
+  // not the sentence names whom it is aimed at. The target is the one answered ("to respond to
+  // Israel's strikes"), the one whose conduct is the condition ("if Manila continued"), or the one
+  // the sentence has just blamed ("blamed Israel ... and vowed to retaliate").
+  bool code_response_threat(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
+                            std::uint32_t inf, const Date& date, std::uint32_t& consumed) {
+    if (a.lemma != "threaten" && a.lemma != "vow" && a.lemma != "pledge" && a.lemma != "promise") return false;
+    if (a.form == VerbForm::kGerund || inf >= view.end()) return false;
+    std::string_view answer;
+    for (const VerbAnalysis& ia : lex_.analyse_verb(view.norm(inf))) {
+      if (ia.form != VerbForm::kBase) continue;
+      if (ia.lemma == "respond" || ia.lemma == "react" || ia.lemma == "retaliate" || ia.lemma == "avenge") answer = ia.lemma;
+      if ((ia.lemma == "hit" || ia.lemma == "strike") && inf + 1 < view.end() && view.norm(inf + 1) == "back") answer = "retaliate";
+    }
+    if (answer.empty()) return false;
+    const VerbGroup group = verb_group(view, lex_, v, a.form);
+    if (group.embedded || group.passive) return false;
+    int source = view.subject_before(group.start);
+    if (group.start > view.begin() + 1 && (view.norm(group.start - 1) == "and" || view.norm(group.start - 1) == "but") &&
+        (source < 0 || verb_between(view, source, group.start))) {
+      source = earlier_subject(view, group.start - 1);
+    }
+    if (source < 0) return false;
+    bool force = answer == "retaliate" || answer == "avenge";
+    int target = -1;
+    std::uint32_t end = inf + 1;
+    if (end < view.end() && view.norm(end) == "back") ++end;
+    for (std::uint32_t k = end; k < view.end() && k < end + 8; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";" || (w == "," && target < 0 && k > end)) break;
+      if (view.mention_at(k) < 0 && (w == "force" || w == "militarily" || w == "military")) force = true;
+      if (target >= 0) continue;
+      if (view.mention_at(k) < 0 && (w == "against" || w == "to" || w == "on")) {
+        const int m = possessed_head(view, view.np_mention_after(k + 1, std::min<std::uint32_t>(view.end(), k + 6)));
+        if (m >= 0 && !view.mention(m).pronoun) target = m;
+        continue;
+      }
+      // "vowed to retaliate after US and British warplanes struck": the one whose act is answered.
+      if (view.mention_at(k) < 0 && w == "after") {
+        const int m = possessed_head(view, view.np_mention_after(k + 1, std::min<std::uint32_t>(view.end(), k + 5)));
+        if (m >= 0 && !view.mention(m).pronoun) target = m;
+        break;
+      }
+      if (view.mention_at(k) < 0 && (w == "if" || w == "unless" || w == "should")) {
+        const int m = view.np_mention_after(k + 1, std::min<std::uint32_t>(view.end(), k + 5));
+        if (m >= 0 && !view.mention(m).pronoun) target = m;
+        break;
+      }
+      if (view.mention_at(k) < 0 && is_subordinator(w)) break;
+    }
+    if (target >= 0 && view.mention(target).actor.id == view.mention(source).actor.id) target = -1;
+    if (target < 0) {
+      // The act just blamed on someone in this sentence, or the force just used on the source, is
+      // what the threat answers: "India struck ... and Islamabad vowed to respond".
+      const std::string source_id = as_event_actor(lex_, view.mention(source).actor).id;
+      for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
+        std::string answered;
+        if (it->root == "11" && it->target && it->source.id == source_id) answered = it->target->id;
+        const bool force_used = it->root == "17" || it->root == "18" || it->root == "19" || it->root == "20";
+        if (force_used && it->target && it->target->id == source_id) answered = it->source.id;
+        if (answered.empty()) continue;
+        for (std::uint32_t k = view.begin(); k < group.start && target < 0; ++k) {
+          const int m = view.mention_at(k);
+          if (m >= 0 && !view.mention(m).pronoun && as_event_actor(lex_, view.mention(m).actor).id == answered) target = m;
+        }
+        break;
+      }
+    }
+    EventPattern threat;
+    threat.code = force ? "138" : "130";
+    threat.text = std::string(a.lemma) + " to " + std::string(answer);
+    threat.no_target = true;
+    Modality modality = clause_modality(view, v, group.modality);
+    const Mention& src = view.mention(source);
+    if (modality == Modality::kAsserted && (in_quote(seg_.tokens[v].span) || reported_context(view, src.first_token))) {
+      modality = Modality::kReported;
+    }
+    // The conditional of the answer ("if Manila continued") does not make the threat conditional.
+    if (modality == Modality::kConditional) modality = Modality::kAsserted;
+    for (int si : view.coordinated(source)) {
+      if (target < 0) {
+        emit(s, view, threat, v, end, view.mention(si), nullptr, group.negated, modality, date);
+        continue;
+      }
+      for (int ti : view.coordinated(target)) {
+        emit(s, view, threat, v, end, view.mention(si), &view.mention(ti), group.negated, modality, date);
+      }
+    }
+    consumed = end;
+    return true;
+  }
+
   // Returns whether an event was coded; `consumed` gets the end of its trigger (the object noun
   // of "open talks" is not coded again as a noun or verb).
   bool code_verb(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
@@ -908,6 +1001,7 @@ class Coder {
         phrasal = phrasal || (p.particle.starts_with("to ") && particle_follows(view, p, v, after));
       }
       if (!phrasal) {
+        if (code_response_threat(s, view, v, a, to_at + 1, date, consumed)) return true;
         note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
         return false;
       }
@@ -1062,9 +1156,13 @@ class Coder {
         return false;
       }
       const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
+      // CAMEO: parties that agree to a truce or to extend one declare it (0871), not only intend it.
+      const bool agreed_truce = group.agreed && p.code == "0871";
+      const bool intent = group.intent && !agreed_truce;
       bool negated = group.negated || denied(view, v);
       Modality modality = clause_modality(view, v, group.modality);
       if (accused >= 0 && modality == Modality::kAsserted) modality = Modality::kReported;
+      if (agreed_truce && modality == Modality::kFuture) modality = Modality::kAsserted;
       const Mention& src = view.mention(source);
       if (in_quote(seg_.tokens[v].span) || (modality == Modality::kAsserted && reported_context(view, src.first_token))) {
         if (modality == Modality::kAsserted) modality = Modality::kReported;
@@ -1081,16 +1179,16 @@ class Coder {
             for (int other : sources) {
               if (other != si) {
                 emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(other), negated, modality, date,
-                     group.intent);
+                     intent);
               }
             }
           } else {
-            emit(s, view, p, v, trigger_end, view.mention(si), nullptr, negated, modality, date, group.intent);
+            emit(s, view, p, v, trigger_end, view.mention(si), nullptr, negated, modality, date, intent);
           }
           continue;
         }
         for (int ti : targets) {
-          emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(ti), negated, modality, date, group.intent);
+          emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(ti), negated, modality, date, intent);
         }
       }
       (void)tgt;

@@ -404,6 +404,11 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
     const bool agents_of = k > stop + 1 && norm(k - 1) == "of" && in(kAgentNouns, norm(k - 2));
     if (k > stop && is_preposition(norm(k - 1)) && !agents_of) continue;
     k = possessor_start(i);
+    // "Sudan's army and the Rapid Support Forces": an article or premodifier of the later member
+    // stands between it and the "and" of the coordination.
+    if (k == i) {
+      while (k > stop && mention_at(k - 1) < 0 && (is_determiner(norm(k - 1)) || in(kActorPremodifiers, norm(k - 1)))) --k;
+    }
     // "Russia's Foreign Ministry" / "Putin's delegation": the possessor is the actor.
     candidate = m;
     // "Mark Rutte, NATO's secretary-general, praised": the appositive names the person's office;
@@ -476,6 +481,7 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
         else if (in(kFutureControllers, a.lemma)) {
           if (g.modality == Modality::kAsserted) g.modality = Modality::kFuture;
           g.intent = g.intent || in(kIntentControllers, a.lemma);
+          g.agreed = g.agreed || a.lemma == "agree";
           controlled = true;
         }
       }
