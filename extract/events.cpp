@@ -654,8 +654,15 @@ class Coder {
                                                           (is_preposition(view.norm(v - 1)) && view.norm(v - 1) != "to" &&
                                                            !accused_act) ||
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
+      // "Russian-backed North Korea", "the US-led coalition", "Iran-backed militias": a participle
+      // joined by a hyphen to a name before it is a compound adjective, not a reported act
+      // ("test-fired" stays a verb).
+      const bool compound = v >= s.first_token + 2 && seg_.tokens[v - 1].kind == TokenKind::kDash &&
+                            seg_.tokens[v - 1].span.end == t.span.begin &&
+                            seg_.tokens[v - 2].span.end == seg_.tokens[v - 1].span.begin &&
+                            (view.mention_at(v - 2) >= 0 || seg_.tokens[v - 2].upper);
       bool coded = false;
-      if (!after_determiner) {
+      if (!after_determiner && !compound) {
         for (VerbAnalysis a : lex_.analyse_verb(w)) {
           const auto* patterns = lex_.verb_patterns(a.lemma);
           if (patterns == nullptr) continue;
@@ -1101,6 +1108,16 @@ class Coder {
         // "a Polish aid worker was killed in an Israeli air strike": the force named after "in"
         // is the agent's.
         if (source < 0 && is_force(p)) source = force_modifier(view, after);
+        // "The detention of a French aid worker by Iranian authorities was condemned by Paris": the
+        // disapproved act's agent, named in the subject, is whom the disapproval is aimed at.
+        if (target < 0 && (p.code.starts_with("11") || p.code.starts_with("12"))) {
+          for (std::uint32_t k = view.clause_start(group.start); k + 1 < group.start; ++k) {
+            if (view.norm(k) != "by" || view.mention_at(k) >= 0) continue;
+            const int agent = possessed_head(view, view.np_mention_after(k + 1, group.start));
+            if (agent >= 0 && !view.mention(agent).pronoun) target = agent;
+            break;
+          }
+        }
         if (!p.objects.empty()) {
           // "The declaration was signed by X and Y": the subject must be one of the objects.
           bool object_subject = false;
@@ -1203,6 +1220,43 @@ class Coder {
     return false;
   }
 
+  // "A Putin-Zelensky meeting can only come after ...", "talks between X and Y could take place
+  // next week", "the summit will be held in Geneva": a nominal event whose own occurrence is the
+  // predicate under a modal has not happened. Returns the modality the modal gives (asserted when
+  // there is none).
+  Modality occurrence_modality(const SentenceView& view, std::uint32_t n) const {
+    static constexpr std::string_view kOccur[] = {"come", "take", "happen", "occur", "be", "go", "begin", "start",
+                                                  "resume", "materialise", "materialize", "proceed", "follow"};
+    for (std::uint32_t k = n + 1; k + 1 < view.end() && k < n + 10; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "," || w == ";" || w == "." || seg_.tokens[k].kind == TokenKind::kDash ||
+          (view.mention_at(k) < 0 && is_subordinator(w))) {
+        return Modality::kAsserted;
+      }
+      if (view.mention_at(k) >= 0 || !is_modal(w)) {
+        // A finite verb first: the noun is the subject of some other predicate.
+        if (view.mention_at(k) < 0 && (is_auxiliary(w) && w != "be")) return Modality::kAsserted;
+        continue;
+      }
+      std::uint32_t j = k + 1;
+      while (j < view.end() && (view.norm(j) == "only" || view.norm(j) == "not" || view.norm(j) == "n't" ||
+                                view.norm(j) == "still" || view.norm(j) == "never" || view.norm(j) == "also")) {
+        ++j;
+      }
+      if (j >= view.end() || std::find(std::begin(kOccur), std::end(kOccur), view.norm(j)) == std::end(kOccur)) {
+        return Modality::kAsserted;
+      }
+      // "sanctions against Venezuela should be lifted": only "be held" tells of the event itself.
+      if (view.norm(j) == "be" && (j + 1 >= view.end() || (view.norm(j + 1) != "held" && view.norm(j + 1) != "convened" &&
+                                                          view.norm(j + 1) != "arranged" && view.norm(j + 1) != "organised" &&
+                                                          view.norm(j + 1) != "organized"))) {
+        return Modality::kAsserted;
+      }
+      return w == "will" || w == "'ll" || w == "shall" ? Modality::kFuture : Modality::kHypothetical;
+    }
+    return Modality::kAsserted;
+  }
+
   void code_noun(const Sentence& s, const SentenceView& view, std::uint32_t n, const std::vector<std::uint32_t>& patterns,
                  const Date& date) {
     // Source: a possessive or modifier before the noun ("Russia's invasion", "US sanctions",
@@ -1278,6 +1332,22 @@ class Coder {
         complement = view.mention(agent).end_token;
       }
     }
+    // "the expulsion of six Russian diplomats by Moldova", "the arrest of two Chinese nationals by
+    // the Philippines": the by-agent after the of-phrase is the source, and the actor of the
+    // of-phrase is what the act is done to.
+    int late_theme = -1;
+    if (before.empty() && n + 3 < view.end() && view.norm(n + 1) == "of") {
+      const int theme = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 8));
+      const std::uint32_t by = theme >= 0 ? view.mention(theme).end_token : view.end();
+      if (theme >= 0 && by + 1 < view.end() && view.norm(by) == "by" && !view.mention(theme).pronoun) {
+        const int agent = possessed_head(view, view.np_mention_after(by + 1, std::min<std::uint32_t>(view.end(), by + 7)));
+        if (agent >= 0 && !view.mention(agent).pronoun &&
+            as_event_actor(lex_, view.mention(agent).actor).id != as_event_actor(lex_, view.mention(theme).actor).id) {
+          before.push_back(agent);
+          late_theme = theme;
+        }
+      }
+    }
     // "fighting broke out between the army and the RSF", "clashes erupted between ...".
     std::uint32_t between_at = n + 1;
     if (between_at < view.end() && (view.norm(between_at) == "broke" || view.norm(between_at) == "erupted" ||
@@ -1336,6 +1406,7 @@ class Coder {
         }
         break;
       }
+      if (target < 0 && late_theme >= 0 && p.preps.empty()) target = late_theme;
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
       // of a symmetric nominal event act on each other.
       if (p.symmetric && between_at < view.end() && view.norm(between_at) == "between") {
@@ -1345,7 +1416,8 @@ class Coder {
           if (parties.size() >= 2) {
             const Modality between_modality =
                 view.norm(view.end() - 1) == "?" ? Modality::kHypothetical
-                                                 : (in_quote(seg_.tokens[n].span) ? Modality::kReported : Modality::kAsserted);
+                                                 : (in_quote(seg_.tokens[n].span) ? Modality::kReported
+                                                                                  : occurrence_modality(view, n));
             for (int a : parties) {
               for (int b : parties) {
                 if (a != b) emit(s, view, p, n, n + 1, view.mention(a), &view.mention(b), false, between_modality, date);
@@ -1357,7 +1429,7 @@ class Coder {
       }
       // A nominal event ("the December 7 summit", "Russia's invasion of Ukraine") is presupposed
       // by the sentence: an "if" around it does not make it hypothetical.
-      Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : Modality::kAsserted;
+      Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : occurrence_modality(view, n);
       if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
       if (purpose_future && modality == Modality::kAsserted) modality = Modality::kFuture;
       bool negated = (n > s.first_token && (view.norm(n - 1) == "no")) || denied(view, n);
