@@ -407,7 +407,8 @@ class Coder {
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
           // "dropped bombs on the underground enrichment plant at Fordow": force hits the place;
           // "delivered food to famine-stricken areas of Darfur": aid goes to the place's state.
-          if (m < 0 && (is_force(p) || p.code.starts_with("07"))) {
+          // "expressed concern over the escalating violence in Haiti": concern about a place's plight.
+          if (m < 0 && (is_force(p) || p.code.starts_with("07") || p.code.starts_with("012"))) {
             const int place = place_target(view, k + 1, limit);
             if (place >= 0) return place;
           }
@@ -475,6 +476,21 @@ class Coder {
       // "rejected the terms for peace laid out by the US president", "welcomed the plan put
       // forward by Egypt": the author of the object, named as the agent of a participle after it.
       if (const int author = object_author(view, object_at, limit); author >= 0) return author;
+      // "voiced optimism about its trade talks with Australia", "expressed optimism that accession
+      // talks with the EU would open", "denied any role in the attack on a US base": concern, hope
+      // or denial is about the first actor named in what it is about.
+      if (p.code == "012" || p.code == "013" || p.code == "016") {
+        for (std::uint32_t k = object_at + 1; k < limit && k < object_at + 10; ++k) {
+          const std::string_view w = view.norm(k);
+          if (w == "." || w == ";" || w == "," || (view.mention_at(k) < 0 && is_subordinator(w) && w != "that")) break;
+          // "denied any role in that attack and said ...": a second verb ends the phrase.
+          if (w == "and" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(view.norm(k + 1)).empty()) break;
+          const int m = view.mention_at(k);
+          if (m < 0) continue;
+          if (!view.mention(m).pronoun && view.mention(m).actor.kind != "location") return m;
+          k = view.mention(m).end_token - 1;
+        }
+      }
       // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
       return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
@@ -555,8 +571,11 @@ class Coder {
     // hostages": an appeal or demand to people who are no actor, or for a thing with no one named
     // to grant it, has no target.
     const bool untargeted_ask = (p.code.starts_with("02") || p.code.starts_with("10")) && (untargeted_force_ || !p.objects.empty());
+    // "denied any involvement in the explosions", "expressed optimism that the talks would open": a
+    // public comment named by its object noun is coded with its speaker alone.
+    const bool untargeted_comment = p.code.starts_with("01") && !p.objects.empty() && !p.noun;
     if (target == nullptr && !p.no_target &&
-        !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask &&
+        !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask && !untargeted_comment &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
