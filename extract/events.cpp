@@ -322,6 +322,23 @@ class Coder {
     return m;
   }
 
+  // The first actor (no pronoun, no place) named in the phrase that starts at `from`, up to the
+  // clause's end or a second verb ("denied any role in that attack and said ..."); -1 if none.
+  int first_actor_in_phrase(const SentenceView& view, std::uint32_t from, std::uint32_t limit, bool modifiers) const {
+    for (std::uint32_t k = from; k < limit && k < from + 10; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";" || w == "," || (view.mention_at(k) < 0 && is_subordinator(w) && w != "that")) break;
+      if (w == "and" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(view.norm(k + 1)).empty()) break;
+      const int m = view.mention_at(k);
+      if (m < 0) continue;
+      if (!view.mention(m).pronoun && view.mention(m).actor.kind != "location" && (modifiers || !view.mention(m).modifier)) {
+        return m;
+      }
+      k = view.mention(m).end_token - 1;
+    }
+    return -1;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -479,23 +496,19 @@ class Coder {
       // "voiced optimism about its trade talks with Australia", "expressed optimism that accession
       // talks with the EU would open", "denied any role in the attack on a US base": concern, hope
       // or denial is about the first actor named in what it is about.
-      if (p.code == "012" || p.code == "013" || p.code == "016") {
-        for (std::uint32_t k = object_at + 1; k < limit && k < object_at + 10; ++k) {
-          const std::string_view w = view.norm(k);
-          if (w == "." || w == ";" || w == "," || (view.mention_at(k) < 0 && is_subordinator(w) && w != "that")) break;
-          // "denied any role in that attack and said ...": a second verb ends the phrase.
-          if (w == "and" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(view.norm(k + 1)).empty()) break;
-          const int m = view.mention_at(k);
-          if (m < 0) continue;
-          if (!view.mention(m).pronoun && view.mention(m).actor.kind != "location") return m;
-          k = view.mention(m).end_token - 1;
-        }
+      if (p.code == "012" || p.code == "013" || p.code == "016" || p.code.starts_with("09")) {
+        // An inquiry into "the killing of a Zimbabwean trader" is not one into Zimbabwe.
+        if (const int m = first_actor_in_phrase(view, object_at + 1, limit, p.code.starts_with("01")); m >= 0) return m;
       }
       // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
       return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
     int direct = possessed_head(view, view.np_mention_after(i, limit));
+    // "investigating uranium particles found at two sites in Iran", "examining the conduct of
+    // Russian troops": what is investigated belongs to the first actor named in it.
+    if (direct < 0 && p.code.starts_with("09")) direct = first_actor_in_phrase(view, i, limit, false);
     if (direct >= 0) {
+
       const std::uint32_t aside_end = naming_aside_end(view, direct);
       if (aside_end == 0) return direct;
       direct = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
@@ -1355,6 +1368,14 @@ class Coder {
     // the Philippines": the by-agent after the of-phrase is the source, and the actor of the
     // of-phrase is what the act is done to.
     int late_theme = -1;
+    // "Alleged crimes by both Israel and Hamas are under investigation by the ICC": the actor named
+    // in the subject of "under <noun> by" is what the by-agent acts on.
+    if (before.size() == 1 && n > s.first_token + 1 && view.norm(n - 1) == "under" && view.norm(n + 1) == "by") {
+      for (std::uint32_t k = view.clause_start(n); k + 1 < n && late_theme < 0; ++k) {
+        const int m = view.mention_at(k);
+        if (m >= 0 && m != before.front() && !view.mention(m).pronoun && view.mention(m).actor.kind != "location") late_theme = m;
+      }
+    }
     if (before.empty() && n + 3 < view.end() && view.norm(n + 1) == "of") {
       const int theme = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 8));
       const std::uint32_t by = theme >= 0 ? view.mention(theme).end_token : view.end();
@@ -1425,7 +1446,7 @@ class Coder {
         }
         break;
       }
-      if (target < 0 && late_theme >= 0 && p.preps.empty()) target = late_theme;
+      if (target < 0 && late_theme >= 0 && (p.preps.empty() || view.norm(n - 1) == "under")) target = late_theme;
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
       // of a symmetric nominal event act on each other.
       if (p.symmetric && between_at < view.end() && view.norm(between_at) == "between") {
