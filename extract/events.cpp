@@ -618,6 +618,18 @@ class Coder {
     e.date = date;
     e.source = as_event_actor(lex_, source.actor);
     if (target != nullptr) e.target = as_event_actor(lex_, target->actor);
+    // CAMEO codes a private person no dictionary knows by country and role ("the American
+    // journalist Evan Gershkovich" is USAMED, "Swedish activist Greta Thunberg" SWECVL): as a
+    // target, such a person stands for the state. Officials keep their own node.
+    if (target != nullptr && target->via == "new" && target->actor.kind == "person" && !target->actor.country.empty() &&
+        !target->actor.sector.empty() && target->actor.sector != "GOV") {
+      if (const std::uint32_t state = lex_.state_index(target->actor.country); state != UINT32_MAX) {
+        ActorRef ref = actor_ref(lex_, state, kNoDay);
+        ref.text = target->actor.text;
+        ref.span = target->actor.span;
+        e.target = std::move(ref);
+      }
+    }
     // Force used inside one state ("Iraqi security forces raided a hideout near Kirkuk") is an
     // event of that state's forces, with no foreign target.
     if (e.target && e.target->id == e.source.id && is_force(p) && untargeted_force_) e.target.reset();
