@@ -384,9 +384,29 @@ class Coder {
           }
           if (amount) window += 3;
         }
+        // "sending about 10,000 troops": an approximate amount.
+        if (k + 1 < limit && seg_.tokens[k + 1].kind == TokenKind::kNumber &&
+            (w == "about" || w == "around" || w == "nearly" || w == "almost" || w == "roughly" || w == "some" ||
+             w == "over" || w == "approximately")) {
+          continue;
+        }
         const std::string_view sing = lex_.singular(w);
         if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
             std::find(p.objects.begin(), p.objects.end(), sing) != p.objects.end()) {
+          // "launching missile strikes on cities": the listed noun modifies an event noun after it,
+          // which heads the object.
+          if (k + 1 < limit && view.mention_at(k + 1) < 0) {
+            const std::string_view head = view.norm(k + 1);
+            if (std::find(p.objects.begin(), p.objects.end(), head) == p.objects.end() &&
+                std::find(p.objects.begin(), p.objects.end(), lex_.singular(head)) == p.objects.end() &&
+                (head.starts_with("strike") || head.starts_with("attack") || head == "barrage" || head == "salvo" ||
+                 head == "raid" || head == "raids") &&
+                // "an aircraft carrier strike group" goes on: the compound is longer.
+                (k + 2 >= view.end() || seg_.tokens[k + 2].kind != TokenKind::kWord || is_preposition(view.norm(k + 2)) ||
+                 is_determiner(view.norm(k + 2)) || is_subordinator(view.norm(k + 2)) || view.norm(k + 2) == "and")) {
+              break;
+            }
+          }
           object_at = k;
           break;
         }
