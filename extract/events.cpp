@@ -528,12 +528,22 @@ class Coder {
     // Russian troops": what is investigated belongs to the first actor named in it.
     if (direct < 0 && p.code.starts_with("09")) direct = first_actor_in_phrase(view, i, limit, false);
     if (direct >= 0) {
-
       const std::uint32_t aside_end = naming_aside_end(view, direct);
       if (aside_end == 0) return direct;
       direct = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
       if (direct >= 0) return direct;
       return is_force(p) ? place_target(view, aside_end, limit) : -1;
+    }
+    // "condemned the wave of executions in Iran", "the crackdown in Belarus": acts only a state's
+    // authorities carry out, named by the state where they happen.
+    if (condemned_act_ && p.code.starts_with("11")) {
+      bool state_act = false;
+      for (std::uint32_t k = i; k < limit && k < i + 6; ++k) {
+        const std::string_view w = view.norm(k);
+        state_act = state_act || w == "execution" || w == "executions" || w == "crackdown" || w == "repression";
+      }
+      const int place = state_act ? place_target(view, i, limit) : -1;
+      if (place >= 0 && view.mention(place).actor.kind == "state") return place;
     }
     if (!is_force(p)) return direct;
     return place_target(view, i, limit);
@@ -857,13 +867,32 @@ class Coder {
     if (controller.embedded || controller.passive) return false;
     const int source = view.subject_before(controller.start);
     if (source < 0) return false;
+    std::uint32_t untargeted_force_end = 0;
     for (std::uint32_t index : by_specificity(patterns, threat_order_)) {
       const EventPattern& p = lex_.event_patterns()[index];
-      if (p.no_target || !requires_met(s, view, p)) continue;
+      // A threatened blockade or other force with no target by definition is aimed at the
+      // condition's actor, when there is one.
+      if ((p.no_target && !is_force(p)) || !requires_met(s, view, p)) continue;
       std::uint32_t after = v + 1;
       if (!p.particle.empty() && !particle_follows(view, p, v, after)) continue;
       std::uint32_t object_at = UINT32_MAX;
-      const int target = target_after(view, after, p, object_at);
+      int target = target_after(view, after, p, object_at);
+      // "threatened to close the Strait of Hormuz if the United States attacked": a threat with
+      // no actor in the act is aimed at the one whose conduct is its condition.
+      if (target == -1) {
+        const std::uint32_t from = object_at != UINT32_MAX ? object_at + 1 : after;
+        for (std::uint32_t k = from; k + 1 < view.end() && k < from + 8; ++k) {
+          const std::string_view w = view.norm(k);
+          if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "if" && w != "unless")) break;
+          if (view.mention_at(k) >= 0 || (w != "if" && w != "unless")) continue;
+          const int m = view.np_mention_after(k + 1, std::min<std::uint32_t>(view.end(), k + 5));
+          if (m >= 0 && !view.mention(m).pronoun && view.mention(m).actor.id != view.mention(source).actor.id) target = m;
+          break;
+        }
+      }
+      if (target == -1 && is_force(p) && untargeted_force_end == 0) {
+        untargeted_force_end = object_at != UINT32_MAX ? object_at + 1 : after;
+      }
       if (target < 0) continue;
       const CameoCode* acted = lex_.cameo(p.code);
       if (acted == nullptr) continue;
@@ -882,6 +911,20 @@ class Coder {
         }
       }
       consumed = trigger_end;
+      return true;
+    }
+    // "threatened to close the Strait of Hormuz", "threatened to crush any further protests": a
+    // threat of force is the threatener's event even when it names no one it is aimed at.
+    if (untargeted_force_end != 0) {
+      EventPattern threat;
+      threat.code = "138";
+      threat.text = "threaten to " + std::string(view.norm(v));
+      threat.no_target = true;
+      const Modality modality = clause_modality(view, c, controller.modality);
+      for (int si : view.coordinated(source)) {
+        emit(s, view, threat, c, untargeted_force_end, view.mention(si), nullptr, controller.negated, modality, date);
+      }
+      consumed = untargeted_force_end;
       return true;
     }
     return false;
@@ -1541,8 +1584,8 @@ class Coder {
   std::vector<EventTrace>* trace_;
   SentenceDates& dates_;
   std::vector<EventRecord> out_;
-  bool untargeted_force_ = false;
-  bool condemned_act_ = false;     // the verb being coded has a violent act as its object  // the verb being coded uses force on people or places that are no actor
+  bool untargeted_force_ = false;  // the verb being coded uses force on people or places that are no actor
+  bool condemned_act_ = false;     // the verb being coded has a violent act as its object
   std::vector<std::uint32_t> verb_order_;    // buffers of by_specificity
   std::vector<std::uint32_t> threat_order_;
   std::uint32_t report_sentence_ = UINT32_MAX;  // the sentence first_speech_ and according_ describe
