@@ -410,7 +410,10 @@ class Coder {
           object_at = k;
           break;
         }
-        if ((is_preposition(w) && w != "of" && w != "in") || w == "." || w == ";") break;
+        // "a face-to-face meeting": a word inside a hyphenated compound is no preposition.
+        const bool in_compound = k > view.begin() && seg_.tokens[k - 1].kind == TokenKind::kDash &&
+                                 seg_.tokens[k - 1].span.end == seg_.tokens[k].span.begin;
+        if ((is_preposition(w) && w != "of" && w != "in" && !in_compound) || w == "." || w == ";") break;
       }
       if (object_at == UINT32_MAX) return -2;  // pattern does not apply
       i = object_at + 1;
@@ -544,6 +547,20 @@ class Coder {
       }
       const int place = state_act ? place_target(view, i, limit) : -1;
       if (place >= 0 && view.mention(place).actor.kind == "state") return place;
+    }
+    // "visited the devastated streets of Beirut", "visited troops in Donbas": a visit to a part of
+    // a place goes to the place's state.
+    if (p.code.starts_with("042")) {
+      static constexpr std::string_view kParts[] = {"streets", "city", "town", "capital", "region", "regions", "areas",
+                                                    "area", "front", "troops", "site", "sites", "border", "ruins",
+                                                    "port", "villages", "village", "province", "camp", "camps"};
+      for (std::uint32_t k = i + 1; k + 1 < limit && k < i + 5; ++k) {
+        if (view.mention_at(k) >= 0 || (view.norm(k) != "of" && view.norm(k) != "in")) continue;
+        if (std::find(std::begin(kParts), std::end(kParts), view.norm(k - 1)) == std::end(kParts)) break;
+        const int place = place_target(view, k, std::min<std::uint32_t>(limit, k + 5));
+        return place;
+      }
+      return direct;
     }
     if (!is_force(p)) return direct;
     return place_target(view, i, limit);
