@@ -339,6 +339,28 @@ class Coder {
     return -1;
   }
 
+  // "marched in Belgrade to protest against the government of Aleksandar Vucic", "blocked roads
+  // to demand the resignation of Nikol Pashinyan": a protest is aimed at whom its stated purpose
+  // names; -1 if none (or only the protesters' own side).
+  int purpose_target(const SentenceView& view, std::uint32_t from, const Mention& source) const {
+    for (std::uint32_t k = from; k + 2 < view.end() && k < from + 10; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";") break;
+      if (w != "to" || view.mention_at(k) >= 0) continue;
+      bool purpose = false;
+      for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k + 1))) {
+        purpose = purpose || (a.form == VerbForm::kBase && (a.lemma == "protest" || a.lemma == "demand" ||
+                                                             a.lemma == "denounce" || a.lemma == "condemn" ||
+                                                             a.lemma == "oppose" || a.lemma == "demonstrate"));
+      }
+      if (!purpose) continue;
+      const int m = first_actor_in_phrase(view, k + 2, std::min<std::uint32_t>(view.end(), k + 14), true);
+      if (m < 0 || as_event_actor(lex_, view.mention(m).actor).id == as_event_actor(lex_, source.actor).id) return -1;
+      return m;
+    }
+    return -1;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -1256,6 +1278,9 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
+        if (target < 0 && p.code.starts_with("14") && source >= 0) {
+          target = purpose_target(view, object_at != UINT32_MAX ? object_at + 1 : after, view.mention(source));
+        }
         // "Ukraine and Russia blamed each other": coordinated subjects act on one another.
         const bool reciprocal = after + 1 < view.end() && view.mention_at(after) < 0 &&
                                 ((view.norm(after) == "each" && view.norm(after + 1) == "other") ||
