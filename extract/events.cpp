@@ -1272,8 +1272,18 @@ class Coder {
             object_subject = std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
                              std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
           }
-          if (!object_subject) continue;
-          target = -1;
+          // "Iran was hit with new sanctions by the United States", "Ukraine will be supplied with
+          // tanks by Germany": the object after "with", the subject receives it.
+          bool object_with = false;
+          if (!object_subject && after < view.end() && view.norm(after) == "with") {
+            for (std::uint32_t k = after + 1; k < view.end() && k < after + 7 && view.norm(k) != "by"; ++k) {
+              const std::string_view w = view.norm(k);
+              object_with = object_with || std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
+                            std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
+            }
+          }
+          if (!object_subject && !object_with) continue;
+          if (object_subject) target = -1;
         }
       } else {
         target = target_after(view, after, p, object_at);
