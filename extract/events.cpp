@@ -1430,6 +1430,20 @@ class Coder {
         continue;
       }
       const std::string_view w = view.norm(k);
+      // "Russia blamed the attack on Ukraine": the actor before a finite verb is its subject, not
+      // a modifier of the noun.
+      if (k > s.first_token && view.mention_at(k - 1) >= 0 && seg_.tokens[k].kind == TokenKind::kWord &&
+          !seg_.tokens[k].upper) {
+        bool finite = false;
+        for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+          finite = finite || a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird;
+        }
+        // "Pakistan began the mass expulsion", "carried out mass killings": a light verb's subject
+        // is the noun's agent, and is taken as such.
+        static constexpr std::string_view kLightVerbs[] = {"completed", "conducted", "staged", "began", "started",
+                                                           "finished", "undertook", "launched", "held", "carried"};
+        if (finite && std::find(std::begin(kLightVerbs), std::end(kLightVerbs), w) == std::end(kLightVerbs)) break;
+      }
       if (w == "'s" || w == "-" || seg_.tokens[k].kind == TokenKind::kDash || is_determiner(w) ||
           (seg_.tokens[k].kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && k + 3 > n &&
            !seg_.tokens[k].upper)) {

@@ -373,8 +373,12 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
     }
   }
   const std::uint32_t stop = clause_start(verb_start);
-  // "X, who met Y": the relative pronoun's antecedent is the subject.
-  if (stop > begin() && (norm(stop - 1) == "who" || norm(stop - 1) == "which")) {
+  // "X, who met Y": the relative pronoun's antecedent is the subject ("X, which Britain blamed on
+  // Moscow": not when the relative clause has a subject of its own).
+  std::uint32_t first = stop;
+  while (first < verb_start && mention_at(first) < 0 && is_determiner(norm(first))) ++first;
+  const bool own_subject = first < verb_start && mention_at(first) >= 0;
+  if (stop > begin() && !own_subject && (norm(stop - 1) == "who" || norm(stop - 1) == "which")) {
     std::uint32_t k = stop - 1;
     if (k > begin() && norm(k - 1) == ",") --k;
     const int m = k > begin() ? mention_at(k - 1) : -1;
