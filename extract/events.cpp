@@ -763,9 +763,13 @@ class Coder {
       // "accused Armenia of shelling ...": a gerund after "of"/"for" and an actor stays a verb.
       const bool accused_act = v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for") &&
                                view.mention_at(v - 2) >= 0 && w.size() > 4 && w.ends_with("ing");
+      // "after meeting on the sidelines", "by expelling its diplomats": a gerund adjunct is a verb.
+      const bool gerund_adjunct = v >= s.first_token + 2 && w.size() > 4 && w.ends_with("ing") &&
+                                  (view.norm(v - 1) == "by" || view.norm(v - 1) == "after" ||
+                                   view.norm(v - 1) == "before" || view.norm(v - 1) == "while");
       const bool after_determiner = v > s.first_token && (is_determiner(view.norm(v - 1)) || view.norm(v - 1) == "'s" ||
                                                           (is_preposition(view.norm(v - 1)) && view.norm(v - 1) != "to" &&
-                                                           !accused_act) ||
+                                                           !accused_act && !gerund_adjunct) ||
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
       // "Russian-backed North Korea", "the US-led coalition", "Iran-backed militias": a participle
       // joined by a hyphen to a name before it is a compound adjective, not a reported act
@@ -1101,6 +1105,14 @@ class Coder {
         verbal = verbal || code < "17";
       }
       if (verbal) shared_subject = earlier_subject(view, v - 1);
+    }
+    // "defied UN resolutions by test-firing a missile", "agreed to improve ties after meeting on
+    // the sidelines": a gerund after "by", "after", "before" or "while" is the main subject's act.
+    if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 && v > s.first_token + 1 &&
+        view.mention_at(v - 1) < 0 &&
+        (view.norm(v - 1) == "by" || view.norm(v - 1) == "after" || view.norm(v - 1) == "before" ||
+         view.norm(v - 1) == "while")) {
+      shared_subject = earlier_subject(view, v - 1);
     }
     // "Russia denied striking the hospital", "Pakistan denied firing on Indian positions": the
     // denied act is coded, negated, with the denier as its source.
