@@ -1295,7 +1295,22 @@ class Coder {
             }
           }
           if (!object_subject && !object_with) continue;
-          if (object_subject) target = -1;
+          if (object_subject) {
+            target = -1;
+            // "Sanctions on Belarus's national airline were lifted by Washington": the pattern's
+            // preposition after the object in the subject names the target.
+            for (std::uint32_t k = view.clause_start(group.start); k + 2 < group.start; ++k) {
+              const std::string_view w = view.norm(k);
+              const bool object = std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
+                                  std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
+              if (!object) continue;
+              if (std::find(p.preps.begin(), p.preps.end(), view.norm(k + 1)) != p.preps.end()) {
+                const int m = possessed_head(view, view.np_mention_after(k + 2, group.start));
+                if (m >= 0 && !view.mention(m).pronoun) target = m;
+              }
+              break;
+            }
+          }
         }
       } else {
         target = target_after(view, after, p, object_at);
