@@ -322,6 +322,45 @@ class Coder {
     return m;
   }
 
+  // The first actor (no pronoun, no place) named in the phrase that starts at `from`, up to the
+  // clause's end or a second verb ("denied any role in that attack and said ..."); -1 if none.
+  int first_actor_in_phrase(const SentenceView& view, std::uint32_t from, std::uint32_t limit, bool modifiers) const {
+    for (std::uint32_t k = from; k < limit && k < from + 10; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";" || w == "," || (view.mention_at(k) < 0 && is_subordinator(w) && w != "that")) break;
+      if (w == "and" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(view.norm(k + 1)).empty()) break;
+      const int m = view.mention_at(k);
+      if (m < 0) continue;
+      if (!view.mention(m).pronoun && view.mention(m).actor.kind != "location" && (modifiers || !view.mention(m).modifier)) {
+        return m;
+      }
+      k = view.mention(m).end_token - 1;
+    }
+    return -1;
+  }
+
+  // "marched in Belgrade to protest against the government of Aleksandar Vucic", "blocked roads
+  // to demand the resignation of Nikol Pashinyan": a protest is aimed at whom its stated purpose
+  // names; -1 if none (or only the protesters' own side).
+  int purpose_target(const SentenceView& view, std::uint32_t from, const Mention& source) const {
+    for (std::uint32_t k = from; k + 2 < view.end() && k < from + 10; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";") break;
+      if (w != "to" || view.mention_at(k) >= 0) continue;
+      bool purpose = false;
+      for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k + 1))) {
+        purpose = purpose || (a.form == VerbForm::kBase && (a.lemma == "protest" || a.lemma == "demand" ||
+                                                             a.lemma == "denounce" || a.lemma == "condemn" ||
+                                                             a.lemma == "oppose" || a.lemma == "demonstrate"));
+      }
+      if (!purpose) continue;
+      const int m = first_actor_in_phrase(view, k + 2, std::min<std::uint32_t>(view.end(), k + 14), true);
+      if (m < 0 || as_event_actor(lex_, view.mention(m).actor).id == as_event_actor(lex_, source.actor).id) return -1;
+      return m;
+    }
+    return -1;
+  }
+
   int target_after(const SentenceView& view, std::uint32_t from, const EventPattern& p, std::uint32_t& object_at) const {
     std::uint32_t limit = std::min<std::uint32_t>(view.end(), from + 12);
     object_at = UINT32_MAX;
@@ -367,13 +406,36 @@ class Coder {
           }
           if (amount) window += 3;
         }
+        // "sending about 10,000 troops": an approximate amount.
+        if (k + 1 < limit && seg_.tokens[k + 1].kind == TokenKind::kNumber &&
+            (w == "about" || w == "around" || w == "nearly" || w == "almost" || w == "roughly" || w == "some" ||
+             w == "over" || w == "approximately")) {
+          continue;
+        }
         const std::string_view sing = lex_.singular(w);
         if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
             std::find(p.objects.begin(), p.objects.end(), sing) != p.objects.end()) {
+          // "launching missile strikes on cities": the listed noun modifies an event noun after it,
+          // which heads the object.
+          if (k + 1 < limit && view.mention_at(k + 1) < 0) {
+            const std::string_view head = view.norm(k + 1);
+            if (std::find(p.objects.begin(), p.objects.end(), head) == p.objects.end() &&
+                std::find(p.objects.begin(), p.objects.end(), lex_.singular(head)) == p.objects.end() &&
+                (head.starts_with("strike") || head.starts_with("attack") || head == "barrage" || head == "salvo" ||
+                 head == "raid" || head == "raids") &&
+                // "an aircraft carrier strike group" goes on: the compound is longer.
+                (k + 2 >= view.end() || seg_.tokens[k + 2].kind != TokenKind::kWord || is_preposition(view.norm(k + 2)) ||
+                 is_determiner(view.norm(k + 2)) || is_subordinator(view.norm(k + 2)) || view.norm(k + 2) == "and")) {
+              break;
+            }
+          }
           object_at = k;
           break;
         }
-        if ((is_preposition(w) && w != "of" && w != "in") || w == "." || w == ";") break;
+        // "a face-to-face meeting": a word inside a hyphenated compound is no preposition.
+        const bool in_compound = k > view.begin() && seg_.tokens[k - 1].kind == TokenKind::kDash &&
+                                 seg_.tokens[k - 1].span.end == seg_.tokens[k].span.begin;
+        if ((is_preposition(w) && w != "of" && w != "in" && !in_compound) || w == "." || w == ";") break;
       }
       if (object_at == UINT32_MAX) return -2;  // pattern does not apply
       i = object_at + 1;
@@ -407,7 +469,8 @@ class Coder {
           if (m >= 0 && !(view.mention(m).actor.kind == "location" && view.mention(m).actor.country.empty())) return m;
           // "dropped bombs on the underground enrichment plant at Fordow": force hits the place;
           // "delivered food to famine-stricken areas of Darfur": aid goes to the place's state.
-          if (m < 0 && (is_force(p) || p.code.starts_with("07"))) {
+          // "expressed concern over the escalating violence in Haiti": concern about a place's plight.
+          if (m < 0 && (is_force(p) || p.code.starts_with("07") || p.code.starts_with("012"))) {
             const int place = place_target(view, k + 1, limit);
             if (place >= 0) return place;
           }
@@ -475,16 +538,51 @@ class Coder {
       // "rejected the terms for peace laid out by the US president", "welcomed the plan put
       // forward by Egypt": the author of the object, named as the agent of a participle after it.
       if (const int author = object_author(view, object_at, limit); author >= 0) return author;
+      // "voiced optimism about its trade talks with Australia", "expressed optimism that accession
+      // talks with the EU would open", "denied any role in the attack on a US base": concern, hope
+      // or denial is about the first actor named in what it is about.
+      if (p.code == "012" || p.code == "013" || p.code == "016" || p.code.starts_with("09")) {
+        // An inquiry into "the killing of a Zimbabwean trader" is not one into Zimbabwe.
+        if (const int m = first_actor_in_phrase(view, object_at + 1, limit, p.code.starts_with("01")); m >= 0) return m;
+      }
       // "detonated two car bombs at the ministry in Mogadishu": force hits the place.
       return is_force(p) ? place_target(view, object_at + 1, limit) : -1;
     }
     int direct = possessed_head(view, view.np_mention_after(i, limit));
+    // "investigating uranium particles found at two sites in Iran", "examining the conduct of
+    // Russian troops": what is investigated belongs to the first actor named in it.
+    if (direct < 0 && p.code.starts_with("09")) direct = first_actor_in_phrase(view, i, limit, false);
     if (direct >= 0) {
       const std::uint32_t aside_end = naming_aside_end(view, direct);
       if (aside_end == 0) return direct;
       direct = aside_end < limit ? view.np_mention_after(aside_end, limit) : -1;
       if (direct >= 0) return direct;
       return is_force(p) ? place_target(view, aside_end, limit) : -1;
+    }
+    // "condemned the wave of executions in Iran", "the crackdown in Belarus": acts only a state's
+    // authorities carry out, named by the state where they happen.
+    if (condemned_act_ && p.code.starts_with("11")) {
+      bool state_act = false;
+      for (std::uint32_t k = i; k < limit && k < i + 6; ++k) {
+        const std::string_view w = view.norm(k);
+        state_act = state_act || w == "execution" || w == "executions" || w == "crackdown" || w == "repression";
+      }
+      const int place = state_act ? place_target(view, i, limit) : -1;
+      if (place >= 0 && view.mention(place).actor.kind == "state") return place;
+    }
+    // "visited the devastated streets of Beirut", "visited troops in Donbas": a visit to a part of
+    // a place goes to the place's state.
+    if (p.code.starts_with("042")) {
+      static constexpr std::string_view kParts[] = {"streets", "city", "town", "capital", "region", "regions", "areas",
+                                                    "area", "front", "troops", "site", "sites", "border", "ruins",
+                                                    "port", "villages", "village", "province", "camp", "camps"};
+      for (std::uint32_t k = i + 1; k + 1 < limit && k < i + 5; ++k) {
+        if (view.mention_at(k) >= 0 || (view.norm(k) != "of" && view.norm(k) != "in")) continue;
+        if (std::find(std::begin(kParts), std::end(kParts), view.norm(k - 1)) == std::end(kParts)) break;
+        const int place = place_target(view, k, std::min<std::uint32_t>(limit, k + 5));
+        return place;
+      }
+      return direct;
     }
     if (!is_force(p)) return direct;
     return place_target(view, i, limit);
@@ -555,8 +653,11 @@ class Coder {
     // hostages": an appeal or demand to people who are no actor, or for a thing with no one named
     // to grant it, has no target.
     const bool untargeted_ask = (p.code.starts_with("02") || p.code.starts_with("10")) && (untargeted_force_ || !p.objects.empty());
+    // "denied any involvement in the explosions", "expressed optimism that the talks would open": a
+    // public comment named by its object noun is coded with its speaker alone.
+    const bool untargeted_comment = p.code.starts_with("01") && !p.objects.empty() && !p.noun;
     if (target == nullptr && !p.no_target &&
-        !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask &&
+        !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask && !untargeted_comment &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
@@ -586,6 +687,18 @@ class Coder {
     e.date = date;
     e.source = as_event_actor(lex_, source.actor);
     if (target != nullptr) e.target = as_event_actor(lex_, target->actor);
+    // CAMEO codes a private person no dictionary knows by country and role ("the American
+    // journalist Evan Gershkovich" is USAMED, "Swedish activist Greta Thunberg" SWECVL): as a
+    // target, such a person stands for the state. Officials keep their own node.
+    if (target != nullptr && target->via == "new" && target->actor.kind == "person" && !target->actor.country.empty() &&
+        !target->actor.sector.empty() && target->actor.sector != "GOV") {
+      if (const std::uint32_t state = lex_.state_index(target->actor.country); state != UINT32_MAX) {
+        ActorRef ref = actor_ref(lex_, state, kNoDay);
+        ref.text = target->actor.text;
+        ref.span = target->actor.span;
+        e.target = std::move(ref);
+      }
+    }
     // Force used inside one state ("Iraqi security forces raided a hideout near Kirkuk") is an
     // event of that state's forces, with no foreign target.
     if (e.target && e.target->id == e.source.id && is_force(p) && untargeted_force_) e.target.reset();
@@ -650,12 +763,23 @@ class Coder {
       // "accused Armenia of shelling ...": a gerund after "of"/"for" and an actor stays a verb.
       const bool accused_act = v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for") &&
                                view.mention_at(v - 2) >= 0 && w.size() > 4 && w.ends_with("ing");
+      // "after meeting on the sidelines", "by expelling its diplomats": a gerund adjunct is a verb.
+      const bool gerund_adjunct = v >= s.first_token + 2 && w.size() > 4 && w.ends_with("ing") &&
+                                  (view.norm(v - 1) == "by" || view.norm(v - 1) == "after" ||
+                                   view.norm(v - 1) == "before" || view.norm(v - 1) == "while");
       const bool after_determiner = v > s.first_token && (is_determiner(view.norm(v - 1)) || view.norm(v - 1) == "'s" ||
                                                           (is_preposition(view.norm(v - 1)) && view.norm(v - 1) != "to" &&
-                                                           !accused_act) ||
+                                                           !accused_act && !gerund_adjunct) ||
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
+      // "Russian-backed North Korea", "the US-led coalition", "Iran-backed militias": a participle
+      // joined by a hyphen to a name before it is a compound adjective, not a reported act
+      // ("test-fired" stays a verb).
+      const bool compound = v >= s.first_token + 2 && seg_.tokens[v - 1].kind == TokenKind::kDash &&
+                            seg_.tokens[v - 1].span.end == t.span.begin &&
+                            seg_.tokens[v - 2].span.end == seg_.tokens[v - 1].span.begin &&
+                            (view.mention_at(v - 2) >= 0 || seg_.tokens[v - 2].upper);
       bool coded = false;
-      if (!after_determiner) {
+      if (!after_determiner && !compound) {
         for (VerbAnalysis a : lex_.analyse_verb(w)) {
           const auto* patterns = lex_.verb_patterns(a.lemma);
           if (patterns == nullptr) continue;
@@ -786,13 +910,32 @@ class Coder {
     if (controller.embedded || controller.passive) return false;
     const int source = view.subject_before(controller.start);
     if (source < 0) return false;
+    std::uint32_t untargeted_force_end = 0;
     for (std::uint32_t index : by_specificity(patterns, threat_order_)) {
       const EventPattern& p = lex_.event_patterns()[index];
-      if (p.no_target || !requires_met(s, view, p)) continue;
+      // A threatened blockade or other force with no target by definition is aimed at the
+      // condition's actor, when there is one.
+      if ((p.no_target && !is_force(p)) || !requires_met(s, view, p)) continue;
       std::uint32_t after = v + 1;
       if (!p.particle.empty() && !particle_follows(view, p, v, after)) continue;
       std::uint32_t object_at = UINT32_MAX;
-      const int target = target_after(view, after, p, object_at);
+      int target = target_after(view, after, p, object_at);
+      // "threatened to close the Strait of Hormuz if the United States attacked": a threat with
+      // no actor in the act is aimed at the one whose conduct is its condition.
+      if (target == -1) {
+        const std::uint32_t from = object_at != UINT32_MAX ? object_at + 1 : after;
+        for (std::uint32_t k = from; k + 1 < view.end() && k < from + 8; ++k) {
+          const std::string_view w = view.norm(k);
+          if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "if" && w != "unless")) break;
+          if (view.mention_at(k) >= 0 || (w != "if" && w != "unless")) continue;
+          const int m = view.np_mention_after(k + 1, std::min<std::uint32_t>(view.end(), k + 5));
+          if (m >= 0 && !view.mention(m).pronoun && view.mention(m).actor.id != view.mention(source).actor.id) target = m;
+          break;
+        }
+      }
+      if (target == -1 && is_force(p) && untargeted_force_end == 0) {
+        untargeted_force_end = object_at != UINT32_MAX ? object_at + 1 : after;
+      }
       if (target < 0) continue;
       const CameoCode* acted = lex_.cameo(p.code);
       if (acted == nullptr) continue;
@@ -813,7 +956,114 @@ class Coder {
       consumed = trigger_end;
       return true;
     }
+    // "threatened to close the Strait of Hormuz", "threatened to crush any further protests": a
+    // threat of force is the threatener's event even when it names no one it is aimed at.
+    if (untargeted_force_end != 0) {
+      EventPattern threat;
+      threat.code = "138";
+      threat.text = "threaten to " + std::string(view.norm(v));
+      threat.no_target = true;
+      const Modality modality = clause_modality(view, c, controller.modality);
+      for (int si : view.coordinated(source)) {
+        emit(s, view, threat, c, untargeted_force_end, view.mention(si), nullptr, controller.negated, modality, date);
+      }
+      consumed = untargeted_force_end;
+      return true;
+    }
     return false;
+  }
+
+  // "vowed to retaliate", "threatened to respond with force", "vowed to hit back": a promised
+  // answer to an act is a threat (CAMEO 130; 138 when the answer is force), made now, whether or
+  // not the sentence names whom it is aimed at. The target is the one answered ("to respond to
+  // Israel's strikes"), the one whose conduct is the condition ("if Manila continued"), or the one
+  // the sentence has just blamed ("blamed Israel ... and vowed to retaliate").
+  bool code_response_threat(const Sentence& s, const SentenceView& view, std::uint32_t v, const VerbAnalysis& a,
+                            std::uint32_t inf, const Date& date, std::uint32_t& consumed) {
+    if (a.lemma != "threaten" && a.lemma != "vow" && a.lemma != "pledge" && a.lemma != "promise") return false;
+    if (a.form == VerbForm::kGerund || inf >= view.end()) return false;
+    std::string_view answer;
+    for (const VerbAnalysis& ia : lex_.analyse_verb(view.norm(inf))) {
+      if (ia.form != VerbForm::kBase) continue;
+      if (ia.lemma == "respond" || ia.lemma == "react" || ia.lemma == "retaliate" || ia.lemma == "avenge") answer = ia.lemma;
+      if ((ia.lemma == "hit" || ia.lemma == "strike") && inf + 1 < view.end() && view.norm(inf + 1) == "back") answer = "retaliate";
+    }
+    if (answer.empty()) return false;
+    const VerbGroup group = verb_group(view, lex_, v, a.form);
+    if (group.embedded || group.passive) return false;
+    int source = view.subject_before(group.start);
+    if (group.start > view.begin() + 1 && (view.norm(group.start - 1) == "and" || view.norm(group.start - 1) == "but") &&
+        (source < 0 || verb_between(view, source, group.start))) {
+      source = earlier_subject(view, group.start - 1);
+    }
+    if (source < 0) return false;
+    bool force = answer == "retaliate" || answer == "avenge";
+    int target = -1;
+    std::uint32_t end = inf + 1;
+    if (end < view.end() && view.norm(end) == "back") ++end;
+    for (std::uint32_t k = end; k < view.end() && k < end + 8; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "." || w == ";" || (w == "," && target < 0 && k > end)) break;
+      if (view.mention_at(k) < 0 && (w == "force" || w == "militarily" || w == "military")) force = true;
+      if (target >= 0) continue;
+      if (view.mention_at(k) < 0 && (w == "against" || w == "to" || w == "on")) {
+        const int m = possessed_head(view, view.np_mention_after(k + 1, std::min<std::uint32_t>(view.end(), k + 6)));
+        if (m >= 0 && !view.mention(m).pronoun) target = m;
+        continue;
+      }
+      // "vowed to retaliate after US and British warplanes struck": the one whose act is answered.
+      if (view.mention_at(k) < 0 && w == "after") {
+        const int m = possessed_head(view, view.np_mention_after(k + 1, std::min<std::uint32_t>(view.end(), k + 5)));
+        if (m >= 0 && !view.mention(m).pronoun) target = m;
+        break;
+      }
+      if (view.mention_at(k) < 0 && (w == "if" || w == "unless" || w == "should")) {
+        const int m = view.np_mention_after(k + 1, std::min<std::uint32_t>(view.end(), k + 5));
+        if (m >= 0 && !view.mention(m).pronoun) target = m;
+        break;
+      }
+      if (view.mention_at(k) < 0 && is_subordinator(w)) break;
+    }
+    if (target >= 0 && view.mention(target).actor.id == view.mention(source).actor.id) target = -1;
+    if (target < 0) {
+      // The act just blamed on someone in this sentence, or the force just used on the source, is
+      // what the threat answers: "India struck ... and Islamabad vowed to respond".
+      const std::string source_id = as_event_actor(lex_, view.mention(source).actor).id;
+      for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
+        std::string answered;
+        if (it->root == "11" && it->target && it->source.id == source_id) answered = it->target->id;
+        const bool force_used = it->root == "17" || it->root == "18" || it->root == "19" || it->root == "20";
+        if (force_used && it->target && it->target->id == source_id) answered = it->source.id;
+        if (answered.empty()) continue;
+        for (std::uint32_t k = view.begin(); k < group.start && target < 0; ++k) {
+          const int m = view.mention_at(k);
+          if (m >= 0 && !view.mention(m).pronoun && as_event_actor(lex_, view.mention(m).actor).id == answered) target = m;
+        }
+        break;
+      }
+    }
+    EventPattern threat;
+    threat.code = force ? "138" : "130";
+    threat.text = std::string(a.lemma) + " to " + std::string(answer);
+    threat.no_target = true;
+    Modality modality = clause_modality(view, v, group.modality);
+    const Mention& src = view.mention(source);
+    if (modality == Modality::kAsserted && (in_quote(seg_.tokens[v].span) || reported_context(view, src.first_token))) {
+      modality = Modality::kReported;
+    }
+    // The conditional of the answer ("if Manila continued") does not make the threat conditional.
+    if (modality == Modality::kConditional) modality = Modality::kAsserted;
+    for (int si : view.coordinated(source)) {
+      if (target < 0) {
+        emit(s, view, threat, v, end, view.mention(si), nullptr, group.negated, modality, date);
+        continue;
+      }
+      for (int ti : view.coordinated(target)) {
+        emit(s, view, threat, v, end, view.mention(si), &view.mention(ti), group.negated, modality, date);
+      }
+    }
+    consumed = end;
+    return true;
   }
 
   // Returns whether an event was coded; `consumed` gets the end of its trigger (the object noun
@@ -855,6 +1105,14 @@ class Coder {
         verbal = verbal || code < "17";
       }
       if (verbal) shared_subject = earlier_subject(view, v - 1);
+    }
+    // "defied UN resolutions by test-firing a missile", "agreed to improve ties after meeting on
+    // the sidelines": a gerund after "by", "after", "before" or "while" is the main subject's act.
+    if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 && v > s.first_token + 1 &&
+        view.mention_at(v - 1) < 0 &&
+        (view.norm(v - 1) == "by" || view.norm(v - 1) == "after" || view.norm(v - 1) == "before" ||
+         view.norm(v - 1) == "while")) {
+      shared_subject = earlier_subject(view, v - 1);
     }
     // "Russia denied striking the hospital", "Pakistan denied firing on Indian positions": the
     // denied act is coded, negated, with the denier as its source.
@@ -908,6 +1166,7 @@ class Coder {
         phrasal = phrasal || (p.particle.starts_with("to ") && particle_follows(view, p, v, after));
       }
       if (!phrasal) {
+        if (code_response_threat(s, view, v, a, to_at + 1, date, consumed)) return true;
         note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
         return false;
       }
@@ -1007,6 +1266,16 @@ class Coder {
         // "a Polish aid worker was killed in an Israeli air strike": the force named after "in"
         // is the agent's.
         if (source < 0 && is_force(p)) source = force_modifier(view, after);
+        // "The detention of a French aid worker by Iranian authorities was condemned by Paris": the
+        // disapproved act's agent, named in the subject, is whom the disapproval is aimed at.
+        if (target < 0 && (p.code.starts_with("11") || p.code.starts_with("12"))) {
+          for (std::uint32_t k = view.clause_start(group.start); k + 1 < group.start; ++k) {
+            if (view.norm(k) != "by" || view.mention_at(k) >= 0) continue;
+            const int agent = possessed_head(view, view.np_mention_after(k + 1, group.start));
+            if (agent >= 0 && !view.mention(agent).pronoun) target = agent;
+            break;
+          }
+        }
         if (!p.objects.empty()) {
           // "The declaration was signed by X and Y": the subject must be one of the objects.
           bool object_subject = false;
@@ -1015,12 +1284,40 @@ class Coder {
             object_subject = std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
                              std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
           }
-          if (!object_subject) continue;
-          target = -1;
+          // "Iran was hit with new sanctions by the United States", "Ukraine will be supplied with
+          // tanks by Germany": the object after "with", the subject receives it.
+          bool object_with = false;
+          if (!object_subject && after < view.end() && view.norm(after) == "with") {
+            for (std::uint32_t k = after + 1; k < view.end() && k < after + 7 && view.norm(k) != "by"; ++k) {
+              const std::string_view w = view.norm(k);
+              object_with = object_with || std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
+                            std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
+            }
+          }
+          if (!object_subject && !object_with) continue;
+          if (object_subject) {
+            target = -1;
+            // "Sanctions on Belarus's national airline were lifted by Washington": the pattern's
+            // preposition after the object in the subject names the target.
+            for (std::uint32_t k = view.clause_start(group.start); k + 2 < group.start; ++k) {
+              const std::string_view w = view.norm(k);
+              const bool object = std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
+                                  std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
+              if (!object) continue;
+              if (std::find(p.preps.begin(), p.preps.end(), view.norm(k + 1)) != p.preps.end()) {
+                const int m = possessed_head(view, view.np_mention_after(k + 2, group.start));
+                if (m >= 0 && !view.mention(m).pronoun) target = m;
+              }
+              break;
+            }
+          }
         }
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
+        if (target < 0 && p.code.starts_with("14") && source >= 0) {
+          target = purpose_target(view, object_at != UINT32_MAX ? object_at + 1 : after, view.mention(source));
+        }
         // "Ukraine and Russia blamed each other": coordinated subjects act on one another.
         const bool reciprocal = after + 1 < view.end() && view.mention_at(after) < 0 &&
                                 ((view.norm(after) == "each" && view.norm(after + 1) == "other") ||
@@ -1062,9 +1359,13 @@ class Coder {
         return false;
       }
       const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
+      // CAMEO: parties that agree to a truce or to extend one declare it (0871), not only intend it.
+      const bool agreed_truce = group.agreed && p.code == "0871";
+      const bool intent = group.intent && !agreed_truce;
       bool negated = group.negated || denied(view, v);
       Modality modality = clause_modality(view, v, group.modality);
       if (accused >= 0 && modality == Modality::kAsserted) modality = Modality::kReported;
+      if (agreed_truce && modality == Modality::kFuture) modality = Modality::kAsserted;
       const Mention& src = view.mention(source);
       if (in_quote(seg_.tokens[v].span) || (modality == Modality::kAsserted && reported_context(view, src.first_token))) {
         if (modality == Modality::kAsserted) modality = Modality::kReported;
@@ -1081,16 +1382,16 @@ class Coder {
             for (int other : sources) {
               if (other != si) {
                 emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(other), negated, modality, date,
-                     group.intent);
+                     intent);
               }
             }
           } else {
-            emit(s, view, p, v, trigger_end, view.mention(si), nullptr, negated, modality, date, group.intent);
+            emit(s, view, p, v, trigger_end, view.mention(si), nullptr, negated, modality, date, intent);
           }
           continue;
         }
         for (int ti : targets) {
-          emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(ti), negated, modality, date, group.intent);
+          emit(s, view, p, v, trigger_end, view.mention(si), &view.mention(ti), negated, modality, date, intent);
         }
       }
       (void)tgt;
@@ -1103,6 +1404,43 @@ class Coder {
     if (fallback < 0) break;
     }
     return false;
+  }
+
+  // "A Putin-Zelensky meeting can only come after ...", "talks between X and Y could take place
+  // next week", "the summit will be held in Geneva": a nominal event whose own occurrence is the
+  // predicate under a modal has not happened. Returns the modality the modal gives (asserted when
+  // there is none).
+  Modality occurrence_modality(const SentenceView& view, std::uint32_t n) const {
+    static constexpr std::string_view kOccur[] = {"come", "take", "happen", "occur", "be", "go", "begin", "start",
+                                                  "resume", "materialise", "materialize", "proceed", "follow"};
+    for (std::uint32_t k = n + 1; k + 1 < view.end() && k < n + 10; ++k) {
+      const std::string_view w = view.norm(k);
+      if (w == "," || w == ";" || w == "." || seg_.tokens[k].kind == TokenKind::kDash ||
+          (view.mention_at(k) < 0 && is_subordinator(w))) {
+        return Modality::kAsserted;
+      }
+      if (view.mention_at(k) >= 0 || !is_modal(w)) {
+        // A finite verb first: the noun is the subject of some other predicate.
+        if (view.mention_at(k) < 0 && (is_auxiliary(w) && w != "be")) return Modality::kAsserted;
+        continue;
+      }
+      std::uint32_t j = k + 1;
+      while (j < view.end() && (view.norm(j) == "only" || view.norm(j) == "not" || view.norm(j) == "n't" ||
+                                view.norm(j) == "still" || view.norm(j) == "never" || view.norm(j) == "also")) {
+        ++j;
+      }
+      if (j >= view.end() || std::find(std::begin(kOccur), std::end(kOccur), view.norm(j)) == std::end(kOccur)) {
+        return Modality::kAsserted;
+      }
+      // "sanctions against Venezuela should be lifted": only "be held" tells of the event itself.
+      if (view.norm(j) == "be" && (j + 1 >= view.end() || (view.norm(j + 1) != "held" && view.norm(j + 1) != "convened" &&
+                                                          view.norm(j + 1) != "arranged" && view.norm(j + 1) != "organised" &&
+                                                          view.norm(j + 1) != "organized"))) {
+        return Modality::kAsserted;
+      }
+      return w == "will" || w == "'ll" || w == "shall" ? Modality::kFuture : Modality::kHypothetical;
+    }
+    return Modality::kAsserted;
   }
 
   void code_noun(const Sentence& s, const SentenceView& view, std::uint32_t n, const std::vector<std::uint32_t>& patterns,
@@ -1119,6 +1457,20 @@ class Coder {
         continue;
       }
       const std::string_view w = view.norm(k);
+      // "Russia blamed the attack on Ukraine": the actor before a finite verb is its subject, not
+      // a modifier of the noun.
+      if (k > s.first_token && view.mention_at(k - 1) >= 0 && seg_.tokens[k].kind == TokenKind::kWord &&
+          !seg_.tokens[k].upper) {
+        bool finite = false;
+        for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+          finite = finite || a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird;
+        }
+        // "Pakistan began the mass expulsion", "carried out mass killings": a light verb's subject
+        // is the noun's agent, and is taken as such.
+        static constexpr std::string_view kLightVerbs[] = {"completed", "conducted", "staged", "began", "started",
+                                                           "finished", "undertook", "launched", "held", "carried"};
+        if (finite && std::find(std::begin(kLightVerbs), std::end(kLightVerbs), w) == std::end(kLightVerbs)) break;
+      }
       if (w == "'s" || w == "-" || seg_.tokens[k].kind == TokenKind::kDash || is_determiner(w) ||
           (seg_.tokens[k].kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && k + 3 > n &&
            !seg_.tokens[k].upper)) {
@@ -1180,6 +1532,30 @@ class Coder {
         complement = view.mention(agent).end_token;
       }
     }
+    // "the expulsion of six Russian diplomats by Moldova", "the arrest of two Chinese nationals by
+    // the Philippines": the by-agent after the of-phrase is the source, and the actor of the
+    // of-phrase is what the act is done to.
+    int late_theme = -1;
+    // "Alleged crimes by both Israel and Hamas are under investigation by the ICC": the actor named
+    // in the subject of "under <noun> by" is what the by-agent acts on.
+    if (before.size() == 1 && n > s.first_token + 1 && view.norm(n - 1) == "under" && view.norm(n + 1) == "by") {
+      for (std::uint32_t k = view.clause_start(n); k + 1 < n && late_theme < 0; ++k) {
+        const int m = view.mention_at(k);
+        if (m >= 0 && m != before.front() && !view.mention(m).pronoun && view.mention(m).actor.kind != "location") late_theme = m;
+      }
+    }
+    if (before.empty() && n + 3 < view.end() && view.norm(n + 1) == "of") {
+      const int theme = view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 8));
+      const std::uint32_t by = theme >= 0 ? view.mention(theme).end_token : view.end();
+      if (theme >= 0 && by + 1 < view.end() && view.norm(by) == "by" && !view.mention(theme).pronoun) {
+        const int agent = possessed_head(view, view.np_mention_after(by + 1, std::min<std::uint32_t>(view.end(), by + 7)));
+        if (agent >= 0 && !view.mention(agent).pronoun &&
+            as_event_actor(lex_, view.mention(agent).actor).id != as_event_actor(lex_, view.mention(theme).actor).id) {
+          before.push_back(agent);
+          late_theme = theme;
+        }
+      }
+    }
     // "fighting broke out between the army and the RSF", "clashes erupted between ...".
     std::uint32_t between_at = n + 1;
     if (between_at < view.end() && (view.norm(between_at) == "broke" || view.norm(between_at) == "erupted" ||
@@ -1238,6 +1614,7 @@ class Coder {
         }
         break;
       }
+      if (target < 0 && late_theme >= 0 && (p.preps.empty() || view.norm(n - 1) == "under")) target = late_theme;
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
       // of a symmetric nominal event act on each other.
       if (p.symmetric && between_at < view.end() && view.norm(between_at) == "between") {
@@ -1247,7 +1624,8 @@ class Coder {
           if (parties.size() >= 2) {
             const Modality between_modality =
                 view.norm(view.end() - 1) == "?" ? Modality::kHypothetical
-                                                 : (in_quote(seg_.tokens[n].span) ? Modality::kReported : Modality::kAsserted);
+                                                 : (in_quote(seg_.tokens[n].span) ? Modality::kReported
+                                                                                  : occurrence_modality(view, n));
             for (int a : parties) {
               for (int b : parties) {
                 if (a != b) emit(s, view, p, n, n + 1, view.mention(a), &view.mention(b), false, between_modality, date);
@@ -1259,7 +1637,7 @@ class Coder {
       }
       // A nominal event ("the December 7 summit", "Russia's invasion of Ukraine") is presupposed
       // by the sentence: an "if" around it does not make it hypothetical.
-      Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : Modality::kAsserted;
+      Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : occurrence_modality(view, n);
       if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
       if (purpose_future && modality == Modality::kAsserted) modality = Modality::kFuture;
       bool negated = (n > s.first_token && (view.norm(n - 1) == "no")) || denied(view, n);
@@ -1299,8 +1677,8 @@ class Coder {
   std::vector<EventTrace>* trace_;
   SentenceDates& dates_;
   std::vector<EventRecord> out_;
-  bool untargeted_force_ = false;
-  bool condemned_act_ = false;     // the verb being coded has a violent act as its object  // the verb being coded uses force on people or places that are no actor
+  bool untargeted_force_ = false;  // the verb being coded uses force on people or places that are no actor
+  bool condemned_act_ = false;     // the verb being coded has a violent act as its object
   std::vector<std::uint32_t> verb_order_;    // buffers of by_specificity
   std::vector<std::uint32_t> threat_order_;
   std::uint32_t report_sentence_ = UINT32_MAX;  // the sentence first_speech_ and according_ describe

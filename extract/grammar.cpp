@@ -373,8 +373,12 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
     }
   }
   const std::uint32_t stop = clause_start(verb_start);
-  // "X, who met Y": the relative pronoun's antecedent is the subject.
-  if (stop > begin() && (norm(stop - 1) == "who" || norm(stop - 1) == "which")) {
+  // "X, who met Y": the relative pronoun's antecedent is the subject ("X, which Britain blamed on
+  // Moscow": not when the relative clause has a subject of its own).
+  std::uint32_t first = stop;
+  while (first < verb_start && mention_at(first) < 0 && is_determiner(norm(first))) ++first;
+  const bool own_subject = first < verb_start && mention_at(first) >= 0;
+  if (stop > begin() && !own_subject && (norm(stop - 1) == "who" || norm(stop - 1) == "which")) {
     std::uint32_t k = stop - 1;
     if (k > begin() && norm(k - 1) == ",") --k;
     const int m = k > begin() ? mention_at(k - 1) : -1;
@@ -404,6 +408,11 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
     const bool agents_of = k > stop + 1 && norm(k - 1) == "of" && in(kAgentNouns, norm(k - 2));
     if (k > stop && is_preposition(norm(k - 1)) && !agents_of) continue;
     k = possessor_start(i);
+    // "Sudan's army and the Rapid Support Forces": an article or premodifier of the later member
+    // stands between it and the "and" of the coordination.
+    if (k == i) {
+      while (k > stop && mention_at(k - 1) < 0 && (is_determiner(norm(k - 1)) || in(kActorPremodifiers, norm(k - 1)))) --k;
+    }
     // "Russia's Foreign Ministry" / "Putin's delegation": the possessor is the actor.
     candidate = m;
     // "Mark Rutte, NATO's secretary-general, praised": the appositive names the person's office;
@@ -476,6 +485,7 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
         else if (in(kFutureControllers, a.lemma)) {
           if (g.modality == Modality::kAsserted) g.modality = Modality::kFuture;
           g.intent = g.intent || in(kIntentControllers, a.lemma);
+          g.agreed = g.agreed || a.lemma == "agree";
           controlled = true;
         }
       }

@@ -64,6 +64,7 @@ struct VerbGroup {
   bool passive = false;
   Modality modality = Modality::kAsserted;
   bool intent = false;      // under "promised to", "agreed to", "offered to": an expressed intention
+  bool agreed = false;      // under "agreed to" itself: "agreed to extend the ceasefire" sets it up
   bool embedded = false;    // the object of another act: "urged Hamas to release", "threatened to strike"
 };
 
