@@ -97,6 +97,7 @@ class Resolver {
     resolve_weak();
     agents_in_states();
     speakers_for();
+    administrations();
     sort_by_first_token(out_.mentions);
     drop_appositive_descriptions();
     resolve_pronouns();
@@ -851,6 +852,25 @@ class Resolver {
       const std::string_view head = norm(at - 1);  // the agent noun, not the place, says how many
       agent.plural = (head.size() > 1 && head.back() == 's') || head == "police" || head == "military";
       m = std::move(agent);
+    }
+  }
+
+  // "the Biden administration", "the Netanyahu government": a leader's name before the word for
+  // their government is that state's government, not the person.
+  void administrations() {
+    for (Mention& m : out_.mentions) {
+      if (m.pronoun || m.actor.kind != "person" || m.actor.country.empty()) continue;
+      const Sentence& s = seg_.sentences[m.sentence];
+      if (m.end_token >= s.end_token) continue;
+      std::uint32_t next = m.end_token;
+      if (norm(next) == "'s" && next + 1 < s.end_token) ++next;
+      const std::string_view w = norm(next);
+      if (w != "administration" && w != "government" && w != "cabinet" && w != "regime") continue;
+      const std::uint32_t state = lex_.state_index(m.actor.country);
+      if (state == UINT32_MAX) continue;
+      std::uint32_t first = m.first_token;
+      if (first > s.first_token && norm(first - 1) == "the") --first;
+      m = make(s, first, next + 1, state, "metonym", "GOV");
     }
   }
 
