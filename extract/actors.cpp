@@ -1269,6 +1269,25 @@ class Resolver {
     return true;
   }
 
+  // A name inside another noun phrase, before its head: "its real NATO membership chances", "the
+  // EU summit". What "it" refers to later is that phrase, not the name.
+  bool prenominal(const Mention& m) const {
+    const Sentence& s = seg_.sentences[m.sentence];
+    if (m.first_token <= s.first_token || m.end_token >= s.end_token) return false;
+    const Token& after = seg_.tokens[m.end_token];
+    if (after.kind != TokenKind::kWord || after.upper) return false;
+    const std::string_view next = norm(m.end_token);
+    if (!lex_.analyse_verb(next).empty() || is_auxiliary(next) || is_modal(next) || is_preposition(next) ||
+        next == "and" || next == "or" || next == "but" || next == "who" || next == "which" || next == "that") {
+      return false;
+    }
+    const std::string_view before = norm(m.first_token - 1);
+    return before == "the" || before == "a" || before == "an" || before == "its" || before == "their" ||
+           before == "his" || before == "her" || before == "our" || before == "this" ||
+           (seg_.tokens[m.first_token - 1].kind == TokenKind::kWord && !seg_.tokens[m.first_token - 1].upper &&
+            lex_.analyse_verb(before).empty() && !is_preposition(before) && !is_determiner(before));
+  }
+
   void resolve_pronouns() {
     // he/she/his/her -> the most salient compatible person: the first one named (outside a
     // prepositional phrase) in the nearest sentence that names one, within three sentences.
@@ -1329,7 +1348,7 @@ class Resolver {
           if (gender != "male") offer(person[1], m);
           if (!quoted(m) && gender != "female") offer(narrated[0], m);
           if (!quoted(m) && gender != "male") offer(narrated[1], m);
-        } else if (m.actor.kind != "location" && !m.plural) {
+        } else if (m.actor.kind != "location" && !m.plural && !prenominal(m)) {
           // "Russian tanks", "Georgian lawmakers" are "they", never "it".
           offer(body, m);
         }

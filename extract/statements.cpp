@@ -1216,7 +1216,20 @@ class Finder {
           if ((norm(k) != "and" && norm(k) != "but") || inside_quote(seg_.tokens[k].span)) continue;
           const CueEntry* second = nullptr;
           const std::uint32_t c = cue_in(k + 1, std::min(c_end, k + 3), &second);
-          if (c == UINT32_MAX || c + 1 >= c_end) continue;
+          if (c == UINT32_MAX || c + 1 >= c_end) {
+            // '..., and Senate Majority Leader Mitch McConnell's office said the Senate ...': a
+            // speech verb with a subject of its own after ", and" ends the content; that clause
+            // is another speaker's statement.
+            if (norm(k - 1) != ",") continue;
+            const int other = view.mention_at(k + 1) >= 0 ? view.mention_at(k + 1)
+                              : (k + 2 < c_end && norm(k + 1) == "the") ? view.mention_at(k + 2) : -1;
+            if (other < 0) continue;
+            std::uint32_t e = view.mention(other).end_token;
+            if (e < c_end && norm(e) == "'s") e += 2;  // "McConnell's office"
+            if (e >= c_end || cue_in(e, std::min(c_end, e + 2), &second) == UINT32_MAX) continue;
+            c_end = k - 1;
+            break;
+          }
           if (norm(c + 1) != "that" && !clause_like_start(view, c + 1)) continue;
           next_cue = c;
           c_end = norm(k - 1) == "," ? k - 1 : k;
