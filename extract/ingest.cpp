@@ -205,6 +205,18 @@ std::string normalise_text(std::string_view in, std::size_t& controls_replaced) 
   out.reserve(in.size());
   std::size_t pos = 0;
   while (pos < in.size()) {
+    // Runs of printable ASCII, tabs and newlines (nearly all of the text) are kept as they are.
+    std::size_t run = pos;
+    while (run < in.size()) {
+      const auto b = static_cast<unsigned char>(in[run]);
+      if (!((b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n')) break;
+      ++run;
+    }
+    if (run > pos) {
+      out.append(in.data() + pos, run - pos);
+      pos = run;
+      if (pos == in.size()) break;
+    }
     const char c = in[pos];
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x80) {
