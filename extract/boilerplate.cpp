@@ -145,13 +145,14 @@ class PhraseSet {
 class FragmentSet {
  public:
   template <std::size_t N>
-  explicit FragmentSet(const std::array<std::string_view, N>& list) : fragments_(list.begin(), list.end()) {
-    for (const std::string_view f : fragments_) {
+  explicit FragmentSet(const std::array<std::string_view, N>& list) {
+    for (const std::string_view f : list) {
       if (f.size() < 2) {
         short_.push_back(f);
       } else {
         const std::size_t pair = pair_at(f, 0);
         pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+        by_first_[static_cast<unsigned char>(f.front())].push_back(f);
       }
     }
   }
@@ -163,8 +164,8 @@ class FragmentSet {
     for (std::size_t i = 0; i + 1 < s.size(); ++i) {
       const std::size_t pair = pair_at(s, i);
       if ((pairs_[pair / 64] >> (pair % 64) & 1) == 0) continue;
-      for (const std::string_view f : fragments_) {
-        if (f.size() >= 2 && f[0] == s[i] && f[1] == s[i + 1] && s.compare(i, f.size(), f) == 0) return true;
+      for (const std::string_view f : by_first_[static_cast<unsigned char>(s[i])]) {
+        if (f[1] == s[i + 1] && s.compare(i, f.size(), f) == 0) return true;
       }
     }
     return false;
@@ -175,9 +176,9 @@ class FragmentSet {
     return static_cast<std::size_t>(static_cast<unsigned char>(s[i])) << 8 | static_cast<unsigned char>(s[i + 1]);
   }
 
-  std::vector<std::string_view> fragments_;
-  std::vector<std::string_view> short_;
-  std::array<std::uint64_t, 65536 / 64> pairs_{};
+  std::vector<std::string_view> short_;                      // fragments of one byte
+  std::array<std::vector<std::string_view>, 256> by_first_;  // the others, by first byte
+  std::array<std::uint64_t, 65536 / 64> pairs_{};            // their first two bytes
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
@@ -1006,7 +1007,10 @@ void mark_author_bio(std::vector<Line>& lines) {
     Line& line = lines[i - 1];
     if (line.blank) continue;
     ++seen;
-    if (is_one_of(key_of(line), kAuthorHeadings)) {
+    const bool heading = std::any_of(kAuthorHeadings.begin(), kAuthorHeadings.end(),
+                                     [&](std::string_view h) { return key_may_be(line, h); }) &&
+                         is_one_of(key_of(line), kAuthorHeadings);
+    if (heading) {
       bio = i - 1;
     } else if (seen <= 6 && is_author_bio(line)) {
       // The non-starred form must be the last line that is not already boilerplate.
