@@ -137,11 +137,15 @@ class Tokenizer {
     bool digits_only = true;
     while (pos < text_.size()) {
       // ASCII letters and digits, nearly every byte of a word, need no decoding.
-      if (const auto b = static_cast<unsigned char>(text_[pos]); is_ascii_alnum(b)) {
+      const auto b = static_cast<unsigned char>(text_[pos]);
+      if (is_ascii_alnum(b)) {
         if (b > '9') digits_only = false;
         ++pos;
         continue;
       }
+      // Only an apostrophe, a comma or a period can go on inside a word: any other ASCII byte (a
+      // space nearly always) ends it.
+      if (b < 0x80 && b != ',' && b != '.' && b != '\'') break;
       std::size_t len = 0;
       const char32_t c = decode_utf8(text_, pos, len);
       if (is_word_char(c)) {
