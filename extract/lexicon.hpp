@@ -182,6 +182,23 @@ class FlatStringMap {
     std::memcpy(&w, p, 8);
     return w;
   }
+  static std::uint32_t load32(const char* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  }
+  // Equality of n bytes; a short key is compared as two overlapping loads, without a call.
+  static bool same_bytes(const char* a, const char* b, std::size_t n) {
+    if (n >= 8 && n <= 16) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+    if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    if (n < 4) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i]) return false;
+      }
+      return true;
+    }
+    return std::memcmp(a, b, n) == 0;
+  }
 
   const value_type* locate(std::string_view key, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
@@ -190,7 +207,7 @@ class FlatStringMap {
       const Slot& slot = slots_[i];
       if (slot.entry == nullptr) return nullptr;
       if (slot.hash == h && slot.entry->first.size() == key.size() &&
-          std::memcmp(slot.entry->first.data(), key.data(), key.size()) == 0) {
+          same_bytes(slot.entry->first.data(), key.data(), key.size())) {
         return slot.entry;
       }
     }
