@@ -57,6 +57,26 @@ std::string sector_for_day(const ActorEntry& a, std::int32_t day, std::string* t
   return a.sector;
 }
 
+// actor_ref() written into `ref` (its text and span are left as they are).
+void set_actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day, ActorRef& ref) {
+  const ActorEntry& a = lexicon.actors()[index];
+  ref.id = a.id;
+  ref.name = a.name;
+  ref.kind = a.kind;
+  ref.country = a.country;
+  if (a.kind == "person"sv) {
+    ref.sector = sector_for_day(a, day, nullptr);
+  } else {
+    ref.sector = a.sector;
+  }
+  if (a.kind == "state"sv || a.kind == "person"sv || a.kind == "location"sv) {
+    ref.code = a.country;
+    ref.code += ref.sector;
+  } else {
+    ref.code = a.code;
+  }
+}
+
 // Orders mentions by first token. A Mention holds eight strings, so the sort moves 4-byte indices
 // and then each mention at most once; std::sort on the indices makes the same comparisons and swaps
 // as on the mentions themselves, so the order of mentions that start at the same token is
@@ -182,7 +202,7 @@ class Resolver {
     m.sentence = s.index;
     m.first_token = first;
     m.end_token = end;
-    m.actor = actor_ref(lex_, actor, day_);
+    set_actor_ref(lex_, actor, day_, m.actor);  // in place: a mention is made for every name
     if (!sector_override.empty()) {
       m.actor.sector = sector_override;
       if (!m.actor.country.empty()) m.actor.code = m.actor.country + sector_override;
@@ -1169,18 +1189,8 @@ std::string mentions_dump(const std::vector<Mention>& mentions) {
 }
 
 ActorRef actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day) {
-  const ActorEntry& a = lexicon.actors()[index];
   ActorRef ref;
-  ref.id = a.id;
-  ref.name = a.name;
-  ref.kind = a.kind;
-  ref.country = a.country;
-  ref.sector = a.kind == "person"sv ? sector_for_day(a, day, nullptr) : a.sector;
-  if (a.kind == "state"sv || a.kind == "person"sv || a.kind == "location"sv) {
-    ref.code = a.country + ref.sector;
-  } else {
-    ref.code = a.code;
-  }
+  set_actor_ref(lexicon, index, day, ref);
   return ref;
 }
 
