@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -9,6 +10,10 @@
 #include "extract/text.hpp"
 
 namespace geokg::extract {
+
+// Actor fields are std::strings: compared with string_view literals, a different length answers
+// at once instead of after a strlen and a memcmp.
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -63,15 +68,49 @@ std::string sector_for_day(const ActorEntry& a, std::int32_t day, std::string* t
   return a.sector;
 }
 
+// actor_ref() written into `ref` (its text and span are left as they are).
+void set_actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day, ActorRef& ref) {
+  const ActorEntry& a = lexicon.actors()[index];
+  ref.id = a.id;
+  ref.name = a.name;
+  ref.kind = a.kind;
+  ref.country = a.country;
+  if (a.kind == "person"sv) {
+    ref.sector = sector_for_day(a, day, nullptr);
+  } else {
+    ref.sector = a.sector;
+  }
+  if (a.kind == "state"sv || a.kind == "person"sv || a.kind == "location"sv) {
+    ref.code = a.country;
+    ref.code += ref.sector;
+  } else {
+    ref.code = a.code;
+  }
+}
+
 // Orders mentions by first token. A Mention holds eight strings, so the sort moves 4-byte indices
-// and then each mention once; std::sort on the indices makes the same comparisons and swaps as on
-// the mentions themselves, so the order of mentions that start at the same token is unchanged.
+// and then each mention at most once; std::sort on the indices makes the same comparisons and swaps
+// as on the mentions themselves, so the order of mentions that start at the same token is
+// unchanged. Mentions are found left to right, so a long prefix is usually in place already: it
+// stays where it is.
 void sort_by_first_token(std::vector<Mention>& mentions) {
   std::vector<std::uint32_t> order(mentions.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&mentions](std::uint32_t a, std::uint32_t b) {
     return mentions[a].first_token < mentions[b].first_token;
   });
+  std::size_t in_place = 0;
+  while (in_place < order.size() && order[in_place] == in_place) ++in_place;
+  if (in_place == order.size()) return;
+  // The rest is a permutation of itself: moved out and back (two moves each) when that is less
+  // than moving every mention once into a new vector.
+  if (2 * (order.size() - in_place) < order.size()) {
+    std::vector<Mention> rest;
+    rest.reserve(order.size() - in_place);
+    for (std::size_t k = in_place; k < order.size(); ++k) rest.push_back(std::move(mentions[order[k]]));
+    std::move(rest.begin(), rest.end(), mentions.begin() + static_cast<std::ptrdiff_t>(in_place));
+    return;
+  }
   std::vector<Mention> sorted;
   sorted.reserve(mentions.size());
   for (const std::uint32_t i : order) sorted.push_back(std::move(mentions[i]));
@@ -90,6 +129,9 @@ class Resolver {
       : doc_(doc), seg_(seg), lex_(lexicon), day_(day_number(doc.date.value)) {}
 
   ActorAnalysis run() {
+    // About one mention per ten tokens in news text; reserved so that a mention is rarely moved
+    // by the vector's growth.
+    out_.mentions.reserve(seg_.tokens.size() / 8 + 16);
     for (const Sentence& s : seg_.sentences) {
       if (s.boilerplate || is_credit_or_link(s)) continue;
       scan_sentence(s);
@@ -113,9 +155,9 @@ class Resolver {
     for (std::size_t k = out_.mentions.size(); k > 0 && at >= 1;) {
       Mention& prev = out_.mentions[--k];
       const std::string_view link = norm(at - 1);
-      if (prev.sentence != s.index || prev.end_token + 1 != at || prev.actor.kind != "state" ||
+      if (prev.sentence != s.index || prev.end_token + 1 != at || prev.actor.kind != "state"sv ||
           prev.actor.country.empty() || (link != "and" && link != "or" && link != ",") ||
-          (prev.via != "demonym" && prev.via != "lexicon")) {
+          (prev.via != "demonym"sv && prev.via != "lexicon"sv)) {
         break;
       }
       prev.actor.sector = std::string(sector);
@@ -174,7 +216,7 @@ class Resolver {
     m.sentence = s.index;
     m.first_token = first;
     m.end_token = end;
-    m.actor = actor_ref(lex_, actor, day_);
+    set_actor_ref(lex_, actor, day_, m.actor);  // in place: a mention is made for every name
     if (!sector_override.empty()) {
       m.actor.sector = sector_override;
       if (!m.actor.country.empty()) m.actor.code = m.actor.country + sector_override;
@@ -260,7 +302,7 @@ class Resolver {
         const Mention& m = *it;
         if (m.sentence + 2 < s.index) break;
         if (m.actor.id.empty() || m.pronoun || m.group != 0) continue;
-        const bool fits = people ? m.actor.kind == "person" : (m.actor.kind == "state" || m.actor.kind == "igo");
+        const bool fits = people ? m.actor.kind == "person"sv : (m.actor.kind == "state"sv || m.actor.kind == "igo"sv);
         if (!fits || (only_leaders && !is_leader(m.actor.id))) continue;
         bool seen = false;
         for (const Mention* f : found) seen = seen || f->actor.id == m.actor.id;
@@ -365,7 +407,7 @@ class Resolver {
     const std::vector<PhraseEntry>* entries = nullptr;
     if (lex_.match_phrase(seg_, j, end, &entries) == 0) return false;
     for (const auto& e : *entries) {
-      if ((e.kind == PhraseKind::kName || e.kind == PhraseKind::kAlias) && lex_.actors()[e.target].kind == "person") {
+      if ((e.kind == PhraseKind::kName || e.kind == PhraseKind::kAlias) && lex_.actors()[e.target].kind == "person"sv) {
         return true;
       }
     }
@@ -382,7 +424,7 @@ class Resolver {
       for (const auto& e : *entries) {
         if (e.kind == PhraseKind::kTitle || e.kind == PhraseKind::kCue || e.needs_context) continue;
         const ActorEntry& other = lex_.actors()[e.target];
-        if (other.id != a.id && other.kind == "state" && other.country != "USA") return true;
+        if (other.id != a.id && other.kind == "state"sv && other.country != "USA"sv) return true;
       }
     }
     return false;
@@ -427,7 +469,7 @@ class Resolver {
           if (next != nullptr && next->kind == PhraseKind::kTitle) continue;  // "Foreign Minister" after "Russian"
           if (next != nullptr && (next->kind == PhraseKind::kName || next->kind == PhraseKind::kAlias ||
                                   next->kind == PhraseKind::kWeak) &&
-              lex_.actors()[next->target].kind == "person") {
+              lex_.actors()[next->target].kind == "person"sv) {
             Mention person = make(s, i, i + m, next->target, "title");
             person.first_token = pending_first;  // the noun phrase starts at the title or affiliation
             add_role(s, person, pending_affiliation_actor, pending_title, pending_sector);
@@ -439,14 +481,14 @@ class Resolver {
           }
           const std::uint32_t name_stop = name_end(i, end, false, /*allow_particles=*/true);
           if (name_stop > i && name_stop - i <= 4 && seg_.tokens[i].upper && n > 0 && looks_like_name(i, name_stop) &&
-              !(next != nullptr && lex_.actors()[next->target].kind != "person" && m >= name_stop - i)) {
+              !(next != nullptr && lex_.actors()[next->target].kind != "person"sv && m >= name_stop - i)) {
             std::string name = surface(i, name_stop);
             // A generic office of a non-state organisation takes the organisation's sector: "Hamas
             // spokesman" is REB, not GOV.
             std::string sector = pending_sector.empty() ? std::string("GOV") : pending_sector;
-            if (pending_affiliation_actor != UINT32_MAX && sector == "GOV") {
+            if (pending_affiliation_actor != UINT32_MAX && sector == "GOV"sv) {
               const ActorEntry& org = lex_.actors()[pending_affiliation_actor];
-              if ((org.kind == "organisation" || org.kind == "group") && !org.sector.empty()) sector = org.sector;
+              if ((org.kind == "organisation"sv || org.kind == "group"sv) && !org.sector.empty()) sector = org.sector;
             }
             Mention person = make_new(s, i, name_stop, name, "person", pending_affiliation_country, sector);
             person.first_token = pending_first;
@@ -466,7 +508,7 @@ class Resolver {
           const ActorEntry& a = lex_.actors()[chosen->target];
           // "the Helsinki Accords", "the Minsk Agreements", "the Istanbul Process": a place named in
           // the name of an agreement or a meeting is neither the state nor its government.
-          if ((a.kind == "state" || a.kind == "location") && i + n < end && seg_.tokens[i + n].upper &&
+          if ((a.kind == "state"sv || a.kind == "location"sv) && i + n < end && seg_.tokens[i + n].upper &&
               in(kNamedAgreementHeads, norm(i + n))) {
             reset_pending();
             i += n + 1;
@@ -489,7 +531,7 @@ class Resolver {
             }
           }
           // A state body: "the Russian Defence Ministry", "Ukraine's armed forces".
-          if (a.kind == "state" && i + n < end) {
+          if (a.kind == "state"sv && i + n < end) {
             std::uint32_t j = i + n;
             if (norm(j) == "'s" || norm(j) == "'") ++j;
             std::uint32_t k = j;
@@ -515,14 +557,14 @@ class Resolver {
           }
           // "US and EU negotiators": a state coordinated before an organisation shares its agent noun
           // (the organisation keeps its own code).
-          if ((a.kind == "igo" || a.kind == "organisation") && i + n < end) {
+          if ((a.kind == "igo"sv || a.kind == "organisation"sv) && i + n < end) {
             std::uint32_t stop = 0;
             const std::string_view sector = agent_after(i + n, end, &stop);
             if (!sector.empty()) share_agent_sector(s, i, sector);
           }
           // A place's officials or people: "Washington state officials", "Texas lawmakers" are the
           // place's (its country's code), not a title waiting for a name.
-          if (a.kind == "location" && i + n < end) {
+          if (a.kind == "location"sv && i + n < end) {
             std::uint32_t stop = 0;
             if (!agent_after(i + n, end, &stop).empty()) {
               out_.mentions.push_back(make(s, i, i + n, chosen->target, "lexicon"));
@@ -534,7 +576,7 @@ class Resolver {
           // A state's people or bodies by agent noun: "Israeli troops", "Iraqi riot police", "Russia's
           // lawmakers", "Syrian government forces". The actor stays the state (one graph node), with
           // the agent's CAMEO sector in its code.
-          if (a.kind == "state" && i + n < end) {
+          if (a.kind == "state"sv && i + n < end) {
             std::uint32_t stop = 0;
             const std::string_view sector = agent_after(i + n, end, &stop);
             if (!sector.empty()) {
@@ -546,8 +588,8 @@ class Resolver {
             }
           }
           // Affiliation before a title: "Russian Foreign Minister", "Kremlin economic envoy".
-          if ((a.kind == "state" || a.kind == "igo" || a.kind == "organisation" || a.kind == "group" ||
-               a.kind == "location") &&
+          if ((a.kind == "state"sv || a.kind == "igo"sv || a.kind == "organisation"sv || a.kind == "group"sv ||
+               a.kind == "location"sv) &&
               i + n < end) {
             std::uint32_t j = i + n;
             if (norm(j) == "'s") ++j;
@@ -567,7 +609,7 @@ class Resolver {
               ++j;
             }
             if (j < end && (j > i + n || chosen->kind == PhraseKind::kDemonym) &&
-                (a.kind == "state" || a.kind == "location") && starts_person(j, end)) {
+                (a.kind == "state"sv || a.kind == "location"sv) && starts_person(j, end)) {
               // "his Polish counterpart Radoslaw Sikorski": the demonym describes the person.
               reset_pending();
               i = j;
@@ -576,20 +618,20 @@ class Resolver {
             if (j < end && is_title_at(j, end)) {
               // A state (by name, demonym or seat) is absorbed into the title; an organisation's
               // name stays a mention of its own ("NATO Secretary General Jens Stoltenberg").
-              const bool absorbed = a.kind == "state" || a.kind == "location";
+              const bool absorbed = a.kind == "state"sv || a.kind == "location"sv;
               if (!absorbed) out_.mentions.push_back(make(s, i, i + n, chosen->target, "lexicon"));
               pending_first = absorbed ? i : j;
               pending_affiliation_actor = chosen->target;
-              pending_affiliation_country = a.kind == "state" ? a.country : a.country;
+              pending_affiliation_country = a.kind == "state"sv ? a.country : a.country;
               i = j;
               continue;
             }
           }
-          if (a.kind == "state" && i + n + 1 < end && norm(i + n) == "'s") {
+          if (a.kind == "state"sv && i + n + 1 < end && norm(i + n) == "'s") {
             const std::vector<PhraseEntry>* next_entries = nullptr;
             const std::uint32_t m = lex_.match_phrase(seg_, i + n + 1, end, &next_entries);
             const PhraseEntry* next = m > 0 ? choose(*next_entries) : nullptr;
-            if (next != nullptr && next->kind != PhraseKind::kTitle && lex_.actors()[next->target].kind == "person") {
+            if (next != nullptr && next->kind != PhraseKind::kTitle && lex_.actors()[next->target].kind == "person"sv) {
               Mention person = make(s, i + n + 1, i + n + 1 + m, next->target, "lexicon");
               person.first_token = i;  // "Russia's Putin" is one noun phrase
               note_full_name(next->target, i);
@@ -613,7 +655,7 @@ class Resolver {
               for (std::size_t e = 0; m > 0 && e < of_entries->size() && person == UINT32_MAX; ++e) {
                 const ActorEntry& state = lex_.actors()[(*of_entries)[e].target];
                 if ((*of_entries)[e].kind == PhraseKind::kTitle || (*of_entries)[e].kind == PhraseKind::kCue ||
-                    state.kind != "state") {
+                    state.kind != "state"sv) {
                   continue;
                 }
                 for (std::uint32_t c : candidates) {
@@ -643,7 +685,7 @@ class Resolver {
             if (i + n < end && seg_.tokens[i + n].kind == TokenKind::kDash && !seg_.tokens[i + n].space_before) {
               m.modifier = true;  // "Putin-Biden summit", "US-Russian"
             }
-            if (a.kind == "person" && (chosen->kind == PhraseKind::kName || chosen->kind == PhraseKind::kAlias)) {
+            if (a.kind == "person"sv && (chosen->kind == PhraseKind::kName || chosen->kind == PhraseKind::kAlias)) {
               note_full_name(chosen->target, i);
             }
             out_.mentions.push_back(std::move(m));
@@ -798,7 +840,7 @@ class Resolver {
       return it != taken.begin() && std::prev(it)->end > first;
     };
     for (Mention& m : out_.mentions) {
-      if (m.actor.kind != "state" || m.pronoun || m.modifier || m.via == "agent" || m.first_token < 2) continue;
+      if (m.actor.kind != "state"sv || m.pronoun || m.modifier || m.via == "agent"sv || m.first_token < 2) continue;
       const Sentence& s = seg_.sentences[m.sentence];
       const std::uint32_t at = m.first_token - 1;  // "in"
       if (at <= s.first_token || norm(at) != "in") continue;
@@ -859,7 +901,7 @@ class Resolver {
   // their government is that state's government, not the person.
   void administrations() {
     for (Mention& m : out_.mentions) {
-      if (m.pronoun || m.actor.kind != "person" || m.actor.country.empty()) continue;
+      if (m.pronoun || m.actor.kind != "person"sv || m.actor.country.empty()) continue;
       const Sentence& s = seg_.sentences[m.sentence];
       if (m.end_token >= s.end_token) continue;
       std::uint32_t next = m.end_token;
@@ -879,7 +921,7 @@ class Resolver {
   // phrase (like "a Kremlin spokesman"), so that the actor is the speaker.
   void speakers_for() {
     for (Mention& m : out_.mentions) {
-      if (m.pronoun || m.modifier || m.actor.kind == "person" || m.actor.kind == "location") continue;
+      if (m.pronoun || m.modifier || m.actor.kind == "person"sv || m.actor.kind == "location"sv) continue;
       const Sentence& s = seg_.sentences[m.sentence];
       std::uint32_t k = m.first_token;
       if (k > s.first_token && norm(k - 1) == "the") --k;
@@ -903,7 +945,7 @@ class Resolver {
       m.actor.span.begin = seg_.tokens[first].span.begin;
       m.actor.text = std::string(slice(doc_.text, m.actor.span));
       m.via = "description";
-      if (m.actor.kind == "state" && m.actor.sector.empty()) {
+      if (m.actor.kind == "state"sv && m.actor.sector.empty()) {
         m.actor.sector = "GOV";
         m.actor.code = m.actor.country + "GOV";
       }
@@ -922,7 +964,7 @@ class Resolver {
     if (sector.empty()) return i;
     for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend(); ++it) {
       if (it->sentence + 2 < s.index) break;
-      if (it->actor.kind != "state" || it->pronoun) continue;
+      if (it->actor.kind != "state"sv || it->pronoun) continue;
       const std::uint32_t state = lex_.state_index(it->actor.country);
       if (state == UINT32_MAX) continue;
       Mention m = agent_mention(s, i, stop, state, sector);
@@ -959,7 +1001,7 @@ class Resolver {
         const bool cur_ok = !best->needs_context || context_confirms(cur);
         const bool cand_ok = !e.needs_context || context_confirms(cand);
         if (cand_ok && !cur_ok) best = &e;
-        else if (cand_ok == cur_ok && kind == PhraseKind::kMetonym && cur.kind == "state" && cand.kind == "igo") best = &e;
+        else if (cand_ok == cur_ok && kind == PhraseKind::kMetonym && cur.kind == "state"sv && cand.kind == "igo"sv) best = &e;
       }
       if (best != nullptr) return best;
     }
@@ -974,8 +1016,8 @@ class Resolver {
     if (title.empty()) return;
     std::uint32_t target = affiliation;
     if (target == UINT32_MAX) {
-      const bool state_service = sector == "GOV" || sector == "MIL" || sector == "LEG" || sector == "JUD" ||
-                                 sector == "SPY";
+      const bool state_service = sector == "GOV"sv || sector == "MIL"sv || sector == "LEG"sv || sector == "JUD"sv ||
+                                 sector == "SPY"sv;
       if (!state_service || person.actor.country.empty()) return;
       target = lex_.state_index(person.actor.country);
       if (target == UINT32_MAX) return;
@@ -1002,9 +1044,9 @@ class Resolver {
       return;
     }
     const ActorEntry& a = lex_.actors()[affiliation];
-    if (a.kind != "state") return;
+    if (a.kind != "state"sv) return;
     std::vector<std::string> titles{title};
-    if (title == "leader" || title == "head of state") titles = {"president", "prime minister", "chancellor", "supreme leader"};
+    if (title == "leader"sv || title == "head of state"sv) titles = {"president", "prime minister", "chancellor", "supreme leader"};
     // Offices named after their seat: "the White House press secretary", "the Pentagon press
     // secretary" are roles of their own ("white house press secretary").
     if (title_first > first && title_first <= end) {
@@ -1052,7 +1094,7 @@ class Resolver {
     if (last.size() > 1 && last.back() == 's' && !title.ends_with('s')) return;  // "the foreign ministers"
     for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend(); ++it) {
       if (it->sentence + 4 < s.index) break;
-      if (it->actor.kind != "person" || it->pronoun) continue;
+      if (it->actor.kind != "person"sv || it->pronoun) continue;
       const ActorEntry* person = lex_.actor_by_id(it->actor.id);
       if (person == nullptr) continue;
       for (const Role& r : person->roles) {
@@ -1064,7 +1106,7 @@ class Resolver {
     }
     for (auto it = out_.mentions.rbegin(); it != out_.mentions.rend(); ++it) {
       if (it->sentence + 1 < s.index) break;
-      if (it->actor.kind != "state" || it->pronoun || it->actor.country.empty()) continue;
+      if (it->actor.kind != "state"sv || it->pronoun || it->actor.country.empty()) continue;
       const auto holders = lex_.holders(it->actor.country, title, day_);
       if (holders.size() == 1) out_.mentions.push_back(make(s, first, end, holders.front(), "description"));
       return;
@@ -1193,7 +1235,7 @@ class Resolver {
     // word ("in May") is taken only where it cannot be that word.
     person_surnames_.clear();
     for (const Mention& other : out_.mentions) {
-      if (other.actor.kind != "person") continue;
+      if (other.actor.kind != "person"sv) continue;
       const std::string_view name = other.actor.name;
       const std::size_t space = name.rfind(' ');
       std::string last(space == std::string_view::npos ? name : name.substr(space + 1));
@@ -1239,7 +1281,7 @@ class Resolver {
     auto& ms = out_.mentions;
     std::vector<bool> drop(ms.size(), false);
     for (std::size_t k = 0; k < ms.size(); ++k) {
-      if (ms[k].via != "description") continue;
+      if (ms[k].via != "description"sv) continue;
       auto same_by_comma = [&](const Mention& a, const Mention& b) {  // a before b
         return a.sentence == b.sentence && a.actor.id == b.actor.id && a.end_token + 1 == b.first_token &&
                seg_.tokens[a.end_token].kind == TokenKind::kPunct && norm(a.end_token) == ",";
@@ -1334,29 +1376,29 @@ class Resolver {
         const std::size_t index = next_mention++;
         const Mention& m = out_.mentions[index];
         if (m.modifier || m.actor.id.empty()) continue;
-        if (m.actor.kind == "person") {
+        if (m.actor.kind == "person"sv) {
           people_seen.push_back(index);
           note_person(m.actor, m.first_token, m.sentence);
         }
         const bool in_phrase = m.first_token > 0 && is_preposition(norm(m.first_token - 1)) &&
                                norm(m.first_token - 1) != "by";
         if (in_phrase) continue;
-        if (m.actor.kind == "person") {
+        if (m.actor.kind == "person"sv) {
           const ActorEntry* a = lex_.actor_by_id(m.actor.id);
           const std::string gender = a != nullptr ? a->gender : std::string();
-          if (gender != "female") offer(person[0], m);
-          if (gender != "male") offer(person[1], m);
-          if (!quoted(m) && gender != "female") offer(narrated[0], m);
-          if (!quoted(m) && gender != "male") offer(narrated[1], m);
-        } else if (m.actor.kind != "location" && !m.plural && !prenominal(m)) {
+          if (gender != "female"sv) offer(person[0], m);
+          if (gender != "male"sv) offer(person[1], m);
+          if (!quoted(m) && gender != "female"sv) offer(narrated[0], m);
+          if (!quoted(m) && gender != "male"sv) offer(narrated[1], m);
+        } else if (m.actor.kind != "location"sv && !m.plural && !prenominal(m)) {
           // "Russian tanks", "Georgian lawmakers" are "they", never "it".
           offer(body, m);
         }
       }
-      const bool neuter = p.actor.sector == "neuter";
+      const bool neuter = p.actor.sector == "neuter"sv;
       const std::uint32_t reach = neuter ? 1 : 3;
-      int g = p.actor.sector == "male" ? 0 : 1;
-      if (p.actor.sector == "person") {  // either gender: the more recently named
+      int g = p.actor.sector == "male"sv ? 0 : 1;
+      if (p.actor.sector == "person"sv) {  // either gender: the more recently named
         const Salient* pool = quoted(p) ? person : narrated;
         g = pool[0].mention != nullptr &&
                     (pool[1].mention == nullptr || pool[0].mention->first_token > pool[1].mention->first_token)
@@ -1375,7 +1417,7 @@ class Resolver {
           const Mention& other = out_.mentions[*it];
           if (other.sentence + reach < p.sentence) break;
           const ActorEntry* a = lex_.actor_by_id(other.actor.id);
-          if (other.actor.id == last_person->id || (a != nullptr && a->gender == "female")) continue;
+          if (other.actor.id == last_person->id || (a != nullptr && a->gender == "female"sv)) continue;
           chosen = &other.actor;
           break;
         }
@@ -1385,14 +1427,15 @@ class Resolver {
       m.actor = *chosen;
       m.actor.span = p.actor.span;
       m.actor.text = p.actor.text;
-      if (m.actor.kind == "person") {
+      if (m.actor.kind == "person"sv) {
         resolved_people.push_back(m.actor);
         note_person(resolved_people.back(), m.first_token, m.sentence);
       }
       resolved.push_back(std::move(m));
     }
     if (resolved.empty()) return;
-    out_.mentions.insert(out_.mentions.end(), resolved.begin(), resolved.end());
+    out_.mentions.insert(out_.mentions.end(), std::make_move_iterator(resolved.begin()),
+                         std::make_move_iterator(resolved.end()));
     sort_by_first_token(out_.mentions);
   }
 
@@ -1448,18 +1491,8 @@ std::string mentions_dump(const std::vector<Mention>& mentions) {
 }
 
 ActorRef actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day) {
-  const ActorEntry& a = lexicon.actors()[index];
   ActorRef ref;
-  ref.id = a.id;
-  ref.name = a.name;
-  ref.kind = a.kind;
-  ref.country = a.country;
-  ref.sector = a.kind == "person" ? sector_for_day(a, day, nullptr) : a.sector;
-  if (a.kind == "state" || a.kind == "person" || a.kind == "location") {
-    ref.code = a.country + ref.sector;
-  } else {
-    ref.code = a.code;
-  }
+  set_actor_ref(lexicon, index, day, ref);
   return ref;
 }
 

@@ -4,9 +4,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace geokg::extract {
 namespace {
@@ -127,6 +130,58 @@ bool is_one_of(std::string_view value, const std::array<std::string_view, N>& li
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// A phrase list hashed once, for the lists that every short line is looked up in.
+class PhraseSet {
+ public:
+  template <std::size_t N>
+  explicit PhraseSet(const std::array<std::string_view, N>& list) : set_(list.begin(), list.end()) {}
+  bool contains(std::string_view value) const { return set_.contains(value); }
+
+ private:
+  std::unordered_set<std::string_view> set_;
+};
+
+// Fragments looked for anywhere in a line, indexed by their first two bytes: one pass over the
+// line finds whether any of them occurs (a find() per fragment would pass over it once each).
+class FragmentSet {
+ public:
+  template <std::size_t N>
+  explicit FragmentSet(const std::array<std::string_view, N>& list) {
+    for (const std::string_view f : list) {
+      if (f.size() < 2) {
+        short_.push_back(f);
+      } else {
+        const std::size_t pair = pair_at(f, 0);
+        pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+        by_first_[static_cast<unsigned char>(f.front())].push_back(f);
+      }
+    }
+  }
+
+  bool found_in(std::string_view s) const {
+    for (const std::string_view f : short_) {
+      if (s.find(f) != std::string_view::npos) return true;
+    }
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+      const std::size_t pair = pair_at(s, i);
+      if ((pairs_[pair / 64] >> (pair % 64) & 1) == 0) continue;
+      for (const std::string_view f : by_first_[static_cast<unsigned char>(s[i])]) {
+        if (f[1] == s[i + 1] && s.compare(i, f.size(), f) == 0) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  static std::size_t pair_at(std::string_view s, std::size_t i) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(s[i])) << 8 | static_cast<unsigned char>(s[i + 1]);
+  }
+
+  std::vector<std::string_view> short_;                      // fragments of one byte
+  std::array<std::vector<std::string_view>, 256> by_first_;  // the others, by first byte
+  std::array<std::uint64_t, 65536 / 64> pairs_{};            // their first two bytes
+};
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -147,6 +202,34 @@ bool starts_with_word(std::string_view s, std::string_view prefix) {
   return !is_alpha(s[prefix.size()]);
 }
 
+// Prefixes indexed by their first byte, so that a line is compared only with those that can match.
+class PrefixSet {
+ public:
+  template <std::size_t N>
+  explicit PrefixSet(const std::array<std::string_view, N>& list) {
+    for (const std::string_view prefix : list) {
+      if (prefix.empty()) {
+        any_ = true;
+      } else {
+        by_first_[static_cast<unsigned char>(prefix.front())].push_back(prefix);
+      }
+    }
+  }
+  // Whether starts_with_word(s, prefix) holds for one of the prefixes.
+  bool starts(std::string_view s) const {
+    if (any_) return true;
+    if (s.empty()) return false;
+    for (const std::string_view prefix : by_first_[static_cast<unsigned char>(s.front())]) {
+      if (starts_with_word(s, prefix)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> by_first_;
+  bool any_ = false;
+};
+
 // Bullet markers at the start of a line, as copied from rendered lists.
 std::size_t bullet_length(std::string_view s) {
   for (std::string_view marker : {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa", "\xe2\x97\xa6", "\xe2\x80\xa3",
@@ -161,21 +244,23 @@ std::size_t bullet_length(std::string_view s) {
 }
 
 // Lower-case, collapse whitespace, drop trailing link decorations (":", "|", "›", "»", "→", "...").
-std::string make_key(std::string_view core) {
-  // Written through a pointer into a buffer of the core's size: this runs over every line.
+// `words`, when not null, gets the number of words of `core` (count_words).
+std::string make_key(std::string_view core, std::size_t* words = nullptr) {
+  // Written through a pointer into a buffer of the core's size, a word at a time.
   std::string key(core.size(), '\0');
   char* const first = key.data();
   char* out = first;
-  bool space = false;
-  for (const char c : core) {
-    if (is_space(c)) {
-      space = true;
-      continue;
-    }
-    if (space && out != first) *out++ = ' ';
-    space = false;
-    *out++ = to_lower(c);
+  std::size_t count = 0;
+  const char* in = core.data();
+  const char* const end = in + core.size();
+  while (in != end) {
+    while (in != end && is_space(*in)) ++in;
+    if (in == end) break;
+    if (out != first) *out++ = ' ';
+    ++count;
+    while (in != end && !is_space(*in)) *out++ = to_lower(*in++);
   }
+  if (words != nullptr) *words = count;
   key.resize(static_cast<std::size_t>(out - first));
   for (bool changed = true; changed && !key.empty();) {
     changed = false;
@@ -226,29 +311,49 @@ bool ends_sentence(std::string_view s) {
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
 }
 
-// The word (letters only, lower case) that ends just before position `end`.
-std::string word_before(std::string_view s, std::size_t end) {
+// Whether the word (letters only) that ends just before position `end` is one letter or one of
+// the abbreviations, compared in lower case.
+bool abbreviation_before(std::string_view s, std::size_t end) {
   std::size_t begin = end;
   while (begin > 0 && is_alpha(s[begin - 1])) --begin;
-  std::string word(s.substr(begin, end - begin));
-  for (char& c : word) c = to_lower(c);
-  return word;
+  if (end - begin == 1) return true;
+  std::array<char, 8> lower{};  // longer than every abbreviation
+  if (end - begin > lower.size()) return false;
+  for (std::size_t i = begin; i < end; ++i) lower[i - begin] = to_lower(s[i]);
+  return is_one_of(std::string_view(lower.data(), end - begin), kAbbreviations);
 }
 
 // Sentence count: terminal punctuation followed by a space and a capital, digit or quote, plus the
 // end of the line; initials ("J. R.", "U.S.") and titles ("Mr.") do not end sentences.
+// The first position in [i, limit) holding '.', '!' or '?', else limit. Eight bytes are checked
+// at a time for a byte equal to one of them (the zero-byte test on the word xor each mark).
+std::size_t next_terminal(std::string_view s, std::size_t i, std::size_t limit) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  const auto has = [](std::uint64_t w, char mark) {
+    const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(mark));
+    return ((x - kOnes) & ~x & kHigh) != 0;
+  };
+  for (; i + 8 <= limit; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (has(w, '.') || has(w, '!') || has(w, '?')) break;
+  }
+  for (; i < limit; ++i) {
+    if (s[i] == '.' || s[i] == '!' || s[i] == '?') return i;
+  }
+  return limit;
+}
+
 std::size_t count_sentences(std::string_view s) {
   std::size_t sentences = 0;
-  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+  const std::size_t limit = s.size() < 2 ? 0 : s.size() - 2;
+  for (std::size_t i = next_terminal(s, 0, limit); i < limit; i = next_terminal(s, i + 1, limit)) {
     const char c = s[i];
-    if (c != '.' && c != '!' && c != '?') continue;
     if (s[i + 1] != ' ') continue;
     const char next = s[i + 2];
     if (!(is_upper(next) || is_digit(next) || next == '"' || next == '\'' || is_non_ascii(next))) continue;
-    if (c == '.') {
-      const std::string word = word_before(s, i);
-      if (word.size() == 1 || is_one_of(word, kAbbreviations)) continue;
-    }
+    if (c == '.' && abbreviation_before(s, i)) continue;
     ++sentences;
   }
   if (ends_sentence(s)) ++sentences;
@@ -601,13 +706,32 @@ struct Line {
   std::size_t end = 0;        // end of the line, newline excluded
   std::string_view trimmed;   // without surrounding whitespace
   std::string_view core;      // trimmed, without a leading bullet marker
-  std::string key;            // core folded for phrase matching
+  std::string key;            // core folded for phrase matching: read it through key_of()
+  bool key_made = false;
   bool blank = true;
   bool bullet = false;
   std::size_t words = 0;
   std::size_t sentences = 0;
   bool boilerplate = false;
 };
+
+// Lines up to this size get their key when split; the phrase tests look at no longer line, so the
+// key of a paragraph is made only when it is compared as a whole (source name, repeated lines).
+constexpr std::size_t kEagerKeyBytes = 300;
+
+const std::string& key_of(Line& line) {
+  if (!line.key_made) {
+    line.key = make_key(line.core);
+    line.key_made = true;
+  }
+  return line.key;
+}
+
+// Whether the key of a non-blank line can equal `key`: a non-empty key begins with the first byte
+// of the core in lower case (the core starts with no space and decorations go only at the end).
+bool key_may_be(const Line& line, std::string_view key) {
+  return key.empty() || line.core.empty() || to_lower(line.core.front()) == key.front();
+}
 
 bool is_short(const Line& line, std::size_t max_bytes) {
   return line.core.size() <= max_bytes && line.sentences <= 1;
@@ -641,21 +765,24 @@ std::string strip_count(std::string_view key) {
   return collapsed;
 }
 
-bool is_comment_header(const Line& line) {
+bool is_comment_header(Line& line) {
   if (line.core.size() > 60) return false;
-  if (is_one_of(line.key, kCommentHeaders)) return true;
-  const std::string stripped = strip_count(line.key);
-  if (stripped == line.key) return starts_with_word(line.key, "thoughts on");
+  const std::string& key = key_of(line);
+  if (is_one_of(key, kCommentHeaders)) return true;
+  const std::string stripped = strip_count(key);
+  if (stripped == key) return starts_with_word(key, "thoughts on");
   if (is_one_of(stripped, kCommentHeaders)) return true;
   // WordPress: "12 thoughts on “Title”".
   return stripped.starts_with("thoughts on ") || stripped.starts_with("responses to ") ||
          stripped.starts_with("replies to ");
 }
 
-bool is_related_heading(const Line& line) {
+bool is_related_heading(Line& line) {
   if (line.core.size() > 60 || line.sentences > 1) return false;
-  if (is_one_of(line.key, kRelatedHeadings)) return true;
-  return starts_with_word(line.key, "more from") && line.words <= 6;
+  static const PhraseSet kHeadings(kRelatedHeadings);
+  const std::string& key = key_of(line);
+  if (kHeadings.contains(key)) return true;
+  return starts_with_word(key, "more from") && line.words <= 6;
 }
 
 bool is_relative_timestamp(std::string_view key) {
@@ -692,11 +819,11 @@ bool is_relative_timestamp(std::string_view key) {
          s.ends_with("few");
 }
 
-bool is_alt_text(const Line& line) {
+bool is_alt_text(Line& line) {
   if (line.words == 0 || line.words > 4 || ends_sentence(line.core) || line.core.size() > 50) return false;
-  const std::size_t space = line.key.rfind(' ');
-  const std::string_view last = space == std::string::npos ? std::string_view(line.key)
-                                                          : std::string_view(line.key).substr(space + 1);
+  const std::string_view key = key_of(line);
+  const std::size_t space = key.rfind(' ');
+  const std::string_view last = space == std::string::npos ? key : key.substr(space + 1);
   return line.words >= 2 && is_one_of(last, kAltTextNouns);
 }
 
@@ -720,25 +847,21 @@ bool is_byline(const Line& line) {
   return true;
 }
 
-bool is_chrome(const Line& line) {
-  const std::string_view key = line.key;
+bool is_chrome(Line& line) {
+  // Past kEagerKeyBytes only the relative timestamp test applies (the others want short lines).
+  if (line.core.size() > kEagerKeyBytes) {
+    return line.words <= 6 && !ends_sentence(line.core) && is_relative_timestamp(key_of(line));
+  }
+  static const PhraseSet kLines(kChromeLines);
+  static const PrefixSet kPrefixes(kChromePrefixes);
+  static const FragmentSet kCredits(kCreditFragments);
+  static const FragmentSet kPromos(kPromoFragments);
+  const std::string_view key = key_of(line);
   if (key.empty()) return false;
-  if (is_one_of(key, kChromeLines) && line.core.size() <= 60) return true;
-  if (is_short(line, 120)) {
-    for (std::string_view prefix : kChromePrefixes) {
-      if (starts_with_word(key, prefix)) return true;
-    }
-  }
-  if (line.core.size() <= 300 && line.sentences <= 2) {
-    for (std::string_view fragment : kCreditFragments) {
-      if (key.find(fragment) != std::string_view::npos) return true;
-    }
-  }
-  if (line.core.size() <= 80 && !ends_sentence(line.core)) {
-    for (std::string_view fragment : kPromoFragments) {
-      if (key.find(fragment) != std::string_view::npos) return true;
-    }
-  }
+  if (line.core.size() <= 60 && kLines.contains(key)) return true;
+  if (is_short(line, 120) && kPrefixes.starts(key)) return true;
+  if (line.core.size() <= 300 && line.sentences <= 2 && kCredits.found_in(key)) return true;
+  if (line.core.size() <= 80 && !ends_sentence(line.core) && kPromos.found_in(key)) return true;
   if (line.words <= 6 && !ends_sentence(line.core) && is_relative_timestamp(key)) return true;
   if (line.core.size() <= 80 && is_date_only_line(line.core)) return true;
   if (is_alt_text(line) || is_byline(line)) return true;
@@ -767,12 +890,12 @@ bool is_author_bio(const Line& line) {
   return false;
 }
 
-bool addresses_reader(const Line& line) {
+bool addresses_reader(Line& line) {
   for (std::string_view quote : {"\"", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xc2\xab", "\xc2\xbb"}) {
     if (line.core.find(quote) != std::string_view::npos) return false;
   }
   std::size_t pos = 0;
-  const std::string_view key = line.key;
+  const std::string_view key = key_of(line);
   while (pos < key.size()) {
     while (pos < key.size() && !is_alpha(key[pos])) ++pos;
     std::size_t end = pos;
@@ -798,8 +921,12 @@ std::vector<Line> split_lines(std::string_view text) {
       const std::size_t bullet = bullet_length(line.trimmed);
       line.bullet = bullet > 0;
       line.core = trim(line.trimmed.substr(bullet));
-      line.key = make_key(line.core);
-      line.words = count_words(line.core);
+      if (line.core.size() <= kEagerKeyBytes) {
+        line.key = make_key(line.core, &line.words);
+        line.key_made = true;
+      } else {
+        line.words = count_words(line.core);
+      }
       line.sentences = count_sentences(line.core);
     }
     lines.push_back(std::move(line));
@@ -815,9 +942,9 @@ void mark_lines(std::vector<Line>& lines, std::string_view source_name) {
   std::string source_key = make_key(trim(source_name));
 
   // Short title-case lines seen three or more times are labels (source names, section names).
-  std::unordered_map<std::string, std::size_t> short_line_counts;
-  for (const Line& line : lines) {
-    if (!line.blank && line.words <= 5 && line.core.size() <= 60) ++short_line_counts[line.key];
+  std::unordered_map<std::string_view, std::size_t> short_line_counts;  // views of line keys
+  for (Line& line : lines) {
+    if (!line.blank && line.words <= 5 && line.core.size() <= 60) ++short_line_counts[key_of(line)];
   }
 
   Section section = Section::kArticle;
@@ -853,10 +980,13 @@ void mark_lines(std::vector<Line>& lines, std::string_view source_name) {
       continue;
     }
     const bool repeated = line.core == before;
-    const auto count = short_line_counts.find(line.key);
-    const bool label = count != short_line_counts.end() && count->second >= 3 &&
-                       is_title_case_name(line.core, 5);
-    const bool source_line = !source_key.empty() && line.key == source_key;
+    // A label has at most five words (is_title_case_name), so longer lines are not looked up.
+    bool label = false;
+    if (line.words <= 5) {
+      const auto count = short_line_counts.find(key_of(line));
+      label = count != short_line_counts.end() && count->second >= 3 && is_title_case_name(line.core, 5);
+    }
+    const bool source_line = !source_key.empty() && key_may_be(line, source_key) && key_of(line) == source_key;
     if (repeated || label || source_line || is_chrome(line)) {
       line.boilerplate = true;
       continue;
@@ -895,10 +1025,13 @@ void mark_author_bio(std::vector<Line>& lines) {
   std::size_t seen = 0;
   std::size_t bio = lines.size();
   for (std::size_t i = lines.size(); i > 0 && seen < 8; --i) {
-    const Line& line = lines[i - 1];
+    Line& line = lines[i - 1];
     if (line.blank) continue;
     ++seen;
-    if (is_one_of(line.key, kAuthorHeadings)) {
+    const bool heading = std::any_of(kAuthorHeadings.begin(), kAuthorHeadings.end(),
+                                     [&](std::string_view h) { return key_may_be(line, h); }) &&
+                         is_one_of(key_of(line), kAuthorHeadings);
+    if (heading) {
       bio = i - 1;
     } else if (seen <= 6 && is_author_bio(line)) {
       // The non-starred form must be the last line that is not already boilerplate.
@@ -916,9 +1049,25 @@ void mark_author_bio(std::vector<Line>& lines) {
 }
 
 void mark_bullets_and_islands(std::vector<Line>& lines) {
-  std::unordered_map<std::string, std::size_t> line_counts;
-  for (const Line& line : lines) {
-    if (!line.blank) ++line_counts[line.key];
+  // How many lines have the key of a short bulleted line (the only lines asked about below); a line
+  // whose key cannot begin like any of those keys is not keyed for it.
+  std::unordered_map<std::string_view, std::size_t> line_counts;  // views of line keys
+  std::array<bool, 256> first_bytes{};
+  bool empty_key = false;
+  for (Line& line : lines) {
+    if (line.blank || !line.bullet || line.words > 4) continue;
+    const std::string& key = key_of(line);
+    line_counts.emplace(key, 0);
+    if (key.empty()) empty_key = true;
+    else first_bytes[static_cast<unsigned char>(key.front())] = true;
+  }
+  for (Line& line : lines) {
+    if (line_counts.empty()) break;
+    if (line.blank) continue;
+    if (!empty_key && !line.core.empty() && !first_bytes[static_cast<unsigned char>(to_lower(line.core.front()))]) {
+      continue;
+    }
+    if (const auto count = line_counts.find(key_of(line)); count != line_counts.end()) ++count->second;
   }
   bool article_started = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -933,7 +1082,11 @@ void mark_bullets_and_islands(std::vector<Line>& lines) {
     if (line.bullet && line.words <= 4 && !ends_sentence(line.core)) {
       // "• JaneDoe42", "• Some Outlet" next to timestamps: list chrome, not a list of facts.
       const bool name_like = is_title_case_name(line.core, 4);
-      if (is_handle(line.core) || (name_like && (prev_boiler || next_boiler || line_counts[line.key] >= 2))) {
+      const auto repeated = [&] {
+        const auto count = line_counts.find(key_of(line));
+        return count != line_counts.end() && count->second >= 2;
+      };
+      if (is_handle(line.core) || (name_like && (prev_boiler || next_boiler || repeated()))) {
         line.boilerplate = true;
         continue;
       }

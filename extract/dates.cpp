@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <vector>
 
 namespace geokg::extract {
 
@@ -124,9 +125,49 @@ int season_month(std::string_view w) {
   return 0;
 }
 
+// The digits of text[begin, begin + count) as a number; -1 when one of them is no digit.
+int digits_value(std::string_view text, std::size_t begin, std::size_t count) {
+  int value = 0;
+  for (std::size_t i = begin; i < begin + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
 bool year_of(std::string_view w, int& year) {
   return w.size() == 4 && parse_int(w, year) && year >= 1900 && year <= 2100;
 }
+
+// Every word that can start a date expression in find_date, other than a number: month names and
+// abbreviations, seasons, the prepositions before a year, and the relative words. A token that is
+// neither a number nor one of these starts none, which most tokens are told by one short scan of
+// the words of its length and first letter.
+class DateWords {
+ public:
+  DateWords() {
+    for (std::string_view w : kMonths) add(w);
+    for (std::string_view w : kMonthAbbr) add(w);
+    for (std::string_view w : kMonthAbbr) add(w.substr(0, 3));
+    for (std::string_view w : kWeekdays) add(w);
+    for (std::string_view w : {"sept.", "spring", "summer", "autumn", "fall", "winter", "in", "since", "by", "until",
+                               "yesterday", "today", "tonight", "tomorrow", "last", "next", "this", "earlier", "later"}) {
+      add(w);
+    }
+  }
+  bool may_start(std::string_view w) const {
+    if (w.size() >= kLongest || w.empty()) return false;
+    for (std::string_view word : words_[w.size()][static_cast<unsigned char>(w.front())]) {
+      if (word == w) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::size_t kLongest = 10;  // "september" and "wednesday" have nine letters
+  void add(std::string_view w) { words_[w.size()][static_cast<unsigned char>(w.front())].push_back(w); }
+  std::array<std::array<std::vector<std::string_view>, 256>, kLongest> words_;
+};
 
 struct Cursor {
   const Segmentation& seg;
@@ -137,6 +178,13 @@ struct Cursor {
 }  // namespace
 
 std::int32_t day_number(std::string_view iso) {
+  // "2025-08-15", asked for every sentence and mention: read without from_chars when plain digits.
+  if (iso.size() == 10 && iso[4] == '-' && iso[7] == '-') {
+    const int y = digits_value(iso, 0, 4), m = digits_value(iso, 5, 2), d = digits_value(iso, 8, 2);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 0) {
+      return d >= 1 && d <= days_in_month(y, m) ? day_from_civil(y, m, d) : kNoDay;
+    }
+  }
   int year = 0, month = 1, day = 1;
   if (iso.size() < 4 || !parse_int(iso.substr(0, 4), year)) return kNoDay;
   if (iso.size() >= 7) {
@@ -185,8 +233,10 @@ std::optional<DateMention> find_date(std::string_view text, const Segmentation& 
   // reports the recent past); a future month only with "next".
   auto year_for_month = [&](int month) { return month > doc_month ? doc_year - 1 : doc_year; };
 
+  static const DateWords kDateWords;
   for (std::uint32_t i = first; i < end; ++i) {
     const std::string_view w = c.at(i);
+    if (seg.tokens[i].kind != TokenKind::kNumber && !kDateWords.may_start(w)) continue;
     int year = 0;
     // "December 7", "December 7, 2021", "Dec. 7 2021", "June 2023", "June"
     if (const int month = month_of(w); month != 0 && (seg.tokens[i].upper || seg.tokens[i].all_caps)) {

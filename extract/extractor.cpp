@@ -29,13 +29,12 @@ DocumentRecords extract_document(const Document& doc, const Lexicon& lexicon, st
   records.mentions.reserve(actors.mentions.size());
   for (Mention& m : actors.mentions) {
     if (m.actor.id.empty()) continue;
-    MentionRecord r;
+    MentionRecord& r = records.mentions.emplace_back();
     r.sentence = m.sentence;
     r.span = m.actor.span;
     r.date = dates.of(m.sentence);
     r.actor = std::move(m.actor);
     r.via = std::move(m.via);
-    records.mentions.push_back(std::move(r));
   }
   return records;
 }

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <system_error>
@@ -205,6 +206,30 @@ std::string normalise_text(std::string_view in, std::size_t& controls_replaced) 
   out.reserve(in.size());
   std::size_t pos = 0;
   while (pos < in.size()) {
+    // Runs of printable ASCII, tabs and newlines (nearly all of the text) are kept as they are;
+    // eight bytes at a time while all are printable (0x20..0x7E: no high bit, adding 0x60 sets it,
+    // adding 1 does not).
+    std::size_t run = pos;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    while (run + 8 <= in.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, in.data() + run, 8);
+      if ((w & kHigh) != 0 || ((w + 0x6060606060606060ull) & kHigh) != kHigh ||
+          ((w + 0x0101010101010101ull) & kHigh) != 0) {
+        break;
+      }
+      run += 8;
+    }
+    while (run < in.size()) {
+      const auto b = static_cast<unsigned char>(in[run]);
+      if (!((b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n')) break;
+      ++run;
+    }
+    if (run > pos) {
+      out.append(in.data() + pos, run - pos);
+      pos = run;
+      if (pos == in.size()) break;
+    }
     const char c = in[pos];
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x80) {

@@ -226,10 +226,7 @@ void Lexicon::load_cameo() {
   });
 }
 
-const CameoCode* Lexicon::cameo(std::string_view code) const {
-  auto it = cameo_.find(code);
-  return it == cameo_.end() ? nullptr : &it->second;
-}
+const std::vector<VerbAnalysis> Lexicon::kNoAnalyses;
 
 void Lexicon::load_iso_countries() {
   const std::string_view data = embedded_file("iso/iso_3166-1.json");
@@ -509,11 +506,6 @@ void Lexicon::load_verb_forms() {
   });
 }
 
-const std::vector<VerbAnalysis>& Lexicon::analyse_verb(std::string_view form) const {
-  static const std::vector<VerbAnalysis> kNone;
-  auto it = verb_forms_.find(form);
-  return it == verb_forms_.end() ? kNone : it->second;
-}
 
 void Lexicon::load_events() {
   for_each_line(embedded_file("lexicon/events.jsonl"), [&](std::size_t line_number, std::string_view line) {
@@ -553,24 +545,6 @@ void Lexicon::load_events() {
   });
 }
 
-const std::vector<std::uint32_t>* Lexicon::verb_patterns(std::string_view lemma) const {
-  auto it = verb_patterns_.find(lemma);
-  return it == verb_patterns_.end() ? nullptr : &it->second;
-}
-
-const std::vector<std::uint32_t>* Lexicon::noun_patterns(std::string_view noun) const {
-  auto it = noun_patterns_.find(noun);
-  return it == noun_patterns_.end() ? nullptr : &it->second;
-}
-
-std::string_view Lexicon::singular(std::string_view noun) const {
-  // Only a plural-looking word can change, so most words cost no lookup at all.
-  if (noun.size() <= 2 || !noun.ends_with('s') || noun.ends_with("ss")) return noun;
-  // "ies" nouns are rare among event nouns ("hostilities" is listed as written); leave as is.
-  if (noun.size() > 3 && noun.ends_with("ies")) return noun;
-  if (noun_patterns_.find(noun) != noun_patterns_.end() || noun_cues_.find(noun) != noun_cues_.end()) return noun;
-  return noun.substr(0, noun.size() - 1);
-}
 
 void Lexicon::load_cues() {
   for_each_line(embedded_file("lexicon/cues.jsonl"), [&](std::size_t line_number, std::string_view line) {
@@ -602,15 +576,6 @@ void Lexicon::load_cues() {
   });
 }
 
-const std::vector<std::uint32_t>* Lexicon::verb_cues(std::string_view lemma) const {
-  auto it = verb_cues_.find(lemma);
-  return it == verb_cues_.end() ? nullptr : &it->second;
-}
-
-const std::vector<std::uint32_t>* Lexicon::noun_cues(std::string_view noun) const {
-  auto it = noun_cues_.find(noun);
-  return it == noun_cues_.end() ? nullptr : &it->second;
-}
 
 void Lexicon::load_word_lists() {
   bool header = true;
@@ -646,10 +611,6 @@ void Lexicon::load_word_lists() {
   });
 }
 
-int Lexicon::stance(std::string_view word) const {
-  auto it = stance_.find(word);
-  return it == stance_.end() ? 0 : it->second;
-}
 
 std::vector<std::uint32_t> Lexicon::holders(std::string_view of, std::string_view title, std::int32_t day) const {
   std::vector<std::uint32_t> result;

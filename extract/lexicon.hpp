@@ -151,33 +151,53 @@ class FlatStringMap {
     const value_type* entry = nullptr;  // null: empty
   };
 
-  // Eight bytes at a time, multiplied and folded; the last 1-7 bytes read as two overlapping
-  // loads (keys are words and short phrases).
+  // Keys are words and short phrases: up to 16 bytes are read as two overlapping loads and mixed
+  // with one multiply; longer keys first fold their leading eight-byte words in.
   static std::uint64_t hash(std::string_view s) {
     const char* p = s.data();
     std::size_t n = s.size();
     std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
-    for (; n >= 8; n -= 8, p += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-      h ^= h >> 31;
-    }
-    std::uint64_t tail = 0;
-    if (n >= 4) {
+    for (; n > 16; n -= 8, p += 8) h = (h ^ load64(p)) * 0xC4CEB9FE1A85EC53ull;
+    std::uint64_t a = 0, b = 0;
+    if (n >= 8) {
+      a = load64(p);
+      b = load64(p + n - 8);
+    } else if (n >= 4) {
       std::uint32_t first, last;
       std::memcpy(&first, p, 4);
       std::memcpy(&last, p + n - 4, 4);
-      tail = (static_cast<std::uint64_t>(first) << 32) | last;
+      a = first;
+      b = last;
     } else if (n > 0) {
-      tail = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
-             (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
-             static_cast<unsigned char>(p[n - 1]);
+      a = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+          (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+          static_cast<unsigned char>(p[n - 1]);
     }
-    h = (h ^ tail) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 29);
+    h = ((h ^ a) * 0xC4CEB9FE1A85EC53ull) ^ b;
+    h *= 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+  }
+  static std::uint64_t load64(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  static std::uint32_t load32(const char* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  }
+  // Equality of n bytes; a short key is compared as two overlapping loads, without a call.
+  static bool same_bytes(const char* a, const char* b, std::size_t n) {
+    if (n >= 8 && n <= 16) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+    if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    if (n < 4) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i]) return false;
+      }
+      return true;
+    }
+    return std::memcmp(a, b, n) == 0;
   }
 
   const value_type* locate(std::string_view key, std::uint64_t h) const {
@@ -186,7 +206,10 @@ class FlatStringMap {
     for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.entry == nullptr) return nullptr;
-      if (slot.hash == h && slot.entry->first == key) return slot.entry;
+      if (slot.hash == h && slot.entry->first.size() == key.size() &&
+          same_bytes(slot.entry->first.data(), key.data(), key.size())) {
+        return slot.entry;
+      }
     }
   }
 
@@ -250,15 +273,33 @@ class Lexicon {
                              const std::vector<PhraseEntry>** entries) const;
 
   // Verb analysis of a folded word form ("met" -> meet/past); empty lemma when not a known verb.
-  const std::vector<VerbAnalysis>& analyse_verb(std::string_view form) const;
-  const std::vector<std::uint32_t>* verb_patterns(std::string_view lemma) const;
-  const std::vector<std::uint32_t>* noun_patterns(std::string_view noun) const;
-  const std::vector<std::uint32_t>* verb_cues(std::string_view lemma) const;
-  const std::vector<std::uint32_t>* noun_cues(std::string_view noun) const;
-  std::string_view singular(std::string_view noun) const;  // "sanctions" -> "sanction" (static buffer-free: returns a view into the argument or the lexicon)
+  // These lookups are made for nearly every token by several stages: defined here, so that they inline.
+  const std::vector<VerbAnalysis>& analyse_verb(std::string_view form) const {
+    const auto* it = verb_forms_.find(form);
+    return it == nullptr ? kNoAnalyses : it->second;
+  }
+  const std::vector<std::uint32_t>* verb_patterns(std::string_view lemma) const { return list_of(verb_patterns_, lemma); }
+  const std::vector<std::uint32_t>* noun_patterns(std::string_view noun) const { return list_of(noun_patterns_, noun); }
+  const std::vector<std::uint32_t>* verb_cues(std::string_view lemma) const { return list_of(verb_cues_, lemma); }
+  const std::vector<std::uint32_t>* noun_cues(std::string_view noun) const { return list_of(noun_cues_, noun); }
+  // "sanctions" -> "sanction"; returns a view into the argument.
+  std::string_view singular(std::string_view noun) const {
+    // Only a plural-looking word can change, so most words cost no lookup at all.
+    if (noun.size() <= 2 || !noun.ends_with('s') || noun.ends_with("ss")) return noun;
+    // "ies" nouns are rare among event nouns ("hostilities" is listed as written); leave as is.
+    if (noun.size() > 3 && noun.ends_with("ies")) return noun;
+    if (noun_patterns_.find(noun) != nullptr || noun_cues_.find(noun) != nullptr) return noun;
+    return noun.substr(0, noun.size() - 1);
+  }
 
-  const CameoCode* cameo(std::string_view code) const;
-  int stance(std::string_view folded_word) const;   // 0 when not a stance word
+  const CameoCode* cameo(std::string_view code) const {
+    const auto* it = cameo_.find(code);
+    return it == nullptr ? nullptr : &it->second;
+  }
+  int stance(std::string_view folded_word) const {  // 0 when not a stance word
+    const auto* it = stance_.find(folded_word);
+    return it == nullptr ? 0 : it->second;
+  }
   bool is_first_name(std::string_view folded) const { return first_names_.contains(folded); }
   bool is_not_name(std::string_view folded) const { return not_names_.contains(folded); }
   // The CAMEO sector of an agent noun phrase ("troops" -> MIL, "riot police" -> COP, lexicon/agents.tsv)
@@ -277,6 +318,13 @@ class Lexicon {
   std::size_t phrase_count() const { return phrase_count_; }
 
  private:
+  static const std::vector<VerbAnalysis> kNoAnalyses;
+  static const std::vector<std::uint32_t>* list_of(const FlatStringMap<std::vector<std::uint32_t>>& map,
+                                                   std::string_view key) {
+    const auto* it = map.find(key);
+    return it == nullptr ? nullptr : &it->second;
+  }
+
   // Trie edges (parent node, word id) -> child node in one open-addressing table: a lookup is a
   // multiply and, nearly always, one probe.
   struct TrieEdge {

@@ -33,6 +33,30 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view word
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+bool is_ascii_alnum(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
+// Whether a word before a period is one of the abbreviations that keep it. The lists are ASCII
+// and at most six letters long, so an ASCII word is folded on the stack; others go through folded().
+bool is_listed_abbreviation(std::string_view word) {
+  constexpr std::size_t kLongest = 6;
+  bool ascii = true;
+  for (const char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+  if (!ascii) {
+    const std::string f = folded(word);
+    return contains(kTitleAbbreviations, f) || contains(kOtherAbbreviations, f);
+  }
+  if (word.size() > kLongest) return false;
+  std::array<char, kLongest> lower{};
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char ch = word[i];
+    lower[i] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  }
+  const std::string_view f(lower.data(), word.size());
+  return contains(kTitleAbbreviations, f) || contains(kOtherAbbreviations, f);
+}
+
 bool is_word_char(char32_t c) {
   return is_letter(c) || is_digit(c) || (c >= 0x300 && c <= 0x36F);
 }
@@ -50,6 +74,8 @@ class Tokenizer {
   Tokenizer(std::string_view text, Segmentation& out) : text_(text), out_(out) {}
 
   void run() {
+    // The folded forms of the tokens, one after the other, are never longer than the text.
+    out_.norm.assign(text_.size(), '\0');
     bool space = false, newline = false, paragraph = false;
     std::size_t pos = 0;
     while (pos < text_.size()) {
@@ -87,6 +113,7 @@ class Tokenizer {
       push(begin, pos, kind, space, newline, paragraph);
       space = newline = paragraph = false;
     }
+    out_.norm.resize(norm_size_);
   }
 
  private:
@@ -109,6 +136,16 @@ class Tokenizer {
     const std::size_t begin = pos;
     bool digits_only = true;
     while (pos < text_.size()) {
+      // ASCII letters and digits, nearly every byte of a word, need no decoding.
+      const auto b = static_cast<unsigned char>(text_[pos]);
+      if (is_ascii_alnum(b)) {
+        if (b > '9') digits_only = false;
+        ++pos;
+        continue;
+      }
+      // Only an apostrophe, a comma or a period can go on inside a word: any other ASCII byte (a
+      // space nearly always) ends it.
+      if (b < 0x80 && b != ',' && b != '.' && b != '\'') break;
       std::size_t len = 0;
       const char32_t c = decode_utf8(text_, pos, len);
       if (is_word_char(c)) {
@@ -116,6 +153,8 @@ class Tokenizer {
         pos += len;
         continue;
       }
+      // Only an apostrophe, a comma or a period can go on inside a word (a space nearly always ends it).
+      if (c != U',' && c != U'.' && !is_apostrophe(c)) break;
       if (pos + len < text_.size()) {
         std::size_t next_len = 0;
         const char32_t next = decode_utf8(text_, pos + len, next_len);
@@ -155,12 +194,9 @@ class Tokenizer {
     // A trailing period belongs to a dotted abbreviation (U.S.) or a known one (Gen., Dec.).
     if (pos < text_.size() && text_[pos] == '.') {
       const std::string_view w = text_.substr(begin, pos - begin);
-      const std::string f = folded(w);
       const bool dotted = w.find('.') != std::string_view::npos;
       const bool single_initial = w.size() == 1 && is_upper_start(w);
-      if (dotted || single_initial || contains(kTitleAbbreviations, f) || contains(kOtherAbbreviations, f)) {
-        ++pos;
-      }
+      if (dotted || single_initial || is_listed_abbreviation(w)) ++pos;
     }
     kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
     return pos;
@@ -174,23 +210,43 @@ class Tokenizer {
     t.newline_before = newline;
     t.paragraph_before = paragraph;
     const std::string_view surface = text_.substr(begin, end - begin);
-    t.norm_begin = static_cast<std::uint32_t>(out_.norm.size());
-    append_folded(surface, out_.norm);
-    t.norm_size = static_cast<std::uint32_t>(out_.norm.size()) - t.norm_begin;
-    if (kind == TokenKind::kWord) {
-      t.upper = is_upper_start(surface);
-      int letters = 0, uppers = 0;
-      for (char ch : surface) {
-        if (ch >= 'A' && ch <= 'Z') { ++letters; ++uppers; }
-        else if (ch >= 'a' && ch <= 'z') ++letters;
-      }
-      t.all_caps = letters >= 2 && letters == uppers;
+    t.norm_begin = static_cast<std::uint32_t>(norm_size_);
+    // Folded as ASCII, and its case read, in one pass; a token with other bytes (rare) is folded
+    // again by the full rules. Neither form is longer than the surface, so both fit the buffer.
+    char* const out = out_.norm.data() + norm_size_;
+    unsigned char high = 0;
+    int letters = 0, uppers = 0;
+    char first_letter = 0;
+    for (std::size_t k = 0; k < surface.size(); ++k) {
+      const char ch = surface[k];
+      high |= static_cast<unsigned char>(ch);
+      const bool is_upper = ch >= 'A' && ch <= 'Z';
+      const bool is_letter = is_upper || (ch >= 'a' && ch <= 'z');
+      if (is_letter && first_letter == 0) first_letter = ch;
+      letters += is_letter ? 1 : 0;
+      uppers += is_upper ? 1 : 0;
+      out[k] = is_upper ? static_cast<char>(ch + 32) : ch;
     }
+    std::size_t size = surface.size();
+    if (high >= 0x80) {
+      scratch_.clear();
+      append_folded(surface, scratch_);
+      std::copy(scratch_.begin(), scratch_.end(), out);
+      size = scratch_.size();
+      if (kind == TokenKind::kWord) t.upper = is_upper_start(surface);
+    } else if (kind == TokenKind::kWord) {
+      t.upper = first_letter >= 'A' && first_letter <= 'Z';
+    }
+    t.norm_size = static_cast<std::uint32_t>(size);
+    norm_size_ += size;
+    if (kind == TokenKind::kWord) t.all_caps = letters >= 2 && letters == uppers;
     out_.tokens.push_back(t);
   }
 
   std::string_view text_;
   Segmentation& out_;
+  std::size_t norm_size_ = 0;  // bytes of out_.norm in use; run() sizes the buffer
+  std::string scratch_;        // the folded form of a non-ASCII token
 };
 
 bool ends_with_abbreviation(const Segmentation& seg, const Token& t) {
@@ -246,7 +302,6 @@ bool is_headline(const Segmentation& seg, const Sentence& s) {
 Segmentation segment(std::string_view text, const std::vector<Span>& boilerplate) {
   Segmentation seg;
   seg.text = text;
-  seg.norm.reserve(text.size() + text.size() / 8);
   seg.tokens.reserve(text.size() / 5 + 1);
   Tokenizer(text, seg).run();
 

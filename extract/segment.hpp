@@ -44,8 +44,10 @@ struct Segmentation {
   std::vector<Sentence> sentences;
   std::vector<std::uint32_t> words;  // per token: its Lexicon::word_id once Lexicon::tag_words ran; else empty
 
+  // Asked for many times per token by every stage: no bounds check (tokens always lie in norm), so
+  // that it inlines to two loads.
   std::string_view norm_of(const Token& token) const {
-    return std::string_view(norm).substr(token.norm_begin, token.norm_size);
+    return std::string_view(norm.data() + token.norm_begin, token.norm_size);
   }
   std::string_view norm_of(std::uint32_t token_index) const { return norm_of(tokens[token_index]); }
   std::string_view surface(const Token& token) const { return text.substr(token.span.begin, token.span.size()); }

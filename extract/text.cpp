@@ -31,10 +31,6 @@ bool is_quote_mark(char32_t c) {
          c == 0x2039 || c == 0x203A;
 }
 
-bool is_dash(char32_t c) { return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
-
-bool is_apostrophe(char32_t c) { return c == U'\'' || c == 0x2019 || c == 0x02BC; }
-
 bool is_letter_beyond_ascii(char32_t c) {
   if (c == 0xD7 || c == 0xF7) return false;
   if (c >= 0xC0 && c <= 0x24F) return true;   // Latin-1 letters, Latin Extended-A/B

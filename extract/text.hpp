@@ -36,8 +36,12 @@ inline bool is_space(char32_t c) {
   return is_space_beyond_ascii(c);
 }
 bool is_quote_mark(char32_t c);          // " “ ” „ « » ‘ ’ ‚ ' ‹ ›
-bool is_dash(char32_t c);                // - – — ‒ ―
-bool is_apostrophe(char32_t c);          // ' ’ ʼ
+inline bool is_dash(char32_t c) {        // - – — ‒ ―
+  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+inline bool is_apostrophe(char32_t c) {  // ' ’ ʼ
+  return c == U'\'' || c == 0x2019 || c == 0x02BC;
+}
 bool is_upper_start(std::string_view word);   // first letter is upper case (ASCII or Latin-1/Ext-A)
 
 // Appends the folded form of text to out: ASCII lower case, Latin diacritics stripped (é -> e,
