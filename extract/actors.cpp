@@ -1044,6 +1044,22 @@ class Resolver {
       return;
     }
     const ActorEntry& a = lex_.actors()[affiliation];
+    if (a.kind == "igo"sv || a.kind == "organisation"sv || a.kind == "group"sv) {
+      // "the ICC prosecutor", "the NATO secretary general": the one holder of that office of the
+      // organisation on the day; the organisation's name modifies the title (one noun phrase).
+      if (day_ == kNoDay) return;
+      const auto holders = lex_.holders(a.id, title, day_);
+      if (holders.size() != 1) return;
+      Mention m = make(s, first, end, holders.front(), "description");
+      if (!out_.mentions.empty() && out_.mentions.back().actor.id == a.id && out_.mentions.back().end_token <= first &&
+          out_.mentions.back().sentence == s.index) {
+        out_.mentions.back().modifier = true;
+        m.first_token = out_.mentions.back().first_token;
+      }
+      note_full_name(holders.front(), first);
+      out_.mentions.push_back(std::move(m));
+      return;
+    }
     if (a.kind != "state"sv) return;
     std::vector<std::string> titles{title};
     if (title == "leader"sv || title == "head of state"sv) titles = {"president", "prime minister", "chancellor", "supreme leader"};
