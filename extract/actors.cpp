@@ -143,6 +143,7 @@ class Resolver {
     sort_by_first_token(out_.mentions);
     drop_appositive_descriptions();
     resolve_pronouns();
+    resolve_bodies();
     return std::move(out_);
   }
 
@@ -740,6 +741,13 @@ class Resolver {
         i += 6;
         continue;
       }
+      // "the group", "the militant group", "the alliance", "the party": a definite description of
+      // an organisation named shortly before; resolved after the scan.
+      if (const std::uint32_t stop = body_description(s, i, end); stop > i) {
+        reset_pending();
+        i = stop;
+        continue;
+      }
       // Pronouns: resolved after the scan.
       if (const std::string_view w = norm(i);
           w == "he" || w == "she" || w == "him" || w == "his" || w == "her" || w == "it" || w == "its") {
@@ -1327,6 +1335,77 @@ class Resolver {
     return true;
   }
 
+  // The kind of organisation a definite description names ("group" -> an armed or other group),
+  // or empty when the word is none.
+  static std::string_view body_kind(std::string_view noun) {
+    if (noun == "group" || noun == "movement" || noun == "militia") return "group";
+    if (noun == "alliance" || noun == "bloc") return "igo";
+    if (noun == "party") return "party";
+    if (noun == "agency" || noun == "organisation" || noun == "organization") return "body";
+    return {};
+  }
+
+  // "the group", "the militant group": records the description at token i (after "the", with at
+  // most one lower-case adjective) for resolve_bodies; returns its end, or i.
+  std::uint32_t body_description(const Sentence& s, std::uint32_t i, std::uint32_t end) {
+    if (norm(i) != "the"sv || i + 1 >= end) return i;
+    std::uint32_t k = i + 1;
+    // "the Iran-backed group", "the Kurdish-led alliance"
+    if (k + 3 < end && seg_.tokens[k + 1].kind == TokenKind::kDash && !seg_.tokens[k + 1].space_before &&
+        !seg_.tokens[k + 2].space_before && norm(k + 2).ends_with("ed")) {
+      k += 3;
+    }
+    if (body_kind(norm(k)).empty() && k + 1 < end && seg_.tokens[k].kind == TokenKind::kWord && !seg_.tokens[k].upper &&
+        lex_.analyse_verb(norm(k)).empty() && !is_determiner(norm(k)) && !is_preposition(norm(k))) {
+      ++k;
+    }
+    if (seg_.tokens[k].upper || body_kind(norm(k)).empty()) return i;
+    // "the group of experts", "the group Wagner", "the party's leader" name something else.
+    if (k + 1 < end && (norm(k + 1) == "of"sv || norm(k + 1) == "'s"sv || seg_.tokens[k + 1].upper)) return i;
+    Mention m;
+    m.sentence = s.index;
+    m.first_token = i;
+    m.end_token = k + 1;
+    m.via = "coref";
+    m.actor.span = Span{seg_.tokens[i].span.begin, seg_.tokens[k].span.end};
+    m.actor.text = std::string(slice(doc_.text, m.actor.span));
+    m.actor.sector = std::string(body_kind(norm(k)));  // until resolved
+    bodies_.push_back(std::move(m));
+    return k + 1;
+  }
+
+  // Each "the group" names the nearest organisation of its kind in its sentence or the two before.
+  void resolve_bodies() {
+    if (bodies_.empty()) return;
+    std::vector<Mention> resolved;
+    for (Mention& d : bodies_) {
+      const std::string_view kind = d.actor.sector;
+      std::size_t k = first_mention_from(out_.mentions, d.first_token);
+      const Mention* found = nullptr;
+      for (std::size_t steps = 0; k > 0 && steps < 60 && found == nullptr; ++steps) {
+        const Mention& m = out_.mentions[--k];
+        if (m.sentence + 2 < d.sentence) break;
+        // A seat standing for a body ("Brussels") is a place in the text, not what "the alliance" names.
+        if (m.pronoun || m.actor.id.empty() || m.via == "metonym"sv) continue;
+        const bool match = kind == "group"sv  ? m.actor.kind == "group"sv
+                           : kind == "igo"sv  ? m.actor.kind == "igo"sv
+                           : kind == "party"sv ? m.actor.kind == "organisation"sv && m.actor.sector == "PTY"sv
+                                               : m.actor.kind == "igo"sv || m.actor.kind == "organisation"sv;
+        if (match) found = &m;
+      }
+      if (found == nullptr) continue;
+      Mention r = d;
+      r.actor = found->actor;
+      r.actor.span = d.actor.span;
+      r.actor.text = d.actor.text;
+      resolved.push_back(std::move(r));
+    }
+    if (resolved.empty()) return;
+    out_.mentions.insert(out_.mentions.end(), std::make_move_iterator(resolved.begin()),
+                         std::make_move_iterator(resolved.end()));
+    sort_by_first_token(out_.mentions);
+  }
+
   // A name inside another noun phrase, before its head: "its real NATO membership chances", "the
   // EU summit". What "it" refers to later is that phrase, not the name.
   bool prenominal(const Mention& m) const {
@@ -1465,6 +1544,7 @@ class Resolver {
     std::vector<std::uint32_t> candidates;
   };
   std::vector<WeakMention> weak_;
+  std::vector<Mention> bodies_;  // "the group", "the alliance": resolved by resolve_bodies
   // Lower-case last word of the name of every person mentioned, with the person's id, sorted.
   std::vector<std::pair<std::string, std::string_view>> person_surnames_;
   std::uint32_t groups_ = 0;
