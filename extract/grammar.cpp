@@ -481,7 +481,11 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
       const std::string_view c = view.norm(i - 2);
       bool controlled = false;
       for (const auto& a : lexicon.analyse_verb(c)) {
-        if (in(kNegatingControllers, a.lemma)) { g.negated = true; controlled = true; }
+        if (in(kNegatingControllers, a.lemma)) {
+          g.negated = true;
+          g.refused = g.refused || a.lemma == "refuse" || a.lemma == "decline" || a.lemma == "reject";
+          controlled = true;
+        }
         else if (in(kFutureControllers, a.lemma)) {
           if (g.modality == Modality::kAsserted) g.modality = Modality::kFuture;
           g.intent = g.intent || in(kIntentControllers, a.lemma);
