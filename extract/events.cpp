@@ -491,6 +491,18 @@ class Coder {
         }
       }
       if (indirect >= 0) return indirect;
+      // "refused to extradite a Ukrainian man wanted by Germany": extradition serves the state that
+      // wants the person.
+      if (p.code.starts_with("063")) {
+        for (std::uint32_t k = i + 1; k + 1 < limit; ++k) {
+          const std::string_view w = view.norm(k);
+          if (w == "." || w == ";") break;
+          if (w != "by" || (view.norm(k - 1) != "wanted" && view.norm(k - 1) != "sought" && view.norm(k - 1) != "requested")) continue;
+          const int m = view.np_mention_after(k + 1, limit);
+          if (m >= 0 && !view.mention(m).pronoun) return m;
+          break;
+        }
+      }
       if (p.objects.empty()) return -1;
     }
     if (indirect >= 0) return indirect;
@@ -611,6 +623,43 @@ class Coder {
         }
       }
     }
+    // CAMEO codes a refusal of cooperation as a rejection of its own (root 12), made now: "refused to
+    // extradite" rejects judicial cooperation (121), "refused to release the hostages" refuses to
+    // yield (1243), "refused to step down" rejects the demand for a change in leadership (1231),
+    // "declined to meet" rejects a meeting (125), "refused to sign the treaty" rejects
+    // the agreement (127). Refused comments, appeals or force stay negated acts.
+    if (refused_ && negated && code != nullptr) {
+      const std::string_view c = code->code;
+      const char* rejection = nullptr;
+      if (c.starts_with("04")) rejection = "125";
+      else if (c == "057") rejection = "127";
+      else if (c.starts_with("05") || c.starts_with("03")) rejection = "120";
+      else if (c.starts_with("061")) rejection = "1211";
+      else if (c.starts_with("062")) rejection = "1212";
+      else if (c.starts_with("06")) rejection = "121";
+      else if (c.starts_with("071")) rejection = "1221";
+      else if (c.starts_with("072")) rejection = "1222";
+      else if (c.starts_with("073")) rejection = "1223";
+      else if (c.starts_with("074")) rejection = "1224";
+      else if (c.starts_with("07")) rejection = "122";
+      else if (c.starts_with("081")) rejection = "1241";
+      else if (c.starts_with("082")) rejection = "1242";
+      else if (c.starts_with("0831")) rejection = "1231";
+      else if (c.starts_with("0832")) rejection = "1232";
+      else if (c.starts_with("0833")) rejection = "1233";
+      else if (c.starts_with("0834")) rejection = "1234";
+      else if (c.starts_with("083")) rejection = "123";
+      else if (c.starts_with("084")) rejection = "1243";
+      else if (c.starts_with("085")) rejection = "1244";
+      else if (c.starts_with("086")) rejection = "1245";
+      else if (c.starts_with("087")) rejection = "1246";
+      else if (c.starts_with("08")) rejection = "124";
+      if (rejection != nullptr && lex_.cameo(rejection) != nullptr) {
+        code = lex_.cameo(rejection);
+        negated = false;
+        if (modality == Modality::kFuture) modality = Modality::kAsserted;
+      }
+    }
     // CAMEO: killing a named person ("Israel killed Hezbollah leader Hassan Nasrallah in an air
     // strike") is an assassination (186), not a battle with them; a weapon as the subject ("a US
     // drone strike killed Soleimani") tells a military attack.
@@ -656,8 +705,11 @@ class Coder {
     // "denied any involvement in the explosions", "expressed optimism that the talks would open": a
     // public comment named by its object noun is coded with its speaker alone.
     const bool untargeted_comment = p.code.starts_with("01") && !p.objects.empty() && !p.noun;
+    // "opened an investigation into the Nord Stream blasts", "the crash is being investigated by
+    // Kazakh authorities": an inquiry is its investigator's act even when no actor is investigated.
+    const bool untargeted_inquiry = p.code.starts_with("09") && !p.noun;
     if (target == nullptr && !p.no_target &&
-        !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask && !untargeted_comment &&
+        !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask && !untargeted_comment && !untargeted_inquiry &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
       return;
@@ -711,6 +763,9 @@ class Coder {
         e.target.reset();
       }
     }
+    // "Kenya's police opened an investigation into the deaths in Nairobi": an inquiry at home is
+    // the investigator's own act, with no foreign target.
+    if (e.target && e.target->id == e.source.id && p.code.starts_with("09") && !p.noun) e.target.reset();
     if (e.target && e.target->id == e.source.id) {
       note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
@@ -1372,6 +1427,7 @@ class Coder {
       }
       const std::vector<int> sources = view.coordinated(source);
       const Mention* tgt = target >= 0 ? &view.mention(target) : nullptr;
+      refused_ = group.refused;
       std::vector<int> targets;
       if (target >= 0) targets = view.coordinated(target);
       const std::size_t coded_before = out_.size();
@@ -1395,9 +1451,16 @@ class Coder {
         }
       }
       (void)tgt;
+      refused_ = false;
       // A pattern that matched but gave no event (no target, the same actor twice) leaves the
       // word to the nominal patterns ("indirect talks between Iran and the United States"), but
       // its object noun stays its own ("boost trade").
+      // "Russia sent troops to the Kursk region": aid sent to one's own land is no aid; the less
+      // specific pattern (a mobilisation) is tried.
+      if (out_.size() == coded_before && p.code.starts_with("07") && tgt != nullptr && !group.passive &&
+          as_event_actor(lex_, tgt->actor).id == as_event_actor(lex_, src.actor).id) {
+        continue;
+      }
       consumed = trigger_end;
       return out_.size() > coded_before || object_at != UINT32_MAX;
     }
@@ -1679,6 +1742,7 @@ class Coder {
   std::vector<EventRecord> out_;
   bool untargeted_force_ = false;  // the verb being coded uses force on people or places that are no actor
   bool condemned_act_ = false;     // the verb being coded has a violent act as its object
+  bool refused_ = false;           // the verb being emitted is under "refused to", "declined to"
   std::vector<std::uint32_t> verb_order_;    // buffers of by_specificity
   std::vector<std::uint32_t> threat_order_;
   std::uint32_t report_sentence_ = UINT32_MAX;  // the sentence first_speech_ and according_ describe

@@ -481,7 +481,11 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
       const std::string_view c = view.norm(i - 2);
       bool controlled = false;
       for (const auto& a : lexicon.analyse_verb(c)) {
-        if (in(kNegatingControllers, a.lemma)) { g.negated = true; controlled = true; }
+        if (in(kNegatingControllers, a.lemma)) {
+          g.negated = true;
+          g.refused = g.refused || a.lemma == "refuse" || a.lemma == "decline" || a.lemma == "reject";
+          controlled = true;
+        }
         else if (in(kFutureControllers, a.lemma)) {
           if (g.modality == Modality::kAsserted) g.modality = Modality::kFuture;
           g.intent = g.intent || in(kIntentControllers, a.lemma);
@@ -496,9 +500,14 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
         for (std::uint32_t k = i - 1; k > view.begin() && k + 7 > i; --k) {
           if (view.norm(k - 1) == "." || view.norm(k - 1) == ";") break;
           bool act = false;
+          bool instrument = false;
           for (const auto& a : lexicon.analyse_verb(view.norm(k - 1))) {
             if (lexicon.verb_patterns(a.lemma) != nullptr || lexicon.verb_cues(a.lemma) != nullptr) act = true;
+            // "used glide bombs to strike Kharkiv": the means names how the act is done; the act
+            // after it is the subject's own.
+            instrument = instrument || ((a.lemma == "use" || a.lemma == "employ") && a.form != VerbForm::kBase);
           }
+          if (instrument) break;
           if (act) {
             g.embedded = true;
             break;

@@ -65,6 +65,7 @@ struct VerbGroup {
   Modality modality = Modality::kAsserted;
   bool intent = false;      // under "promised to", "agreed to", "offered to": an expressed intention
   bool agreed = false;      // under "agreed to" itself: "agreed to extend the ceasefire" sets it up
+  bool refused = false;     // under "refused to", "declined to", "rejected calls to": a refusal, not only a negation
   bool embedded = false;    // the object of another act: "urged Hamas to release", "threatened to strike"
 };
 

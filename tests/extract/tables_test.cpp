@@ -326,7 +326,8 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   REQUIRE(cases.size() >= 250);
   // Later subsets live in files of their own, each case naming its set.
   for (const auto& [file, at_least] : {std::pair<const char*, std::size_t>{"events_wire5.jsonl", 80},
-                                        std::pair<const char*, std::size_t>{"events_wire6.jsonl", 40}}) {
+                                        std::pair<const char*, std::size_t>{"events_wire6.jsonl", 40},
+                                        std::pair<const char*, std::size_t>{"events_wire7.jsonl", 30}}) {
     auto more = load_cases(file);
     REQUIRE(more.size() >= at_least);
     for (auto& c : more) cases.push_back(std::move(c));
@@ -413,17 +414,17 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
             << loose[1] << " predicted, " << loose[2] << " expected)\n";
   // Floors a little below what the coder reaches (issue 4 aims at 0.8 and 0.7 over the whole set;
   // the wire-style subsets stand in for the held-out agency sentences).
-  CHECK(precision >= 0.905);
-  CHECK(recall >= 0.785);
+  CHECK(precision >= 0.91);
+  CHECK(recall >= 0.80);
   const auto& team = by_set["team"];
   CHECK(static_cast<double>(team[0]) >= 0.90 * static_cast<double>(team[1]));
-  CHECK(static_cast<double>(team[0]) >= 0.73 * static_cast<double>(team[2]));
+  CHECK(static_cast<double>(team[0]) >= 0.75 * static_cast<double>(team[2]));
   const auto& wire = by_set["wire"];
   CHECK(static_cast<double>(wire[0]) >= 0.915 * static_cast<double>(wire[1]));
   CHECK(static_cast<double>(wire[0]) >= 0.90 * static_cast<double>(wire[2]));
   const auto& wire2 = by_set["wire2"];
   CHECK(static_cast<double>(wire2[0]) >= 0.93 * static_cast<double>(wire2[1]));
-  CHECK(static_cast<double>(wire2[0]) >= 0.86 * static_cast<double>(wire2[2]));
+  CHECK(static_cast<double>(wire2[0]) >= 0.91 * static_cast<double>(wire2[2]));
   const auto& wire4 = by_set["wire4"];
   CHECK(static_cast<double>(wire4[0]) >= 0.85 * static_cast<double>(wire4[1]));
   CHECK(static_cast<double>(wire4[0]) >= 0.72 * static_cast<double>(wire4[2]));
@@ -433,16 +434,21 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   const auto& wire6 = by_set["wire6"];
   CHECK(static_cast<double>(wire6[0]) >= 0.97 * static_cast<double>(wire6[1]));
   CHECK(static_cast<double>(wire6[0]) >= 0.95 * static_cast<double>(wire6[2]));
+  const auto& wire7 = by_set["wire7"];
+  CHECK(static_cast<double>(wire7[0]) >= 0.92 * static_cast<double>(wire7[1]));
+  CHECK(static_cast<double>(wire7[0]) >= 0.76 * static_cast<double>(wire7[2]));
   // The held-out measure ((source country, root) per sentence) asks for precision 0.65 and recall
   // 0.45; the floors are what the coder reaches here, less a margin.
   CHECK(ratio(loose[0], loose[1]) >= 0.93);
-  CHECK(ratio(loose[0], loose[2]) >= 0.83);
+  CHECK(ratio(loose[0], loose[2]) >= 0.845);
   CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][1]) >= 0.92);
-  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.78);
+  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.795);
   CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][1]) >= 0.915);
   CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][2]) >= 0.79);
   CHECK(ratio(loose_by_set["wire5"][0], loose_by_set["wire5"][1]) >= 0.93);
   CHECK(ratio(loose_by_set["wire5"][0], loose_by_set["wire5"][2]) >= 0.88);
   CHECK(ratio(loose_by_set["wire6"][0], loose_by_set["wire6"][1]) >= 0.97);
   CHECK(ratio(loose_by_set["wire6"][0], loose_by_set["wire6"][2]) >= 0.95);
+  CHECK(ratio(loose_by_set["wire7"][0], loose_by_set["wire7"][1]) >= 0.95);
+  CHECK(ratio(loose_by_set["wire7"][0], loose_by_set["wire7"][2]) >= 0.78);
 }
