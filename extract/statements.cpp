@@ -341,6 +341,8 @@ class Finder {
     return -1;
   }
 
+  static std::uint64_t span_key(Span span) { return (static_cast<std::uint64_t>(span.begin) << 32) | span.end; }
+
   std::size_t words_in(Span span) const {
     std::size_t words = 0;
     for (std::uint32_t k = first_token_at(span.begin); k < seg_.tokens.size() && seg_.tokens[k].span.begin < span.end; ++k) {
@@ -363,7 +365,12 @@ class Finder {
         const StatementRecord& quote = out_.statements[q];
         if (!quote.direct || drop[q] || !reported.content_span.contains(quote.content_span)) continue;
         const bool quote_is_most = quote.content_span.size() * 2 >= reported.content_span.size();
-        if (quote_is_most) {
+        // 'said the bloc "does not target any country"': a clause of its own (a subject before the
+        // quoted predicate) is a reported statement beside the direct quote, as annotators mark
+        // both; 'praised Trump for "..."' only frames the quote with its object.
+        const bool own_clause = object_framed_.count(span_key(reported.content_span)) == 0 &&
+                                words_in(Span{reported.content_span.begin, quote.content_span.begin}) >= 1;
+        if (quote_is_most && !own_clause) {
           // "Dmitriev praised Trump for 'pushing for the real solution'": whom the reported
           // frame names (Trump, "the U.S.") is still whom the kept quote is about.
           StatementRecord& kept = out_.statements[q];
@@ -1369,7 +1376,7 @@ class Finder {
     }
     // One statement per reported content (quotes were ruled out above); a set, not a scan of every
     // statement so far, keeps a document with thousands of them linear.
-    const std::uint64_t key = (static_cast<std::uint64_t>(content.begin) << 32) | content.end;
+    const std::uint64_t key = span_key(content);
     if (reported_contents_.count(key) != 0) return;
     StatementRecord st;
     st.direct = false;
@@ -1379,7 +1386,10 @@ class Finder {
     st.cue.text = std::string(slice(doc_.text, st.cue.span));
     const std::size_t before = out_.statements.size();
     finish(st, s, &speaker, cue, addressee);
-    if (out_.statements.size() > before) reported_contents_.insert(key);
+    if (out_.statements.size() > before) {
+      reported_contents_.insert(key);
+      if (cue != nullptr && cue->about_object) object_framed_.insert(key);
+    }
   }
 
   void fill_content(StatementRecord& st) const {
@@ -1749,6 +1759,7 @@ class Finder {
   bool coordinated_named_ = false;              // ... named in an apposition no lexicon knows:
   Mention coordinated_appositive_;
   std::unordered_set<std::uint64_t> reported_contents_;  // content spans of reported statements
+  std::unordered_set<std::uint64_t> object_framed_;      // ... of those whose cue takes an object ("praised X for")
   std::uint32_t last_sentence_ = 0;
   std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
   std::optional<Span> last_quote_span_;
