@@ -333,6 +333,37 @@ class Finder {
     return false;
   }
 
+  // The first token of the clause after the audience of "telling" ("MPs", "supporters",
+  // "them", "Parliament", "the crowd"), past an optional "that"; UINT32_MAX when no finite
+  // clause follows (a directive "telling them to leave", a topic "telling MPs about the cuts").
+  std::uint32_t after_audience(const SentenceView& view, std::uint32_t from) const {
+    std::uint32_t k = from;
+    if (const int obj = view.mention_at(k); obj >= 0) {
+      k = view.mention(obj).end_token;
+    } else {
+      if (k < view.end() && (norm(k) == "the" || norm(k) == "his" || norm(k) == "her" || norm(k) == "their")) ++k;
+      if (k >= view.end() || seg_.tokens[k].kind != TokenKind::kWord || is_preposition(norm(k)) ||
+          is_auxiliary(norm(k)) || is_modal(norm(k)) || !lex_.analyse_verb(norm(k)).empty()) {
+        return UINT32_MAX;
+      }
+      const std::string_view w = norm(k);
+      if (w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i" || w == "there") return UINT32_MAX;
+      ++k;
+    }
+    if (k < view.end() && norm(k) == "that") ++k;
+    if (k + 1 >= view.end() || !clause_like_start(view, k) || norm(k) == "to") return UINT32_MAX;
+    // A finite verb within the next words: an auxiliary, a modal or a past form.
+    for (std::uint32_t j = k + 1; j < view.end() && j < k + 8; ++j) {
+      const std::string_view x = norm(j);
+      if (is_auxiliary(x) || is_modal(x)) return k;
+      for (const VerbAnalysis& a : lex_.analyse_verb(x)) {
+        if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return k;
+      }
+      if (seg_.tokens[j].kind == TokenKind::kPunct && x != "'s") return UINT32_MAX;
+    }
+    return UINT32_MAX;
+  }
+
   int mention_in(std::uint32_t from, std::uint32_t to) const {
     for (std::size_t k = first_mention_from(actors_.mentions, from);
          k < actors_.mentions.size() && actors_.mentions[k].first_token < to; ++k) {
@@ -1092,6 +1123,19 @@ class Finder {
               sp.end_token = sp.first_token + 1;
               add_reported(s, sp, v, v + 1, v + 2, c_end, cue, nullptr);
               v = c_end;
+            }
+          }
+          if (cue->addressee && v > s.first_token && norm(v - 1) == "," && v + 3 < s.end_token) {
+            // "..., telling MPs the country's finances had been left in a dire state", "telling
+            // supporters he was the rightful winner": past the audience, the clause is the content.
+            const std::uint32_t c_first = after_audience(view, v + 1);
+            std::uint32_t c_end = s.end_token;
+            while (c_end > v + 1 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+            const int subject = sentence_subject(view, v);
+            if (c_first != UINT32_MAX && subject >= 0 && c_end > c_first + 2) {
+              add_reported(s, view.mention(subject), v, v + 1, c_first, c_end, cue, nullptr);
+              v = c_end;
+              break;
             }
           }
           if (v > s.first_token && norm(v - 1) == "," && v + 2 < s.end_token && norm(v + 1) != "that" &&
