@@ -563,6 +563,8 @@ class Finder {
         // "the 54-year-old said": news names a person by age right after naming them; it is the
         // last person quoted or the first one the sentence before names.
         resolve_description(unlisted, sentence_of(quote.open).index);
+      } else if (unlisted.actor.id.empty() && !unlisted.actor.span.empty()) {
+        resolve_role_description(unlisted, sentence_of(quote.open).index);
       }
       // '"...," he insisted.' with a "he" the coreference did not mark: the span still is the
       // speaker, resolved in finish() from the sentence before.
@@ -666,6 +668,113 @@ class Finder {
     }
     description.actor.span = surface;
     description.actor.text = text;
+  }
+
+  // Head nouns of a description that stands for a named person: "the finance minister", "the
+  // opposition leader", "the envoy". Unnamed people ("the diplomat", "the official") are not
+  // among them: they go back to someone never named.
+  bool is_role_head(std::uint32_t k) const {
+    static constexpr std::string_view kHeads[] = {
+        "leader",    "minister",  "president", "chancellor", "premier",    "envoy",     "treasurer", "senator",
+        "governor",  "mayor",     "candidate", "chairman",   "chairwoman", "chair",     "prosecutor", "judge",
+        "secretary", "commander", "general",   "ambassador", "spokesman",  "spokeswoman", "chief",   "justice",
+        "congressman", "congresswoman", "lawmaker", "speaker", "monarch",  "king",      "queen",     "pope"};
+    const std::string_view w = norm(k);
+    for (auto h : kHeads) {
+      if (w == h) return true;
+    }
+    return false;
+  }
+
+  // The words a person's mention carries as titles: the words before the name inside the
+  // mention or just before it ("Finance Minister Anna Kowalczyk", "Opposition leader X"), an
+  // apposition after it (", the leader of the party,"), role_of titles and the lexicon's roles.
+  std::set<std::string, std::less<>> title_words(const Mention& m) const {
+    std::set<std::string, std::less<>> words;
+    const std::uint32_t name_first = first_token_at(m.actor.span.begin);
+    const std::uint32_t from = std::min(m.first_token, name_first > 4 ? name_first - 4 : 0);
+    for (std::uint32_t k = from; k < name_first; ++k) {
+      if (sentence_of(k).index != m.sentence || seg_.tokens[k].kind != TokenKind::kWord) continue;
+      words.emplace(norm(k));
+    }
+    std::uint32_t end = m.end_token;
+    if (end < seg_.tokens.size() && norm(end) == ",") {
+      for (std::uint32_t k = end + 1; k < seg_.tokens.size() && k < end + 8 && sentence_of(k).index == m.sentence; ++k) {
+        if (norm(k) == "," || seg_.tokens[k].kind == TokenKind::kQuote) break;
+        if (seg_.tokens[k].kind == TokenKind::kWord) words.emplace(norm(k));
+      }
+    }
+    auto add_title = [&](std::string_view title) {
+      std::size_t b = 0;
+      while (b < title.size()) {
+        std::size_t e = title.find(' ', b);
+        if (e == std::string_view::npos) e = title.size();
+        if (e > b) words.emplace(title.substr(b, e - b));
+        b = e + 1;
+      }
+    };
+    for (const RelationRecord& r : actors_.relations) {
+      if (r.label == "role_of" && r.source.id == m.actor.id) add_title(r.title);
+    }
+    if (const ActorEntry* entry = lex_.actor_by_id(m.actor.id)) {
+      for (const Role& role : entry->roles) add_title(role.title);
+    }
+    return words;
+  }
+
+  // "the finance minister said" after "Finance Minister Anna Kowalczyk", '"...," the envoy told
+  // the council' after a paragraph quoting the ambassador: a definite description of a role is
+  // the nearest person named before with all its words among their titles; else the person
+  // quoted in this sentence or the two before. The span stays the description.
+  void resolve_role_description(Mention& description, std::uint32_t sentence) const {
+    std::uint32_t first = first_token_at(description.actor.span.begin);
+    std::uint32_t end = first;
+    while (end < seg_.tokens.size() && seg_.tokens[end].span.end <= description.actor.span.end) ++end;
+    if (end <= first + 1 || end > first + 5 || norm(first) != "the" || !is_role_head(end - 1)) return;
+    std::vector<std::string_view> wanted;
+    for (std::uint32_t k = first + 1; k < end; ++k) {
+      if (seg_.tokens[k].kind == TokenKind::kWord) wanted.push_back(norm(k));
+    }
+    const Span surface = description.actor.span;
+    const std::string text = description.actor.text;
+    bool found = false;
+    for (std::size_t k = first_mention_from(actors_.mentions, first); k-- > 0 && !found;) {
+      const Mention& m = actors_.mentions[k];
+      if (m.pronoun || m.modifier || m.actor.id.empty() || m.actor.kind != "person" || in_any_quote(m.actor.span)) continue;
+      const auto words = title_words(m);
+      bool all = true;
+      for (std::string_view w : wanted) all = all && words.count(w) != 0;
+      if (all) {
+        description.actor = m.actor;
+        found = true;
+      }
+    }
+    if (!found && sentence > 0) {
+      // The person the sentence before opens with ("John Steenhuisen, the leader of the
+      // party, said ... '...,' the agriculture minister told journalists").
+      const Sentence& before = seg_.sentences[sentence - 1];
+      for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+           k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+        const Mention& m = actors_.mentions[k];
+        if (m.modifier || m.pronoun || m.actor.id.empty() || in_any_quote(m.actor.span)) continue;
+        if (m.actor.kind == "person" && m.first_token <= before.first_token + 6) {
+          description.actor = m.actor;
+          found = true;
+        }
+        if (m.actor.kind == "person" || m.first_token > before.first_token + 6) break;
+      }
+    }
+    if (!found && last_speaker_ && last_speaker_ref_.kind == "person" && last_sentence_ + 2 >= sentence &&
+        last_sentence_ <= sentence) {
+      description.actor = last_speaker_ref_;
+      found = true;
+    }
+    if (!found) return;
+    description.first_token = first;
+    description.end_token = end;
+    description.actor.span = surface;
+    description.actor.text = text;
+    description.via = "description";
   }
 
   // "Marine Le Pen, whose National Rally voted against him, said ...", "Treasurer Jim Chalmers,
@@ -1301,6 +1410,10 @@ class Finder {
         if (speaker < 0 && c_end > c_first + 2 && content_starts_well && statement_subject(group.start, s.index, &document_source)) {
           add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
+        } else if (speaker < 0 && c_end > c_first + 2 && content_starts_well &&
+                   described_subject(view, group.start, s.index, &document_source)) {
+          add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
+          v = c_end;
         } else if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
           add_reported(s, named_after ? appositive : view.mention(speaker), v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
@@ -1390,6 +1503,27 @@ class Finder {
     out->actor.text = std::string(slice(doc_.text, out->actor.span));
     out->pronoun = true;  // the span stays as written
     out->via = "coref";
+    return true;
+  }
+
+  // "..., the opposition leader said he ...": a role description right before the verb, opening
+  // the clause (after the sentence's start or a comma), that stands for a person named before.
+  bool described_subject(const SentenceView& view, std::uint32_t verb, std::uint32_t sentence, Mention* out) const {
+    std::uint32_t b = verb;
+    while (b > view.begin() && b + 5 > verb && seg_.tokens[b - 1].kind == TokenKind::kWord && norm(b - 1) != "the" &&
+           view.mention_at(b - 1) < 0 && !is_preposition(norm(b - 1))) {
+      --b;
+    }
+    if (b == verb || b == view.begin() || norm(b - 1) != "the") return false;
+    const std::uint32_t first = b - 1;
+    if (first != view.begin() && norm(first - 1) != ",") return false;
+    Mention m;
+    m.sentence = sentence;
+    m.actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[verb - 1].span.end};
+    m.actor.text = std::string(slice(doc_.text, m.actor.span));
+    resolve_role_description(m, sentence);
+    if (m.actor.id.empty()) return false;
+    *out = m;
     return true;
   }
 
