@@ -1966,6 +1966,31 @@ class Finder {
         speaker = &resolved;
       }
     }
+    if (speaker != nullptr && speaker->actor.kind == "person" && !speaker->actor.country.empty() &&
+        slice(doc_.text, surface).ends_with("office")) {
+      // "Prime Minister Benjamin Netanyahu's office said", "His office said": the office of a head
+      // of state or government speaks for the state's government (CAMEO's ISRGOV); a
+      // legislator's office ("McConnell's office") stays the person's.
+      if (const ActorEntry* entry = lex_.actor_by_id(speaker->actor.id); entry != nullptr && entry->sector == "GOV") {
+        bool leads = false;
+        for (const Role& role : entry->roles) {
+          leads = leads || role.title == "president" || role.title == "prime minister" || role.title == "chancellor" ||
+                  role.title == "premier";
+        }
+        const std::uint32_t state = leads ? lex_.state_index(speaker->actor.country) : UINT32_MAX;
+        if (state != UINT32_MAX) {
+          const ActorEntry& country = lex_.actors()[state];
+          resolved = *speaker;
+          resolved.actor.id = country.id;
+          resolved.actor.name = country.name;
+          resolved.actor.kind = country.kind;
+          resolved.actor.country = country.country;
+          resolved.actor.sector = "GOV";
+          resolved.actor.code = country.country + "GOV";
+          speaker = &resolved;
+        }
+      }
+    }
     if (speaker != nullptr && !speaker->actor.id.empty() && !private_person) {
       st.speaker = speaker->actor;
       st.speaker->span = surface;
