@@ -278,13 +278,28 @@ class Finder {
     return nullptr;
   }
 
+  // "Another said", "another added": a pronoun subject, not a determiner, before a past form.
+  bool another_then_past(std::uint32_t k) const {
+    if (k == 0 || norm(k - 1) != "another") return false;
+    for (const auto& a : lex_.analyse_verb(norm(k))) {
+      if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple) return true;
+    }
+    return false;
+  }
+
   // Looks for a cue verb in [from, to) and returns its token, or UINT32_MAX.
   std::uint32_t cue_in(std::uint32_t from, std::uint32_t to, const CueEntry** cue) const {
     for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
       // A noun reading: "on state television", "the report", "a comment".
-      if (k > 0 && (is_determiner(norm(k - 1)) || (is_preposition(norm(k - 1)) && norm(k - 1) != "to"))) continue;
+      if (k > 0 && ((is_determiner(norm(k - 1)) && !another_then_past(k)) ||
+                    (is_preposition(norm(k - 1)) && norm(k - 1) != "to"))) {
+        continue;
+      }
       for (const auto& a : lex_.analyse_verb(norm(k))) {
         if (a.form == VerbForm::kGerund && (k == 0 || norm(k - 1) != ",")) continue;
+        // '," the judgment read.', 'the banner read: "..."' end the attribution; "a statement
+        // read on state television" is a participle.
+        if (a.lemma == "read" && k + 1 < seg_.tokens.size() && seg_.tokens[k + 1].kind == TokenKind::kWord) continue;
         if (const CueEntry* entry = cue_at(k, a.lemma, true)) {
           *cue = entry;
           return k;
@@ -472,7 +487,8 @@ class Finder {
       // '", creating the space for bridge states to ...': a clause of its own (a gerund) between
       // the quote and a cue-like word; that word attributes nothing.
       for (std::uint32_t k = a; cue_token != UINT32_MAX && k < cue_token; ++k) {
-        if (looks_like_gerund(k)) {
+        // "the ruling said", "its briefing said": after a determiner the "-ing" word is a noun.
+        if (looks_like_gerund(k) && !(k > a && (is_determiner(norm(k - 1)) || norm(k - 1) == "its"))) {
           cue_token = UINT32_MAX;
           cue = nullptr;
         }
@@ -560,7 +576,20 @@ class Finder {
       unlisted = appositive;
     } else if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
       unlisted = unlisted_speaker(cue_token);
-      if (unlisted.actor.id.empty() && unlisted.actor.text.ends_with("-old")) {
+      const std::uint32_t before_cue = cue_token > 0 ? cue_token - 1 : 0;
+      if (cue_token > 0 && norm(before_cue) == "another" &&
+          (before_cue == sentence_of(before_cue).first_token || norm(before_cue - 1) == ",") && last_quote_span_ &&
+          sentence_of(quote.open).index <= last_quote_sentence_ + 2) {
+        // 'One EU diplomat described ... "...". Another said: "..."': another person of the
+        // institution the quote before was unnamed for; the span is the word itself.
+        unlisted = Mention{};
+        if (last_quote_speaker_) unlisted.actor = *last_quote_speaker_;
+        unlisted.first_token = before_cue;
+        unlisted.end_token = cue_token;
+        unlisted.pronoun = true;  // the span stays as written
+        unlisted.actor.span = seg_.tokens[before_cue].span;
+        unlisted.actor.text = std::string(slice(doc_.text, unlisted.actor.span));
+      } else if (unlisted.actor.id.empty() && unlisted.actor.text.ends_with("-old")) {
         // "the 54-year-old said": news names a person by age right after naming them; it is the
         // last person quoted or the first one the sentence before names.
         resolve_description(unlisted, sentence_of(quote.open).index);
@@ -1204,7 +1233,7 @@ class Finder {
         // A noun reading ("guarantor states", "the statement"): not after a determiner or preposition.
         if (v > s.first_token) {
           const std::string_view prev = norm(v - 1);
-          if (is_determiner(prev) || is_preposition(prev) || prev == "'s" || prev == "to") break;
+          if ((is_determiner(prev) && !another_then_past(v)) || is_preposition(prev) || prev == "'s" || prev == "to") break;
         }
         if (a.form == VerbForm::kGerund) {
           // '"...," he said, adding that ...': the speaker of the clause the gerund hangs on.
