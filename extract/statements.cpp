@@ -278,6 +278,20 @@ class Finder {
     return nullptr;
   }
 
+  // Whether [from, to) holds a finite verb: an auxiliary, a modal, a past or third-person form.
+  bool has_finite_verb(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
+      const std::string_view w = norm(k);
+      if (is_auxiliary(w) || is_modal(w)) return true;
+      // A verb the forms table does not list: "contained", "reaffirmed".
+      if (lower_word(k) && w.size() > 4 && w.ends_with("ed")) return true;
+      for (const auto& a : lex_.analyse_verb(w)) {
+        if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
+      }
+    }
+    return false;
+  }
+
   // "Another said", "another added": a pronoun subject, not a determiner, before a past form.
   bool another_then_past(std::uint32_t k) const {
     if (k == 0 || norm(k - 1) != "another") return false;
@@ -1438,9 +1452,12 @@ class Finder {
           coordinated_named_ = named_after;
           if (named_after) coordinated_appositive_ = appositive;
         }
+        // "posted a video of the incident on X" names what was done, not said: without "that", the
+        // content must be a clause with a finite verb (a directive or a cue's object aside).
+        const bool clause_content = has_that || directive || cue->about_object || has_finite_verb(c_first, c_end);
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
-                                         seg_.tokens[c_first].kind != TokenKind::kQuote;
+                                         seg_.tokens[c_first].kind != TokenKind::kQuote && clause_content;
         Mention document_source;
         if (speaker < 0 && c_end > c_first + 2 && content_starts_well && statement_subject(group.start, s.index, &document_source)) {
           add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
