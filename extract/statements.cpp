@@ -352,7 +352,7 @@ class Finder {
     for (auto q : kQuestionWords) {
       if (w == q) return false;
     }
-    for (std::uint32_t k = i; k < view.end() && k < i + 5; ++k) {
+    for (std::uint32_t k = i; k < view.end() && k < i + 7; ++k) {
       const std::string_view x = norm(k);
       if (k > i && (is_auxiliary(x) || is_modal(x))) return true;
       if ((seg_.tokens[k].kind != TokenKind::kWord && x != "'") || is_preposition(x) || is_auxiliary(x) || is_modal(x) ||
