@@ -84,6 +84,7 @@ class Finder {
     std::sort(out_.statements.begin(), out_.statements.end(), [](const StatementRecord& a, const StatementRecord& b) {
       return std::tie(a.sentence, a.content_span.begin) < std::tie(b.sentence, b.content_span.begin);
     });
+    pronouns_after_descriptions();
     merge_nested();
     return std::move(out_);
   }
@@ -1563,9 +1564,43 @@ class Finder {
     return true;
   }
 
+  // '..., the opposition leader said he ... "...," he said.': a "he" or "she" after a role
+  // description the actor stage does not see stands for the described person when no other
+  // person is named between them outside the quotes (quotes are attributed before reported speech
+  // finds the description, so this runs last).
+  void pronouns_after_descriptions() {
+    for (StatementRecord& st : out_.statements) {
+      if (!st.direct || !st.speaker_span || st.sentence == 0) continue;
+      const std::string_view said = slice(doc_.text, *st.speaker_span);
+      if (said != "he" && said != "she" && said != "He" && said != "She") continue;
+      const Mention* description = nullptr;
+      for (const Mention& d : descriptions_) {
+        if (d.actor.span.end <= st.speaker_span->begin && d.sentence + 1 >= st.sentence) description = &d;
+      }
+      if (description == nullptr || (st.speaker && st.speaker->id == description->actor.id)) continue;
+      bool other = false;
+      for (std::size_t k = first_mention_from(actors_.mentions, description->end_token);
+           k < actors_.mentions.size() && seg_.tokens[actors_.mentions[k].first_token].span.begin < st.speaker_span->begin; ++k) {
+        const Mention& m = actors_.mentions[k];
+        other = other || (!m.pronoun && !m.modifier && m.actor.kind == "person" && !in_any_quote(m.actor.span));
+      }
+      if (other) continue;
+      ActorRef actor = description->actor;
+      actor.span = *st.speaker_span;
+      actor.text = std::string(said);
+      st.speaker = actor;
+      for (std::size_t a = 0; a < st.about.size(); ++a) {
+        if (st.about[a].actor.id == actor.id) {
+          st.about.erase(st.about.begin() + static_cast<std::ptrdiff_t>(a));
+          break;
+        }
+      }
+    }
+  }
+
   // "..., the opposition leader said he ...": a role description right before the verb, opening
   // the clause (after the sentence's start or a comma), that stands for a person named before.
-  bool described_subject(const SentenceView& view, std::uint32_t verb, std::uint32_t sentence, Mention* out) const {
+  bool described_subject(const SentenceView& view, std::uint32_t verb, std::uint32_t sentence, Mention* out) {
     std::uint32_t b = verb;
     while (b > view.begin() && b + 5 > verb && seg_.tokens[b - 1].kind == TokenKind::kWord && norm(b - 1) != "the" &&
            view.mention_at(b - 1) < 0 && !is_preposition(norm(b - 1))) {
@@ -1581,6 +1616,7 @@ class Finder {
     resolve_role_description(m, sentence);
     if (m.actor.id.empty()) return false;
     *out = m;
+    descriptions_.push_back(m);
     return true;
   }
 
@@ -2096,6 +2132,7 @@ class Finder {
   bool coordinated_named_ = false;              // ... named in an apposition no lexicon knows:
   Mention coordinated_appositive_;
   std::unordered_set<std::uint64_t> reported_contents_;  // content spans of reported statements
+  std::vector<Mention> descriptions_;  // role descriptions resolved as subjects of reported speech
   std::unordered_set<std::uint64_t> object_framed_;      // ... of those whose cue takes an object ("praised X for")
   std::uint32_t last_sentence_ = 0;
   std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
