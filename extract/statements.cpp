@@ -1,6 +1,7 @@
 #include "extract/statements.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -83,6 +84,7 @@ class Finder {
     std::sort(out_.statements.begin(), out_.statements.end(), [](const StatementRecord& a, const StatementRecord& b) {
       return std::tie(a.sentence, a.content_span.begin) < std::tie(b.sentence, b.content_span.begin);
     });
+    pronouns_after_descriptions();
     merge_nested();
     return std::move(out_);
   }
@@ -277,13 +279,42 @@ class Finder {
     return nullptr;
   }
 
+  // Whether [from, to) holds a finite verb: an auxiliary, a modal, a past or third-person form.
+  bool has_finite_verb(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
+      const std::string_view w = norm(k);
+      if (is_auxiliary(w) || is_modal(w)) return true;
+      // A verb the forms table does not list: "contained", "reaffirmed".
+      if (lower_word(k) && w.size() > 4 && w.ends_with("ed")) return true;
+      for (const auto& a : lex_.analyse_verb(w)) {
+        if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
+      }
+    }
+    return false;
+  }
+
+  // "Another said", "another added": a pronoun subject, not a determiner, before a past form.
+  bool another_then_past(std::uint32_t k) const {
+    if (k == 0 || norm(k - 1) != "another") return false;
+    for (const auto& a : lex_.analyse_verb(norm(k))) {
+      if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple) return true;
+    }
+    return false;
+  }
+
   // Looks for a cue verb in [from, to) and returns its token, or UINT32_MAX.
   std::uint32_t cue_in(std::uint32_t from, std::uint32_t to, const CueEntry** cue) const {
     for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
       // A noun reading: "on state television", "the report", "a comment".
-      if (k > 0 && (is_determiner(norm(k - 1)) || (is_preposition(norm(k - 1)) && norm(k - 1) != "to"))) continue;
+      if (k > 0 && ((is_determiner(norm(k - 1)) && !another_then_past(k)) ||
+                    (is_preposition(norm(k - 1)) && norm(k - 1) != "to"))) {
+        continue;
+      }
       for (const auto& a : lex_.analyse_verb(norm(k))) {
         if (a.form == VerbForm::kGerund && (k == 0 || norm(k - 1) != ",")) continue;
+        // '," the judgment read.', 'the banner read: "..."' end the attribution; "a statement
+        // read on state television" is a participle.
+        if (a.lemma == "read" && k + 1 < seg_.tokens.size() && seg_.tokens[k + 1].kind == TokenKind::kWord) continue;
         if (const CueEntry* entry = cue_at(k, a.lemma, true)) {
           *cue = entry;
           return k;
@@ -322,7 +353,7 @@ class Finder {
     for (auto q : kQuestionWords) {
       if (w == q) return false;
     }
-    for (std::uint32_t k = i; k < view.end() && k < i + 5; ++k) {
+    for (std::uint32_t k = i; k < view.end() && k < i + 7; ++k) {
       const std::string_view x = norm(k);
       if (k > i && (is_auxiliary(x) || is_modal(x))) return true;
       if ((seg_.tokens[k].kind != TokenKind::kWord && x != "'") || is_preposition(x) || is_auxiliary(x) || is_modal(x) ||
@@ -333,6 +364,37 @@ class Finder {
     return false;
   }
 
+  // The first token of the clause after the audience of "telling" ("MPs", "supporters",
+  // "them", "Parliament", "the crowd"), past an optional "that"; UINT32_MAX when no finite
+  // clause follows (a directive "telling them to leave", a topic "telling MPs about the cuts").
+  std::uint32_t after_audience(const SentenceView& view, std::uint32_t from) const {
+    std::uint32_t k = from;
+    if (const int obj = view.mention_at(k); obj >= 0) {
+      k = view.mention(obj).end_token;
+    } else {
+      if (k < view.end() && (norm(k) == "the" || norm(k) == "his" || norm(k) == "her" || norm(k) == "their")) ++k;
+      if (k >= view.end() || seg_.tokens[k].kind != TokenKind::kWord || is_preposition(norm(k)) ||
+          is_auxiliary(norm(k)) || is_modal(norm(k)) || !lex_.analyse_verb(norm(k)).empty()) {
+        return UINT32_MAX;
+      }
+      const std::string_view w = norm(k);
+      if (w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i" || w == "there") return UINT32_MAX;
+      ++k;
+    }
+    if (k < view.end() && norm(k) == "that") ++k;
+    if (k + 1 >= view.end() || !clause_like_start(view, k) || norm(k) == "to") return UINT32_MAX;
+    // A finite verb within the next words: an auxiliary, a modal or a past form.
+    for (std::uint32_t j = k + 1; j < view.end() && j < k + 8; ++j) {
+      const std::string_view x = norm(j);
+      if (is_auxiliary(x) || is_modal(x)) return k;
+      for (const VerbAnalysis& a : lex_.analyse_verb(x)) {
+        if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return k;
+      }
+      if (seg_.tokens[j].kind == TokenKind::kPunct && x != "'s") return UINT32_MAX;
+    }
+    return UINT32_MAX;
+  }
+
   int mention_in(std::uint32_t from, std::uint32_t to) const {
     for (std::size_t k = first_mention_from(actors_.mentions, from);
          k < actors_.mentions.size() && actors_.mentions[k].first_token < to; ++k) {
@@ -340,6 +402,8 @@ class Finder {
     }
     return -1;
   }
+
+  static std::uint64_t span_key(Span span) { return (static_cast<std::uint64_t>(span.begin) << 32) | span.end; }
 
   std::size_t words_in(Span span) const {
     std::size_t words = 0;
@@ -363,7 +427,12 @@ class Finder {
         const StatementRecord& quote = out_.statements[q];
         if (!quote.direct || drop[q] || !reported.content_span.contains(quote.content_span)) continue;
         const bool quote_is_most = quote.content_span.size() * 2 >= reported.content_span.size();
-        if (quote_is_most) {
+        // 'said the bloc "does not target any country"': a clause of its own (a subject before the
+        // quoted predicate) is a reported statement beside the direct quote, as annotators mark
+        // both; 'praised Trump for "..."' only frames the quote with its object.
+        const bool own_clause = object_framed_.count(span_key(reported.content_span)) == 0 &&
+                                words_in(Span{reported.content_span.begin, quote.content_span.begin}) >= 1;
+        if (quote_is_most && !own_clause) {
           // "Dmitriev praised Trump for 'pushing for the real solution'": whom the reported
           // frame names (Trump, "the U.S.") is still whom the kept quote is about.
           StatementRecord& kept = out_.statements[q];
@@ -433,7 +502,8 @@ class Finder {
       // '", creating the space for bridge states to ...': a clause of its own (a gerund) between
       // the quote and a cue-like word; that word attributes nothing.
       for (std::uint32_t k = a; cue_token != UINT32_MAX && k < cue_token; ++k) {
-        if (looks_like_gerund(k)) {
+        // "the ruling said", "its briefing said": after a determiner the "-ing" word is a noun.
+        if (looks_like_gerund(k) && !(k > a && (is_determiner(norm(k - 1)) || norm(k - 1) == "its"))) {
           cue_token = UINT32_MAX;
           cue = nullptr;
         }
@@ -521,10 +591,25 @@ class Finder {
       unlisted = appositive;
     } else if (speaker < 0 && cue_token != UINT32_MAX && !statement_subject(cue_token, sentence_of(quote.open).index, &unlisted)) {
       unlisted = unlisted_speaker(cue_token);
-      if (unlisted.actor.id.empty() && unlisted.actor.text.ends_with("-old")) {
+      const std::uint32_t before_cue = cue_token > 0 ? cue_token - 1 : 0;
+      if (cue_token > 0 && norm(before_cue) == "another" &&
+          (before_cue == sentence_of(before_cue).first_token || norm(before_cue - 1) == ",") && last_quote_span_ &&
+          sentence_of(quote.open).index <= last_quote_sentence_ + 2) {
+        // 'One EU diplomat described ... "...". Another said: "..."': another person of the
+        // institution the quote before was unnamed for; the span is the word itself.
+        unlisted = Mention{};
+        if (last_quote_speaker_) unlisted.actor = *last_quote_speaker_;
+        unlisted.first_token = before_cue;
+        unlisted.end_token = cue_token;
+        unlisted.pronoun = true;  // the span stays as written
+        unlisted.actor.span = seg_.tokens[before_cue].span;
+        unlisted.actor.text = std::string(slice(doc_.text, unlisted.actor.span));
+      } else if (unlisted.actor.id.empty() && unlisted.actor.text.ends_with("-old")) {
         // "the 54-year-old said": news names a person by age right after naming them; it is the
         // last person quoted or the first one the sentence before names.
         resolve_description(unlisted, sentence_of(quote.open).index);
+      } else if (unlisted.actor.id.empty() && !unlisted.actor.span.empty()) {
+        resolve_role_description(unlisted, sentence_of(quote.open).index);
       }
       // '"...," he insisted.' with a "he" the coreference did not mark: the span still is the
       // speaker, resolved in finish() from the sentence before.
@@ -630,6 +715,113 @@ class Finder {
     description.actor.text = text;
   }
 
+  // Head nouns of a description that stands for a named person: "the finance minister", "the
+  // opposition leader", "the envoy". Unnamed people ("the diplomat", "the official") are not
+  // among them: they go back to someone never named.
+  bool is_role_head(std::uint32_t k) const {
+    static constexpr std::string_view kHeads[] = {
+        "leader",    "minister",  "president", "chancellor", "premier",    "envoy",     "treasurer", "senator",
+        "governor",  "mayor",     "candidate", "chairman",   "chairwoman", "chair",     "prosecutor", "judge",
+        "secretary", "commander", "general",   "ambassador", "spokesman",  "spokeswoman", "chief",   "justice",
+        "congressman", "congresswoman", "lawmaker", "speaker", "monarch",  "king",      "queen",     "pope"};
+    const std::string_view w = norm(k);
+    for (auto h : kHeads) {
+      if (w == h) return true;
+    }
+    return false;
+  }
+
+  // The words a person's mention carries as titles: the words before the name inside the
+  // mention or just before it ("Finance Minister Anna Kowalczyk", "Opposition leader X"), an
+  // apposition after it (", the leader of the party,"), role_of titles and the lexicon's roles.
+  std::set<std::string, std::less<>> title_words(const Mention& m) const {
+    std::set<std::string, std::less<>> words;
+    const std::uint32_t name_first = first_token_at(m.actor.span.begin);
+    const std::uint32_t from = std::min(m.first_token, name_first > 4 ? name_first - 4 : 0);
+    for (std::uint32_t k = from; k < name_first; ++k) {
+      if (sentence_of(k).index != m.sentence || seg_.tokens[k].kind != TokenKind::kWord) continue;
+      words.emplace(norm(k));
+    }
+    std::uint32_t end = m.end_token;
+    if (end < seg_.tokens.size() && norm(end) == ",") {
+      for (std::uint32_t k = end + 1; k < seg_.tokens.size() && k < end + 8 && sentence_of(k).index == m.sentence; ++k) {
+        if (norm(k) == "," || seg_.tokens[k].kind == TokenKind::kQuote) break;
+        if (seg_.tokens[k].kind == TokenKind::kWord) words.emplace(norm(k));
+      }
+    }
+    auto add_title = [&](std::string_view title) {
+      std::size_t b = 0;
+      while (b < title.size()) {
+        std::size_t e = title.find(' ', b);
+        if (e == std::string_view::npos) e = title.size();
+        if (e > b) words.emplace(title.substr(b, e - b));
+        b = e + 1;
+      }
+    };
+    for (const RelationRecord& r : actors_.relations) {
+      if (r.label == "role_of" && r.source.id == m.actor.id) add_title(r.title);
+    }
+    if (const ActorEntry* entry = lex_.actor_by_id(m.actor.id)) {
+      for (const Role& role : entry->roles) add_title(role.title);
+    }
+    return words;
+  }
+
+  // "the finance minister said" after "Finance Minister Anna Kowalczyk", '"...," the envoy told
+  // the council' after a paragraph quoting the ambassador: a definite description of a role is
+  // the nearest person named before with all its words among their titles; else the person
+  // quoted in this sentence or the two before. The span stays the description.
+  void resolve_role_description(Mention& description, std::uint32_t sentence) const {
+    std::uint32_t first = first_token_at(description.actor.span.begin);
+    std::uint32_t end = first;
+    while (end < seg_.tokens.size() && seg_.tokens[end].span.end <= description.actor.span.end) ++end;
+    if (end <= first + 1 || end > first + 5 || norm(first) != "the" || !is_role_head(end - 1)) return;
+    std::vector<std::string_view> wanted;
+    for (std::uint32_t k = first + 1; k < end; ++k) {
+      if (seg_.tokens[k].kind == TokenKind::kWord) wanted.push_back(norm(k));
+    }
+    const Span surface = description.actor.span;
+    const std::string text = description.actor.text;
+    bool found = false;
+    for (std::size_t k = first_mention_from(actors_.mentions, first); k-- > 0 && !found;) {
+      const Mention& m = actors_.mentions[k];
+      if (m.pronoun || m.modifier || m.actor.id.empty() || m.actor.kind != "person" || in_any_quote(m.actor.span)) continue;
+      const auto words = title_words(m);
+      bool all = true;
+      for (std::string_view w : wanted) all = all && words.count(w) != 0;
+      if (all) {
+        description.actor = m.actor;
+        found = true;
+      }
+    }
+    if (!found && sentence > 0) {
+      // The person the sentence before opens with ("John Steenhuisen, the leader of the
+      // party, said ... '...,' the agriculture minister told journalists").
+      const Sentence& before = seg_.sentences[sentence - 1];
+      for (std::size_t k = first_mention_from(actors_.mentions, before.first_token);
+           k < actors_.mentions.size() && actors_.mentions[k].first_token < before.end_token; ++k) {
+        const Mention& m = actors_.mentions[k];
+        if (m.modifier || m.pronoun || m.actor.id.empty() || in_any_quote(m.actor.span)) continue;
+        if (m.actor.kind == "person" && m.first_token <= before.first_token + 6) {
+          description.actor = m.actor;
+          found = true;
+        }
+        if (m.actor.kind == "person" || m.first_token > before.first_token + 6) break;
+      }
+    }
+    if (!found && last_speaker_ && last_speaker_ref_.kind == "person" && last_sentence_ + 2 >= sentence &&
+        last_sentence_ <= sentence) {
+      description.actor = last_speaker_ref_;
+      found = true;
+    }
+    if (!found) return;
+    description.first_token = first;
+    description.end_token = end;
+    description.actor.span = surface;
+    description.actor.text = text;
+    description.via = "description";
+  }
+
   // "Marine Le Pen, whose National Rally voted against him, said ...", "Treasurer Jim Chalmers,
   // who delivered the budget on Tuesday, accused ...": the subject is the name before a comma-set
   // insertion (a relative clause or an apposition) that ends right before the verb, not a
@@ -641,7 +833,7 @@ class Finder {
     std::uint32_t k = from;
     bool noun = false;
     while (k < end && k < from + 8 && seg_.tokens[k].kind == TokenKind::kWord) {
-      noun = noun || is_unnamed_speaker_noun(norm(k));
+      noun = noun || is_unnamed_speaker_noun(norm(k)) || is_institution_noun(norm(k));
       ++k;
     }
     if (!noun || k == from || (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
@@ -1056,7 +1248,7 @@ class Finder {
         // A noun reading ("guarantor states", "the statement"): not after a determiner or preposition.
         if (v > s.first_token) {
           const std::string_view prev = norm(v - 1);
-          if (is_determiner(prev) || is_preposition(prev) || prev == "'s" || prev == "to") break;
+          if ((is_determiner(prev) && !another_then_past(v)) || is_preposition(prev) || prev == "'s" || prev == "to") break;
         }
         if (a.form == VerbForm::kGerund) {
           // '"...," he said, adding that ...': the speaker of the clause the gerund hangs on.
@@ -1085,6 +1277,19 @@ class Finder {
               sp.end_token = sp.first_token + 1;
               add_reported(s, sp, v, v + 1, v + 2, c_end, cue, nullptr);
               v = c_end;
+            }
+          }
+          if (cue->addressee && v > s.first_token && norm(v - 1) == "," && v + 3 < s.end_token) {
+            // "..., telling MPs the country's finances had been left in a dire state", "telling
+            // supporters he was the rightful winner": past the audience, the clause is the content.
+            const std::uint32_t c_first = after_audience(view, v + 1);
+            std::uint32_t c_end = s.end_token;
+            while (c_end > v + 1 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+            const int subject = sentence_subject(view, v);
+            if (c_first != UINT32_MAX && subject >= 0 && c_end > c_first + 2) {
+              add_reported(s, view.mention(subject), v, v + 1, c_first, c_end, cue, nullptr);
+              v = c_end;
+              break;
             }
           }
           if (v > s.first_token && norm(v - 1) == "," && v + 2 < s.end_token && norm(v + 1) != "that" &&
@@ -1201,6 +1406,11 @@ class Finder {
                   !group.negated && only_adjuncts_after(v + 1, s.end_token)) {
                 add_reported(s, sp, v, v + 1, s.first_token, sp.first_token - 1, cue, nullptr);
               }
+            } else if (Mention unnamed; !group.negated && unnamed_subject(view, group.start, &unnamed) &&
+                       unnamed.first_token > s.first_token + 3 && norm(unnamed.first_token - 1) == "," &&
+                       only_adjuncts_after(v + 1, s.end_token)) {
+              // "CONTENT, the bureau said."
+              add_reported(s, unnamed, v, v + 1, s.first_token, unnamed.first_token - 1, cue, nullptr);
             }
             break;
           }
@@ -1243,11 +1453,23 @@ class Finder {
           coordinated_named_ = named_after;
           if (named_after) coordinated_appositive_ = appositive;
         }
+        // "posted a video of the incident on X" names what was done, not said: without "that", the
+        // content must be a clause with a finite verb (a directive or a cue's object aside).
+        const bool clause_content = has_that || directive || cue->about_object || has_finite_verb(c_first, c_end);
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
-                                         seg_.tokens[c_first].kind != TokenKind::kQuote;
+                                         seg_.tokens[c_first].kind != TokenKind::kQuote && clause_content;
         Mention document_source;
         if (speaker < 0 && c_end > c_first + 2 && content_starts_well && statement_subject(group.start, s.index, &document_source)) {
+          add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
+          v = c_end;
+        } else if (speaker < 0 && c_end > c_first + 2 && content_starts_well &&
+                   described_subject(view, group.start, s.index, &document_source)) {
+          add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
+          v = c_end;
+        } else if (speaker < 0 && c_end > c_first + 2 && content_starts_well && !group.negated &&
+                   unnamed_subject(view, group.start, &document_source) &&
+                   (document_source.first_token == s.first_token || norm(document_source.first_token - 1) == ",")) {
           add_reported(s, document_source, v, v + 1, c_first, c_end, cue, addressee);
           v = c_end;
         } else if (speaker >= 0 && c_end > c_first + 2 && content_starts_well) {
@@ -1342,6 +1564,139 @@ class Finder {
     return true;
   }
 
+  // '..., the opposition leader said he ... "...," he said.': a "he" or "she" after a role
+  // description the actor stage does not see stands for the described person when no other
+  // person is named between them outside the quotes (quotes are attributed before reported speech
+  // finds the description, so this runs last).
+  void pronouns_after_descriptions() {
+    for (StatementRecord& st : out_.statements) {
+      if (!st.direct || !st.speaker_span || st.sentence == 0) continue;
+      const std::string_view said = slice(doc_.text, *st.speaker_span);
+      if (said != "he" && said != "she" && said != "He" && said != "She") continue;
+      const Mention* description = nullptr;
+      for (const Mention& d : descriptions_) {
+        if (d.actor.span.end <= st.speaker_span->begin && d.sentence + 1 >= st.sentence) description = &d;
+      }
+      if (description == nullptr || (st.speaker && st.speaker->id == description->actor.id)) continue;
+      bool other = false;
+      for (std::size_t k = first_mention_from(actors_.mentions, description->end_token);
+           k < actors_.mentions.size() && seg_.tokens[actors_.mentions[k].first_token].span.begin < st.speaker_span->begin; ++k) {
+        const Mention& m = actors_.mentions[k];
+        other = other || (!m.pronoun && !m.modifier && m.actor.kind == "person" && !in_any_quote(m.actor.span));
+      }
+      if (other) continue;
+      ActorRef actor = description->actor;
+      actor.span = *st.speaker_span;
+      actor.text = std::string(said);
+      st.speaker = actor;
+      for (std::size_t a = 0; a < st.about.size(); ++a) {
+        if (st.about[a].actor.id == actor.id) {
+          st.about.erase(st.about.begin() + static_cast<std::ptrdiff_t>(a));
+          break;
+        }
+      }
+    }
+  }
+
+  // "..., the opposition leader said he ...": a role description right before the verb, opening
+  // the clause (after the sentence's start or a comma), that stands for a person named before.
+  bool described_subject(const SentenceView& view, std::uint32_t verb, std::uint32_t sentence, Mention* out) {
+    std::uint32_t b = verb;
+    while (b > view.begin() && b + 5 > verb && seg_.tokens[b - 1].kind == TokenKind::kWord && norm(b - 1) != "the" &&
+           view.mention_at(b - 1) < 0 && !is_preposition(norm(b - 1))) {
+      --b;
+    }
+    if (b == verb || b == view.begin() || norm(b - 1) != "the") return false;
+    const std::uint32_t first = b - 1;
+    if (first != view.begin() && norm(first - 1) != ",") return false;
+    Mention m;
+    m.sentence = sentence;
+    m.actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[verb - 1].span.end};
+    m.actor.text = std::string(slice(doc_.text, m.actor.span));
+    resolve_role_description(m, sentence);
+    if (m.actor.id.empty()) return false;
+    *out = m;
+    descriptions_.push_back(m);
+    return true;
+  }
+
+  // Nouns for an institution or a document that speaks without being a known actor: "the
+  // central electoral bureau", "the presidency", "the ruling".
+  static bool is_institution_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {
+        "bureau",     "presidency", "commission", "ministry", "office",    "agency",     "court",    "committee",
+        "council",    "government", "department", "police",  "army",      "military",   "party",    "union",
+        "unions",     "campaign",   "company",   "bank",      "authority", "authorities", "regulator", "tribunal",
+        "ruling",     "judgment",   "judgement", "verdict",   "statement", "communique", "embassy",  "secretariat",
+        "prosecutors", "prosecution", "board",   "cabinet",   "junta",     "coalition",  "alliance", "group"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
+  // The subject before a speech verb that no lexicon knows, as a span without an actor: an
+  // unnamed person or institution ("A senior administration official, who spoke on condition
+  // of anonymity, said", "the central electoral bureau said", "The presidency insisted") or a
+  // capitalised name opening the sentence ("Bloomberg Economics said").
+  bool unnamed_subject(const SentenceView& view, std::uint32_t verb, Mention* out) const {
+    std::uint32_t b = verb;
+    if (b > view.begin() && (norm(b - 1) == "also" || norm(b - 1) == "further")) --b;
+    if (b > view.begin() + 2 && norm(b - 1) == ",") {
+      // Over a relative clause: ", who spoke on condition of anonymity,".
+      std::uint32_t k = b - 1;
+      while (k > view.begin() && norm(k - 1) != "," && seg_.tokens[k - 1].kind != TokenKind::kQuote) --k;
+      if (k > view.begin() + 1 && norm(k - 1) == "," && (norm(k) == "who" || norm(k) == "which")) b = k - 1;
+      else return false;
+    }
+    const std::uint32_t end = b;
+    bool capitalised = true;
+    while (b > view.begin() && b + 6 > end && seg_.tokens[b - 1].kind == TokenKind::kWord &&
+           !is_preposition(norm(b - 1)) && !is_auxiliary(norm(b - 1)) && !is_modal(norm(b - 1)) &&
+           norm(b - 1) != "and" && norm(b - 1) != "or" && norm(b - 1) != "but" && !is_subordinator(norm(b - 1)) &&
+           view.mention_at(b - 1) < 0) {
+      --b;
+      if (is_determiner(norm(b)) || norm(b) == "one") break;
+      capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps);
+    }
+    if (b == end || (b > view.begin() && norm(b - 1) != "," && seg_.tokens[b - 1].kind != TokenKind::kQuote)) return false;
+    const std::string_view head = norm(end - 1);
+    const bool determined = is_determiner(norm(b)) || norm(b) == "one";
+    const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head)) && (determined || end > b + 1);
+    // "Bloomberg Economics said": two or three capitalised words opening the sentence.
+    const bool name = !determined && capitalised && b == view.begin() && end >= b + 2 && end <= b + 3 &&
+                      lex_.analyse_verb(head).empty();
+    if (!noun && !name) return false;
+    if (determined && end == b + 1) return false;
+    // "Neither government confirmed", "No official commented": nobody said it.
+    if (norm(b) == "neither" || norm(b) == "no" || norm(b) == "none" || norm(b) == "nobody") return false;
+    out->first_token = b;
+    out->end_token = end;
+    out->actor = ActorRef{};
+    // "The ministry said" after "the Russian Foreign Ministry": the nearest organisation named in
+    // the sentence or the four before whose name holds the noun is the one meant.
+    if (norm(b) == "the" && is_institution_noun(head)) {
+      const std::uint32_t sentence = sentence_of(b).index;
+      for (std::size_t k = first_mention_from(actors_.mentions, b); k-- > 0;) {
+        const Mention& m = actors_.mentions[k];
+        if (m.sentence + 4 < sentence) break;
+        if (m.pronoun || m.modifier || m.actor.id.empty() || m.actor.kind == "person" || m.actor.kind == "location") continue;
+        std::string known = m.actor.name + " " + m.actor.text;
+        for (char& c : known) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::size_t at = known.find(head);
+        const bool word = at != std::string::npos && (at == 0 || known[at - 1] == ' ') &&
+                          (at + head.size() == known.size() || known[at + head.size()] == ' ');
+        if (word) {
+          out->actor = m.actor;
+          break;
+        }
+      }
+    }
+    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[end - 1].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    return true;
+  }
+
   // Whether the words after a cue up to the sentence's end are adjuncts only ("on Friday", "in a
   // statement"), not a clause, a parenthesis going on (", he said, belonged to ...") or a colon.
   bool only_adjuncts_after(std::uint32_t from, std::uint32_t to) const {
@@ -1369,7 +1724,7 @@ class Finder {
     }
     // One statement per reported content (quotes were ruled out above); a set, not a scan of every
     // statement so far, keeps a document with thousands of them linear.
-    const std::uint64_t key = (static_cast<std::uint64_t>(content.begin) << 32) | content.end;
+    const std::uint64_t key = span_key(content);
     if (reported_contents_.count(key) != 0) return;
     StatementRecord st;
     st.direct = false;
@@ -1379,7 +1734,10 @@ class Finder {
     st.cue.text = std::string(slice(doc_.text, st.cue.span));
     const std::size_t before = out_.statements.size();
     finish(st, s, &speaker, cue, addressee);
-    if (out_.statements.size() > before) reported_contents_.insert(key);
+    if (out_.statements.size() > before) {
+      reported_contents_.insert(key);
+      if (cue != nullptr && cue->about_object) object_framed_.insert(key);
+    }
   }
 
   void fill_content(StatementRecord& st) const {
@@ -1690,6 +2048,31 @@ class Finder {
         speaker = &resolved;
       }
     }
+    if (speaker != nullptr && speaker->actor.kind == "person" && !speaker->actor.country.empty() &&
+        slice(doc_.text, surface).ends_with("office")) {
+      // "Prime Minister Benjamin Netanyahu's office said", "His office said": the office of a head
+      // of state or government speaks for the state's government (CAMEO's ISRGOV); a
+      // legislator's office ("McConnell's office") stays the person's.
+      if (const ActorEntry* entry = lex_.actor_by_id(speaker->actor.id); entry != nullptr && entry->sector == "GOV") {
+        bool leads = false;
+        for (const Role& role : entry->roles) {
+          leads = leads || role.title == "president" || role.title == "prime minister" || role.title == "chancellor" ||
+                  role.title == "premier";
+        }
+        const std::uint32_t state = leads ? lex_.state_index(speaker->actor.country) : UINT32_MAX;
+        if (state != UINT32_MAX) {
+          const ActorEntry& country = lex_.actors()[state];
+          resolved = *speaker;
+          resolved.actor.id = country.id;
+          resolved.actor.name = country.name;
+          resolved.actor.kind = country.kind;
+          resolved.actor.country = country.country;
+          resolved.actor.sector = "GOV";
+          resolved.actor.code = country.country + "GOV";
+          speaker = &resolved;
+        }
+      }
+    }
     if (speaker != nullptr && !speaker->actor.id.empty() && !private_person) {
       st.speaker = speaker->actor;
       st.speaker->span = surface;
@@ -1749,6 +2132,8 @@ class Finder {
   bool coordinated_named_ = false;              // ... named in an apposition no lexicon knows:
   Mention coordinated_appositive_;
   std::unordered_set<std::uint64_t> reported_contents_;  // content spans of reported statements
+  std::vector<Mention> descriptions_;  // role descriptions resolved as subjects of reported speech
+  std::unordered_set<std::uint64_t> object_framed_;      // ... of those whose cue takes an object ("praised X for")
   std::uint32_t last_sentence_ = 0;
   std::optional<ActorRef> last_quote_speaker_;  // the last direct quote's speaker and its span
   std::optional<Span> last_quote_span_;

@@ -163,7 +163,7 @@ TEST_CASE("statement table: speaker, content and direct quotes", "[extract][stat
   const StatementScore score = score_statements("statements_cases.jsonl");
   REQUIRE(score.cases >= 100);
   CHECK(score.precision() >= 0.985);
-  CHECK(score.recall() >= 0.92);
+  CHECK(score.recall() >= 0.96);
   CHECK(score.speaker_right * 100 >= score.matched * 97);
 }
 
@@ -173,7 +173,7 @@ TEST_CASE("statement table: news excerpts and articles", "[extract][statements][
   const StatementScore score = score_statements("statements_news.jsonl");
   REQUIRE(score.cases >= 40);
   CHECK(score.precision() >= 0.99);
-  CHECK(score.recall() >= 0.94);
+  CHECK(score.recall() >= 0.96);
   CHECK(score.speaker_right * 100 >= score.matched * 97);
 }
 
@@ -257,10 +257,11 @@ TEST_CASE("statement table: direct quotes in whole political news articles", "[e
   REQUIRE(score.span_checked == score.matched);
   // Floors: what the extractor reaches after the fixes these articles prompted, less a margin (the
   // first run, before any fix, gave F1 0.972 and 116 of 140 speaker spans; F1 1.0, 142 of 147
-  // spans and 133 of 147 speaker ids after the articles2 fixes).
+  // spans and 133 of 147 speaker ids after the articles2 fixes; 143 and 141 of 147 after the
+  // role-description and 'Another' fixes).
   CHECK(score.f1() >= 0.99);
-  CHECK(score.span_right * 100 >= score.span_checked * 95);
-  CHECK(score.speaker_right * 100 >= score.matched * 88);
+  CHECK(score.span_right * 100 >= score.span_checked * 96);
+  CHECK(score.speaker_right * 100 >= score.matched * 93);
 }
 
 TEST_CASE("statement table: quotes in a second set of whole news articles", "[extract][statements][table]") {
@@ -275,12 +276,13 @@ TEST_CASE("statement table: quotes in a second set of whole news articles", "[ex
   REQUIRE(direct.span_checked == direct.matched);
   // Floors: what the fixes these articles prompted reach, less a margin (first run: direct F1
   // 0.962, 78 of 88 spans, 75 of 88 ids; all statements precision 0.865, recall 0.837; now F1
-  // 1.0, 88 of 91 spans, 84 of 91 ids, precision 0.965, recall 0.878).
+  // 1.0, 88 of 91 spans, 84 of 91 ids, precision 0.965, recall 0.878; then 91 of 91 spans, 89 of
+  // 91 ids, precision 0.975, recall 0.987).
   CHECK(direct.f1() >= 0.98);
-  CHECK(direct.span_right * 100 >= direct.span_checked * 94);
-  CHECK(direct.speaker_right * 100 >= direct.matched * 90);
-  CHECK(all.precision() >= 0.95);
-  CHECK(all.recall() >= 0.86);
+  CHECK(direct.span_right * 100 >= direct.span_checked * 97);
+  CHECK(direct.speaker_right * 100 >= direct.matched * 95);
+  CHECK(all.precision() >= 0.96);
+  CHECK(all.recall() >= 0.96);
 }
 
 TEST_CASE("statement tables: direct quotes of the earlier tables", "[extract][statements][table]") {
