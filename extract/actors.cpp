@@ -727,15 +727,8 @@ class Resolver {
           std::all_of(norm(i + 1).begin(), norm(i + 1).end(), [](char c) { return c >= '0' && c <= '9'; }) &&
           seg_.tokens[i + 2].kind == TokenKind::kDash && norm(i + 3) == "year" &&
           seg_.tokens[i + 4].kind == TokenKind::kDash && norm(i + 5) == "old") {
-        Mention m;
-        m.sentence = s.index;
-        m.first_token = i;
-        m.end_token = i + 6;
+        Mention m = reference(s, i, i + 6, "person");
         m.pronoun = true;
-        m.via = "coref";
-        m.actor.span = Span{seg_.tokens[i].span.begin, seg_.tokens[i + 5].span.end};
-        m.actor.text = std::string(slice(doc_.text, m.actor.span));
-        m.actor.sector = "person";  // until resolved
         pronouns_.push_back(std::move(m));
         reset_pending();
         i += 6;
@@ -751,17 +744,11 @@ class Resolver {
       // Pronouns: resolved after the scan.
       if (const std::string_view w = norm(i);
           w == "he" || w == "she" || w == "him" || w == "his" || w == "her" || w == "it" || w == "its") {
-        Mention m;
-        m.sentence = s.index;
-        m.first_token = i;
-        m.end_token = i + 1;
+        Mention m = reference(s, i, i + 1,
+                              (w == "he" || w == "him" || w == "his") ? "male"
+                              : (w == "it" || w == "its")               ? "neuter"
+                                                                        : "female");
         m.pronoun = true;
-        m.via = "coref";
-        m.actor.text = std::string(slice(doc_.text, seg_.tokens[i].span));
-        m.actor.span = seg_.tokens[i].span;
-        m.actor.sector = (w == "he" || w == "him" || w == "his") ? "male"
-                         : (w == "it" || w == "its")                 ? "neuter"
-                                                                     : "female";  // until resolved
         pronouns_.push_back(std::move(m));
       }
       if (seg_.tokens[i].kind != TokenKind::kWord || seg_.tokens[i].upper) reset_pending();
@@ -826,12 +813,23 @@ class Resolver {
     return sector;
   }
 
+  // head: the token of the agent noun, which says whether the mention is plural (the last one
+  // unless a place follows it: "protesters in Tbilisi").
   Mention agent_mention(const Sentence& s, std::uint32_t first, std::uint32_t stop, std::uint32_t state,
-                        std::string_view sector) {
+                        std::string_view sector, std::uint32_t head = UINT32_MAX) {
     Mention m = make(s, first, stop, state, "agent", std::string(sector));
-    const std::string_view last = norm(stop - 1);
+    const std::string_view last = norm(head == UINT32_MAX ? stop - 1 : head);
     m.plural = (last.size() > 1 && last.back() == 's') || last == "police" || last == "military";
     return m;
+  }
+
+  // Whether a phrase starting at token first starts its clause (so it can be the subject): at the
+  // sentence start or after a comma, a conjunction or a subordinator.
+  bool opens_clause(const Sentence& s, std::uint32_t first) const {
+    if (first <= s.first_token) return true;
+    const std::string_view before = norm(first - 1);
+    return before == "," || before == "and" || before == "but" || before == "that" || before == "while" ||
+           before == "as" || before == "when" || before == ";" || before == ":";
   }
 
   // "officials in Kyiv said", "the Defence Ministry in Moscow denied", "the government in Tehran":
@@ -891,17 +889,9 @@ class Resolver {
       if (first > s.first_token && (norm(first - 1) == "the" || norm(first - 1) == "a")) --first;
       // Only as a clause's subject: "Kurdish demonstrators in Germany" are Kurds, and "arrested
       // demonstrators in Nairobi" leaves the object as it was.
-      if (first > s.first_token) {
-        const std::string_view before = norm(first - 1);
-        if (before != "," && before != "and" && before != "but" && before != "that" && before != "while" &&
-            before != "as" && before != "when" && before != ";" && before != ":") {
-          continue;
-        }
-      }
-      Mention agent = agent_mention(s, first, m.end_token, state, sector);
-      const std::string_view head = norm(at - 1);  // the agent noun, not the place, says how many
-      agent.plural = (head.size() > 1 && head.back() == 's') || head == "police" || head == "military";
-      m = std::move(agent);
+      if (!opens_clause(s, first)) continue;
+      // The agent noun, not the place, says how many.
+      m = agent_mention(s, first, m.end_token, state, sector, at - 1);
     }
   }
 
@@ -942,13 +932,7 @@ class Resolver {
       }
       std::uint32_t first = k - 2;
       if (first > s.first_token && (norm(first - 1) == "a" || norm(first - 1) == "an" || norm(first - 1) == "the")) --first;
-      if (first > s.first_token) {
-        const std::string_view before = norm(first - 1);
-        if (before != "," && before != "and" && before != "but" && before != "that" && before != "while" &&
-            before != "as" && before != "when" && before != ";" && before != ":") {
-          continue;
-        }
-      }
+      if (!opens_clause(s, first)) continue;
       m.first_token = first;
       m.actor.span.begin = seg_.tokens[first].span.begin;
       m.actor.text = std::string(slice(doc_.text, m.actor.span));
@@ -1335,6 +1319,20 @@ class Resolver {
     return true;
   }
 
+  // A reference over tokens [first, end) to be resolved after the scan (a pronoun, "the group"):
+  // no actor yet; actor.sector holds what it can refer to until then.
+  Mention reference(const Sentence& s, std::uint32_t first, std::uint32_t end, std::string_view wants) const {
+    Mention m;
+    m.sentence = s.index;
+    m.first_token = first;
+    m.end_token = end;
+    m.via = "coref";
+    m.actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
+    m.actor.text = std::string(slice(doc_.text, m.actor.span));
+    m.actor.sector = std::string(wants);
+    return m;
+  }
+
   // The kind of organisation a definite description names ("group" -> an armed or other group),
   // or empty when the word is none.
   static std::string_view body_kind(std::string_view noun) {
@@ -1362,15 +1360,7 @@ class Resolver {
     if (seg_.tokens[k].upper || body_kind(norm(k)).empty()) return i;
     // "the group of experts", "the group Wagner", "the party's leader" name something else.
     if (k + 1 < end && (norm(k + 1) == "of"sv || norm(k + 1) == "'s"sv || seg_.tokens[k + 1].upper)) return i;
-    Mention m;
-    m.sentence = s.index;
-    m.first_token = i;
-    m.end_token = k + 1;
-    m.via = "coref";
-    m.actor.span = Span{seg_.tokens[i].span.begin, seg_.tokens[k].span.end};
-    m.actor.text = std::string(slice(doc_.text, m.actor.span));
-    m.actor.sector = std::string(body_kind(norm(k)));  // until resolved
-    bodies_.push_back(std::move(m));
+    bodies_.push_back(reference(s, i, k + 1, body_kind(norm(k))));
     return k + 1;
   }
 
