@@ -1141,6 +1141,25 @@ class Coder {
         }
       }
     }
+    // "carrying deported migrants", "the detained journalists", "two seized tankers": a participle
+    // after a determiner, a number or a gerund modifies the noun after it and tells of no act.
+    if ((a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kParticiple) && v > s.first_token &&
+        view.mention_at(v - 1) < 0 && v + 1 < view.end() && seg_.tokens[v + 1].kind == TokenKind::kWord &&
+        !is_preposition(view.norm(v + 1)) && !is_determiner(view.norm(v + 1))) {
+      static constexpr std::string_view kModifierDeterminers[] = {"the", "a", "an", "this", "these", "those", "its",
+                                                                  "his", "her", "their", "our", "my", "your", "another"};
+      const std::string_view prev = view.norm(v - 1);
+      bool modifier = seg_.tokens[v - 1].kind == TokenKind::kNumber ||
+                      std::find(std::begin(kModifierDeterminers), std::end(kModifierDeterminers), prev) !=
+                          std::end(kModifierDeterminers);
+      if (!modifier && prev != "being" && prev != "having" && prev != "getting") {
+        for (const VerbAnalysis& g : lex_.analyse_verb(prev)) modifier = modifier || g.form == VerbForm::kGerund;
+      }
+      if (modifier) {
+        note(s, "'" + std::string(view.norm(v)) + "': a participle modifying the noun after it; not coded");
+        return false;
+      }
+    }
     // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
     // "accused Armenia of shelling its positions": the accused act is coded, reported, with the
     // accused as its source. Other gerunds are nominal or modifiers.
@@ -1297,6 +1316,15 @@ class Coder {
           (view.norm(group.start - 1) == "and" || view.norm(group.start - 1) == "but") &&
           (subject < 0 || verb_between(view, subject, group.start))) {
         subject = earlier_subject(view, group.start - 1);
+      } else if (accused < 0 && shared_subject < 0 && !group.passive && subject >= 0 && group.start > view.begin() + 1 &&
+                 (view.norm(group.start - 1) == "and" || view.norm(group.start - 1) == "but")) {
+        // "condemned the M23 offensive in eastern Congo and called on Rwanda": the actor nearest
+        // the second verb sits in the first verb's object; the first verb's subject is shared.
+        const int earlier = earlier_subject(view, group.start - 1);
+        if (earlier >= 0 && earlier != subject && view.mention(earlier).end_token <= view.mention(subject).first_token &&
+            verb_between(view, earlier, view.mention(subject).first_token)) {
+          subject = earlier;
+        }
       }
       int target = -1;
       int source = subject;
@@ -1704,6 +1732,22 @@ class Coder {
       if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
       if (purpose_future && modality == Modality::kAsserted) modality = Modality::kFuture;
       bool negated = (n > s.first_token && (view.norm(n - 1) == "no")) || denied(view, n);
+      // "Egypt could take military action against Ethiopia", "Iran will hold talks with": the verb
+      // between the agent and its nominal event carries the event's modality and negation.
+      if (!before.empty() && modality == Modality::kAsserted && view.mention(before.front()).end_token < n) {
+        bool found = false;
+        for (std::uint32_t k = view.mention(before.front()).end_token; k < n && !found; ++k) {
+          if (view.mention_at(k) >= 0 || seg_.tokens[k].kind != TokenKind::kWord || seg_.tokens[k].upper) continue;
+          for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+            if (a.form == VerbForm::kGerund) continue;
+            const VerbGroup g = verb_group(view, lex_, k, a.form);
+            modality = clause_modality(view, k, g.modality);
+            negated = negated || g.negated;
+            found = true;
+            break;
+          }
+        }
+      }
       const std::uint32_t trigger_end = n + 1;
       if (before.size() >= 2 && p.symmetric && target < 0) {
         // "the Putin-Biden summit": both ways.
