@@ -102,6 +102,31 @@ class Coder {
     return p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20");
   }
 
+  // The actor that people named at the start of a phrase belong to: "12 militants belonging to the
+  // Pakistani Taliban", "members of Hezbollah", "soldiers from the Ukrainian army"; -1 if none.
+  int affiliation_of_people(const SentenceView& view, std::uint32_t from, std::uint32_t limit) const {
+    for (std::uint32_t k = from; k + 2 < limit && k < from + 5; ++k) {
+      if (view.mention_at(k) >= 0) return -1;
+      if (!is_human_group(view.norm(k)) || view.norm(k) == "positions" || view.norm(k) == "position") continue;
+      std::uint32_t j = k + 1;
+      const std::string_view w = view.norm(j);
+      if ((w == "belonging" || w == "loyal" || w == "linked" || w == "allied") && view.norm(j + 1) == "to") {
+        j += 2;
+      } else if (w == "affiliated" && view.norm(j + 1) == "with") {
+        j += 2;
+      } else if (w == "of" || w == "from") {
+        ++j;
+      } else {
+        return -1;
+      }
+      const int m = possessed_head(view, view.np_mention_after(j, std::min<std::uint32_t>(limit, j + 5)));
+      if (m < 0 || view.mention(m).pronoun) return -1;
+      const std::string& kind = view.mention(m).actor.kind;
+      return kind == "group" || kind == "state" || kind == "organisation" ? m : -1;
+    }
+    return -1;
+  }
+
   // The first place or state named in a prepositional phrase of the object ("in Kyiv", "of
   // Avdiivka") before the clause ends; -1 if none.
   int place_target(const SentenceView& view, std::uint32_t from, std::uint32_t limit) const {
@@ -574,6 +599,17 @@ class Coder {
     // "condemned the wave of executions in Iran", "the crackdown in Belarus": acts only a state's
     // authorities carry out, named by the state where they happen.
     if (condemned_act_ && p.code.starts_with("11")) {
+      // "condemned the attack by the Rapid Support Forces on a hospital": the act's by-agent is
+      // whom the disapproval is aimed at.
+      for (std::uint32_t k = i; k + 2 < limit && k < i + 6; ++k) {
+        if (view.mention_at(k) >= 0) break;
+        if (!is_violent_act(view.norm(k))) continue;
+        if (view.norm(k + 1) == "by") {
+          const int agent = possessed_head(view, view.np_mention_after(k + 2, std::min<std::uint32_t>(limit, k + 7)));
+          if (agent >= 0 && !view.mention(agent).pronoun && view.mention(agent).actor.kind != "location") return agent;
+        }
+        break;
+      }
       bool state_act = false;
       for (std::uint32_t k = i; k < limit && k < i + 6; ++k) {
         const std::string_view w = view.norm(k);
@@ -597,6 +633,9 @@ class Coder {
       return direct;
     }
     if (!is_force(p)) return direct;
+    // "killed 12 militants belonging to the Pakistani Taliban", "fighters of the Wagner group":
+    // force against people aims at the group or state they belong to.
+    if (const int group = affiliation_of_people(view, i, limit); group >= 0) return group;
     return place_target(view, i, limit);
   }
 
@@ -708,7 +747,22 @@ class Coder {
     // "opened an investigation into the Nord Stream blasts", "the crash is being investigated by
     // Kazakh authorities": an inquiry is its investigator's act even when no actor is investigated.
     const bool untargeted_inquiry = p.code.starts_with("09") && !p.noun;
-    if (target == nullptr && !p.no_target &&
+    // CAMEO: a protest with no one named ("thousands of Kenyans marched through Nairobi") is
+    // citizens acting on their own government: it takes the source's state as target.
+    const std::string& sector = source.actor.sector;
+    const bool security = sector == "COP" || sector == "MIL" || sector == "GOV" || sector == "SPY";
+    // Only at home: a protest in a sentence naming another state ("rallied outside the Israeli
+    // embassy in London") is not aimed at the protesters' own government.
+    bool self_directed = target == nullptr && code != nullptr && !negated && !source.actor.country.empty() &&
+                         code->root == "14" && source.actor.kind == "state" && !security && sector != "IGO" &&
+                         !source.pronoun;
+    for (std::uint32_t k = view.begin(); self_directed && k < view.end(); ++k) {
+      const int m = view.mention_at(k);
+      if (m < 0) continue;
+      const std::string& country = view.mention(m).actor.country;
+      self_directed = country.empty() || country == source.actor.country;
+    }
+    if (target == nullptr && !p.no_target && !self_directed &&
         !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask && !untargeted_comment && !untargeted_inquiry &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
       note(s, "'" + p.text + "': no target actor; not coded");
@@ -739,6 +793,11 @@ class Coder {
     e.date = date;
     e.source = as_event_actor(lex_, source.actor);
     if (target != nullptr) e.target = as_event_actor(lex_, target->actor);
+    if (self_directed) {
+      if (const std::uint32_t state = lex_.state_index(source.actor.country); state != UINT32_MAX) {
+        e.target = actor_ref(lex_, state, kNoDay);
+      }
+    }
     // CAMEO codes a private person no dictionary knows by country and role ("the American
     // journalist Evan Gershkovich" is USAMED, "Swedish activist Greta Thunberg" SWECVL): as a
     // target, such a person stands for the state. Officials keep their own node.
@@ -753,7 +812,10 @@ class Coder {
     }
     // Force used inside one state ("Iraqi security forces raided a hideout near Kirkuk") is an
     // event of that state's forces, with no foreign target.
-    if (e.target && e.target->id == e.source.id && is_force(p) && untargeted_force_) e.target.reset();
+    // Violent repression (175) is of the state's own people: a place of the same state stays its target.
+    if (e.target && e.target->id == e.source.id && is_force(p) && untargeted_force_ && !code->code.starts_with("175")) {
+      e.target.reset();
+    }
     // "North Korea fired a ballistic missile into the sea off its east coast": a missile fired into
     // the firer's own waters or land is a test, a show of force (150) with no target.
     if (e.target && e.target->id == e.source.id && !p.noun && (p.lemma == "fire" || p.lemma == "launch") &&
@@ -766,7 +828,10 @@ class Coder {
     // "Kenya's police opened an investigation into the deaths in Nairobi": an inquiry at home is
     // the investigator's own act, with no foreign target.
     if (e.target && e.target->id == e.source.id && p.code.starts_with("09") && !p.noun) e.target.reset();
-    if (e.target && e.target->id == e.source.id) {
+    // Repression by a state's forces of its people, and its people's protests against it, are
+    // dyads within one state ("Georgian police used tear gas on protesters in Tbilisi").
+    const bool domestic = (code->code.starts_with("175") && security) || (code->root == "14" && !security);
+    if (e.target && e.target->id == e.source.id && !domestic) {
       note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
     }
@@ -1349,6 +1414,16 @@ class Coder {
         // "a Polish aid worker was killed in an Israeli air strike": the force named after "in"
         // is the agent's.
         if (source < 0 && is_force(p)) source = force_modifier(view, after);
+        // "Dozens of civilians were killed by JNIM militants in an attack on the town of Barsalogho
+        // in central Burkina Faso": people who are no actor were hit where the place says.
+        if (target < 0 && source >= 0 && is_force(p)) {
+          const std::uint32_t from = view.mention(source).end_token;
+          const int place = place_target(view, from, std::min<std::uint32_t>(view.end(), from + 14));
+          if (place >= 0 && as_event_actor(lex_, view.mention(place).actor).id !=
+                                as_event_actor(lex_, view.mention(source).actor).id) {
+            target = place;
+          }
+        }
         // "The detention of a French aid worker by Iranian authorities was condemned by Paris": the
         // disapproved act's agent, named in the subject, is whom the disapproval is aimed at.
         if (target < 0 && (p.code.starts_with("11") || p.code.starts_with("12"))) {
