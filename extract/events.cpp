@@ -1473,6 +1473,12 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
+        // "Thailand accused Cambodia of violating the ceasefire": a truce binds the accused to the
+        // accuser, whom the alleged violation is aimed at.
+        if (target < 0 && accused >= 0 && p.code.starts_with("196")) {
+          const int accuser = view.subject_before(view.mention(accused).first_token);
+          if (accuser >= 0 && accuser != accused) target = accuser;
+        }
         if (target < 0 && p.code.starts_with("14") && source >= 0) {
           target = purpose_target(view, object_at != UINT32_MAX ? object_at + 1 : after, view.mention(source));
         }
@@ -1611,6 +1617,31 @@ class Coder {
 
   void code_noun(const Sentence& s, const SentenceView& view, std::uint32_t n, const std::vector<std::uint32_t>& patterns,
                  const Date& date) {
+    // "Israel struck Hamas leaders in Doha, drawing condemnation from Qatar": the reaction an act
+    // draws is the reacting actor's, aimed at the subject of the act.
+    if (n + 2 < view.end() && n >= s.first_token + 2 && view.norm(n + 1) == "from") {
+      static constexpr std::string_view kDrawing[] = {"drawing", "prompting", "sparking", "triggering", "provoking",
+                                                      "attracting", "earning", "inviting"};
+      std::uint32_t g = n - 1;
+      if (g > s.first_token + 1 && view.mention_at(g) < 0 && seg_.tokens[g].kind == TokenKind::kWord &&
+          std::find(std::begin(kDrawing), std::end(kDrawing), view.norm(g)) == std::end(kDrawing)) {
+        --g;  // "drawing sharp criticism from"
+      }
+      if (g > s.first_token && view.norm(g - 1) == "," &&
+          std::find(std::begin(kDrawing), std::end(kDrawing), view.norm(g)) != std::end(kDrawing)) {
+        const int reactor = possessed_head(view, view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 7)));
+        const int actor = earlier_subject(view, g - 1);
+        for (std::uint32_t index : patterns) {
+          const EventPattern& p = lex_.event_patterns()[index];
+          if (!(p.code.starts_with("11") || p.code.starts_with("12"))) continue;
+          if (reactor >= 0 && actor >= 0 && !view.mention(reactor).pronoun) {
+            emit(s, view, p, n, n + 1, view.mention(reactor), &view.mention(actor), false,
+                 clause_modality(view, n, Modality::kAsserted), date);
+            return;
+          }
+        }
+      }
+    }
     // Source: a possessive or modifier before the noun ("Russia's invasion", "US sanctions",
     // "the Putin-Biden summit"); target: a prepositional object after it.
     std::vector<int> before;
