@@ -1225,6 +1225,56 @@ class Coder {
         return false;
       }
     }
+    // "in a deal brokered by China", "met in talks mediated by Qatar's emir": a participle after a
+    // noun with a by-agent is a reduced passive; the mediator acts on the parties, named by
+    // "between" in the noun phrase or else the subject of the clause.
+    if ((a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kParticiple) && v > s.first_token + 1 &&
+        v + 2 < view.end() && view.norm(v + 1) == "by" && view.mention_at(v - 1) < 0 &&
+        seg_.tokens[v - 1].kind == TokenKind::kWord && !seg_.tokens[v - 1].upper && !is_auxiliary(view.norm(v - 1))) {
+      const EventPattern* mediation = nullptr;
+      for (std::uint32_t index : patterns) {
+        const EventPattern& p = lex_.event_patterns()[index];
+        if (p.code.starts_with("045") && (mediation == nullptr || p.no_target)) mediation = &p;
+      }
+      int agent = possessed_head(view, view.np_mention_after(v + 2, std::min<std::uint32_t>(view.end(), v + 8)));
+      // "mediated by Qatar's emir, Sheikh Tamim bin Hamad Al Thani": a title the lexicon does not
+      // resolve, named in apposition.
+      for (std::uint32_t k = v + 2; agent < 0 && k + 1 < view.end() && k < v + 7; ++k) {
+        if (view.norm(k) != ",") continue;
+        const int named = view.mention_at(k + 1);
+        if (named >= 0 && view.mention(named).first_token == k + 1 && view.mention(named).actor.kind == "person") agent = named;
+        break;
+      }
+      if (mediation != nullptr && agent >= 0 && !view.mention(agent).pronoun) {
+        std::vector<int> parties;
+        for (std::uint32_t k = v - 1; k > s.first_token && k + 8 > v && parties.empty(); --k) {
+          if (view.norm(k - 1) != "between") continue;
+          const int first = view.np_mention_after(k, v);
+          if (first >= 0) parties = view.coordinated(first);
+        }
+        if (parties.empty()) {
+          const int subject = earlier_subject(view, v - 1);
+          if (subject >= 0) parties = view.coordinated(subject);
+        }
+        Modality modality = clause_modality(view, v, Modality::kAsserted);
+        if (modality == Modality::kAsserted &&
+            (in_quote(seg_.tokens[v].span) || reported_context(view, view.mention(agent).first_token))) {
+          modality = Modality::kReported;
+        }
+        const std::size_t coded_before = out_.size();
+        for (int party : parties) {
+          // "Trump wrote that, after talks brokered by Washington, ...": a mediator's own state's
+          // people are no party to the talks it mediates.
+          const std::string& party_country = view.mention(party).actor.country;
+          if (party == agent || (!party_country.empty() && party_country == view.mention(agent).actor.country)) continue;
+          emit(s, view, *mediation, v, v + 1, view.mention(agent), &view.mention(party), false, modality, date);
+        }
+        if (out_.size() > coded_before) {
+          consumed = v + 1;
+          return true;
+        }
+      }
+    }
     // Gerunds and bare participles without auxiliaries are usually modifiers or nominal uses.
     // "accused Armenia of shelling its positions": the accused act is coded, reported, with the
     // accused as its source. Other gerunds are nominal or modifiers.
