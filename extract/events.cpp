@@ -308,6 +308,15 @@ class Coder {
     return false;
   }
 
+  // Whether token k is a finite verb form (past, participle or third person) outside any mention.
+  bool verb_between_tokens(const SentenceView& view, std::uint32_t k) const {
+    if (view.mention_at(k) >= 0 || seg_.tokens[k].kind != TokenKind::kWord || seg_.tokens[k].upper) return false;
+    for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+      if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
+    }
+    return false;
+  }
+
   // Whether a finite verb stands between the end of mention `m` and token `at`: then `m` is that
   // verb's object, not the subject of the verb at `at` ("invaded Ukraine and killed").
   bool verb_between(const SentenceView& view, int m, std::uint32_t at) const {
@@ -1295,6 +1304,41 @@ class Coder {
       }
       if (verbal) shared_subject = earlier_subject(view, v - 1);
     }
+    // "filed a case at the International Court of Justice accusing Israel of genocide", "sent a
+    // letter to the Security Council urging ...": a document's gerund is its author's act.
+    if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 && v > s.first_token + 2 &&
+        view.norm(v - 1) != ",") {
+      static constexpr std::string_view kDocuments[] = {"case", "lawsuit", "suit", "complaint", "letter", "statement",
+                                                        "resolution", "motion", "petition", "communique", "declaration",
+                                                        "report", "note", "memorandum"};
+      bool verbal = false;
+      for (std::uint32_t index : patterns) verbal = verbal || lex_.event_patterns()[index].code < "17";
+      for (std::uint32_t k = v; verbal && k > s.first_token && k + 9 > v;) {
+        --k;
+        const std::string_view w = view.norm(k);
+        if (w == "," || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w))) break;
+        if (view.mention_at(k) >= 0 || seg_.tokens[k].upper) continue;
+        if (std::find(std::begin(kDocuments), std::end(kDocuments), w) != std::end(kDocuments) ||
+            std::find(std::begin(kDocuments), std::end(kDocuments), lex_.singular(w)) != std::end(kDocuments)) {
+          // Only its author's: "vetoed a resolution calling for", "blocked EU statements
+          // criticising China" tell of someone else's document.
+          static constexpr std::string_view kAuthoring[] = {"file", "lodge", "submit", "send", "issue", "release",
+                                                            "publish", "deliver", "present", "table", "write", "bring"};
+          for (std::uint32_t j = k; j > s.first_token && j + 6 > k;) {
+            --j;
+            if (!verb_between_tokens(view, j)) continue;
+            bool authoring = false;
+            for (const VerbAnalysis& d : lex_.analyse_verb(view.norm(j))) {
+              authoring = authoring || std::find(std::begin(kAuthoring), std::end(kAuthoring), d.lemma) != std::end(kAuthoring);
+            }
+            if (authoring) shared_subject = earlier_subject(view, j + 1);
+            break;
+          }
+          break;
+        }
+        if (verb_between_tokens(view, k)) break;
+      }
+    }
     // "defied UN resolutions by test-firing a missile", "agreed to improve ties after meeting on
     // the sidelines": a gerund after "by", "after", "before" or "while" is the main subject's act.
     if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 && v > s.first_token + 1 &&
@@ -1862,6 +1906,20 @@ class Coder {
         break;
       }
       if (target < 0 && late_theme >= 0 && (p.preps.empty() || view.norm(n - 1) == "under")) target = late_theme;
+      // "the M23 offensive in eastern Congo", "Russia's strikes in Kharkiv": force by a named
+      // agent in another state's land is aimed at that state.
+      // (Not for a pronoun's act, "its offensive in Lebanon", which mostly restates one told
+      // before, nor for an agent whose force this sentence has coded already.)
+      if (target < 0 && is_force(p) && p.requires_words.empty() && p.particle.empty() && !before.empty() &&
+          !view.mention(before.front()).pronoun && complement < view.end() && view.norm(complement) == "in") {
+        bool told = false;
+        const std::string agent_id = as_event_actor(lex_, view.mention(before.front()).actor).id;
+        for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
+          told = told || (it->source.id == agent_id && lex_.cameo(p.code) != nullptr && it->root == lex_.cameo(p.code)->root);
+        }
+        const int place = told ? -1 : place_target(view, complement, std::min<std::uint32_t>(view.end(), complement + 5));
+        if (place >= 0 && view.mention(place).actor.country != view.mention(before.front()).actor.country) target = place;
+      }
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
       // of a symmetric nominal event act on each other.
       if (p.symmetric && between_at < view.end() && view.norm(between_at) == "between") {
