@@ -1736,10 +1736,23 @@ class Coder {
         }
       }
     }
+    // "accusing Israel of genocide in Gaza", "accused Russia of aggression against Ukraine": the
+    // accused commits the act named by the noun, as a report of the accuser.
+    int accused_agent = -1;
+    if (n >= s.first_token + 3 && view.norm(n - 1) == "of" && view.mention_at(n - 2) >= 0) {
+      const int m = view.mention_at(n - 2);
+      const std::uint32_t first = view.mention(m).first_token;
+      if (first > s.first_token && !view.mention(m).pronoun) {
+        for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(first - 1))) {
+          if (a.lemma == "accuse") accused_agent = m;
+        }
+      }
+    }
     // Source: a possessive or modifier before the noun ("Russia's invasion", "US sanctions",
     // "the Putin-Biden summit"); target: a prepositional object after it.
     std::vector<int> before;
-    for (std::uint32_t k = n; k > s.first_token && k + 6 > n;) {
+    if (accused_agent >= 0) before.push_back(accused_agent);
+    for (std::uint32_t k = n; accused_agent < 0 && k > s.first_token && k + 6 > n;) {
       --k;
       const int m = view.mention_at(k);
       if (m >= 0) {
@@ -1943,7 +1956,9 @@ class Coder {
       // A nominal event ("the December 7 summit", "Russia's invasion of Ukraine") is presupposed
       // by the sentence: an "if" around it does not make it hypothetical.
       Modality modality = view.norm(view.end() - 1) == "?" ? Modality::kHypothetical : occurrence_modality(view, n);
-      if (in_quote(seg_.tokens[n].span)) modality = Modality::kReported;
+      if (in_quote(seg_.tokens[n].span) || (accused_agent >= 0 && modality == Modality::kAsserted)) {
+        modality = Modality::kReported;
+      }
       if (purpose_future && modality == Modality::kAsserted) modality = Modality::kFuture;
       bool negated = (n > s.first_token && (view.norm(n - 1) == "no")) || denied(view, n);
       // "Egypt could take military action against Ethiopia", "Iran will hold talks with": the verb
