@@ -734,6 +734,12 @@ class Coder {
         break;
       }
     }
+    // "announced their withdrawal from ECOWAS", "withdrew from the African Union": leaving an
+    // international organisation is no military retreat but a cut in relations (166).
+    if (code != nullptr && code->root == "08" && p.code.starts_with("087") && target != nullptr &&
+        target->actor.kind == "igo" && lex_.cameo("166") != nullptr) {
+      code = lex_.cameo("166");
+    }
     if (code == nullptr) return;
     // "captured Damascus" is taking territory (192); "captured two soldiers" or "captured a
     // general" is not: a bare occupation verb needs a place or state as its object.
@@ -1567,6 +1573,18 @@ class Coder {
       } else {
         target = target_after(view, after, p, object_at);
         if (target == -2) continue;
+        // "expelled three French diplomats, accusing them of subversion": an unresolved object
+        // pronoun of a participle clause is the main verb's object.
+        if (target < 0 && shared_subject >= 0 && after < view.end() && view.mention_at(after) < 0 &&
+            (view.norm(after) == "them" || view.norm(after) == "it" || view.norm(after) == "him" || view.norm(after) == "her")) {
+          for (std::uint32_t k = v - 1; k > view.mention(shared_subject).end_token;) {
+            --k;
+            const int m = view.mention_at(k);
+            if (m < 0) continue;
+            if (m != shared_subject && !view.mention(m).pronoun && view.mention(m).actor.kind != "location") target = m;
+            break;
+          }
+        }
         // "Thailand accused Cambodia of violating the ceasefire": a truce binds the accused to the
         // accuser, whom the alleged violation is aimed at.
         if (target < 0 && accused >= 0 && p.code.starts_with("196")) {
@@ -1633,6 +1651,24 @@ class Coder {
       refused_ = group.refused;
       std::vector<int> targets;
       if (target >= 0) targets = view.coordinated(target);
+      // "sanctions on three M23 commanders and a Rwandan army unit": an actor's people or units
+      // coordinated with another actor's are two targets.
+      if (target >= 0 && !group.passive && targets.size() == 1) {
+        std::uint32_t j = view.mention(target).end_token;
+        for (int words = 0; words < 2 && j < view.end() && view.mention_at(j) < 0 && seg_.tokens[j].kind == TokenKind::kWord &&
+                            !seg_.tokens[j].upper && view.norm(j) != "and" && !is_preposition(view.norm(j)) &&
+                            lex_.analyse_verb(view.norm(j)).empty();
+             ++words) {
+          ++j;
+        }
+        if (j > view.mention(target).end_token && j + 1 < view.end() && view.norm(j) == "and") {
+          const int other = view.np_mention_after(j + 1, std::min<std::uint32_t>(view.end(), j + 4));
+          if (other >= 0 && !view.mention(other).pronoun && view.mention(other).actor.kind != "location" &&
+              view.mention(other).actor.id != view.mention(target).actor.id) {
+            targets.push_back(other);
+          }
+        }
+      }
       const std::size_t coded_before = out_.size();
       for (int si : sources) {
         if (targets.empty()) {
@@ -1784,23 +1820,29 @@ class Coder {
     }
     std::reverse(before.begin(), before.end());
     bool purpose_future = false;
+    std::vector<int> light_agents;  // "Mali, Burkina Faso and Niger announced their withdrawal": each
     // "arrived in Pyongyang for talks with Kim Jong Un", "travelled to Washington for a meeting
     // with Blinken": the purpose of a trip is the traveller's event.
     const bool own_pronoun = before.size() == 1 && view.mention(before.front()).pronoun;
     if (before.empty() || own_pronoun) {
+      // "praised their friendship during talks with Sharif", "completed the withdrawal of its
+      // troops from Niger", "carried out mass killings of Rohingya": an event noun in a
+      // time phrase of the clause, or the object of a light verb, is the subject's.
+      // "announced their immediate withdrawal from ECOWAS", "declared a ceasefire": an act made
+      // public by its own actor.
+      static constexpr std::string_view kLight[] = {"completed", "conducted", "staged", "began", "started",
+                                                    "finished", "undertook", "launched", "held", "announced",
+                                                    "declared"};
       std::uint32_t k = n;
       while (k > s.first_token &&
              ((view.mention_at(k - 1) >= 0 && own_pronoun && view.mention_at(k - 1) == before.front()) ||
               (view.mention_at(k - 1) < 0 &&
-               (is_determiner(view.norm(k - 1)) || (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
-                                                   !is_preposition(view.norm(k - 1)) && k + 4 > n))))) {
+               (is_determiner(view.norm(k - 1)) ||
+                (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
+                 !is_preposition(view.norm(k - 1)) && k + 4 > n &&
+                 std::find(std::begin(kLight), std::end(kLight), view.norm(k - 1)) == std::end(kLight)))))) {
         --k;
       }
-      // "praised their friendship during talks with Sharif", "completed the withdrawal of its
-      // troops from Niger", "carried out mass killings of Rohingya": an event noun in a
-      // time phrase of the clause, or the object of a light verb, is the subject's.
-      static constexpr std::string_view kLight[] = {"completed", "conducted", "staged", "began", "started",
-                                                    "finished", "undertook", "launched", "held"};
       const std::string_view w1 = k > s.first_token ? view.norm(k - 1) : std::string_view();
       const bool light = std::find(std::begin(kLight), std::end(kLight), w1) != std::end(kLight) ||
                          (w1 == "out" && k > s.first_token + 1 && view.norm(k - 2) == "carried");
@@ -1810,7 +1852,10 @@ class Coder {
         bool modal = false;
         for (std::uint32_t j = view.clause_start(at); j < at; ++j) modal = modal || is_modal(view.norm(j));
         const int subject = modal ? -1 : view.subject_before(at);
-        if (subject >= 0 && !view.mention(subject).pronoun) before.push_back(subject);
+        if (subject >= 0 && !view.mention(subject).pronoun) {
+          before.push_back(subject);
+          light_agents = view.coordinated(subject);
+        }
       }
       if (k > s.first_token && view.norm(k - 1) == "for") {
         const int traveller = view.subject_before(k - 1);
@@ -1989,8 +2034,11 @@ class Coder {
       }
       if (!before.empty() && target >= 0) {
         // "talks with Antony Blinken and Jake Sullivan": each coordinated party.
-        for (int t : view.coordinated(target)) {
-          emit(s, view, p, n, trigger_end, view.mention(before.front()), &view.mention(t), negated, modality, date);
+        const std::vector<int> agents = light_agents.size() > 1 ? light_agents : std::vector<int>{before.front()};
+        for (int agent : agents) {
+          for (int t : view.coordinated(target)) {
+            emit(s, view, p, n, trigger_end, view.mention(agent), &view.mention(t), negated, modality, date);
+          }
         }
         return;
       }
