@@ -659,6 +659,10 @@ class Coder {
       code = lex_.cameo("138");
       modality = Modality::kAsserted;
     }
+    // An act that is itself an intent ("agreed to end their dispute": 037) is expressed now.
+    if (intent && code != nullptr && !negated && code->root == "03" && modality == Modality::kFuture) {
+      modality = Modality::kAsserted;
+    }
     if (intent && code != nullptr && !negated) {
       // CAMEO: cooperation promised, pledged or agreed to is an expressed intent (root 03), coded now.
       static constexpr std::pair<std::string_view, std::string_view> kIntent[] = {
@@ -1976,7 +1980,11 @@ class Coder {
           told = told || (it->source.id == agent_id && lex_.cameo(p.code) != nullptr && it->root == lex_.cameo(p.code)->root);
         }
         const int place = told ? -1 : place_target(view, complement, std::min<std::uint32_t>(view.end(), complement + 5));
-        if (place >= 0 && view.mention(place).actor.country != view.mention(before.front()).actor.country) target = place;
+        // A rebel group's offensive in its own country is aimed at that state.
+        const Mention& agent = view.mention(before.front());
+        if (place >= 0 && (view.mention(place).actor.country != agent.actor.country || agent.actor.kind == "group")) {
+          target = place;
+        }
       }
       // "talks between Israel and Hamas", "a ceasefire between Israel and Hezbollah": the parties
       // of a symmetric nominal event act on each other.
