@@ -417,9 +417,10 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
             << loose[1] << " predicted, " << loose[2] << " expected)\n";
   // Floors a little below what the coder reaches (issue 4 aims at 0.8 and 0.7 over the whole set;
   // the wire-style subsets stand in for the held-out agency sentences).
-  // (The whole set includes wire8 from its first run on, which took recall from 0.819 to 0.797.)
-  CHECK(precision >= 0.91);
-  CHECK(recall >= 0.79);
+  // (The whole set includes wire8 from its first run on, which took recall from 0.819 to 0.797;
+  // the fixes it prompted reach precision 0.930, recall 0.832.)
+  CHECK(precision >= 0.92);
+  CHECK(recall >= 0.82);
   const auto& team = by_set["team"];
   CHECK(static_cast<double>(team[0]) >= 0.90 * static_cast<double>(team[1]));
   CHECK(static_cast<double>(team[0]) >= 0.75 * static_cast<double>(team[2]));
@@ -440,17 +441,18 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   CHECK(static_cast<double>(wire6[0]) >= 0.95 * static_cast<double>(wire6[2]));
   const auto& wire7 = by_set["wire7"];
   CHECK(static_cast<double>(wire7[0]) >= 0.92 * static_cast<double>(wire7[1]));
-  CHECK(static_cast<double>(wire7[0]) >= 0.76 * static_cast<double>(wire7[2]));
+  CHECK(static_cast<double>(wire7[0]) >= 0.83 * static_cast<double>(wire7[2]));
   // wire8: sixty cases from Africa, Latin America, South and Southeast Asia and the wider Middle
   // East, written before the coder ran on them (first run: precision 0.768, recall 0.558; (source
-  // country, root) precision 0.864, recall 0.614).
+  // country, root) precision 0.864, recall 0.614; after the fixes they prompted: 0.965, 0.854;
+  // 0.986, 0.869).
   const auto& wire8 = by_set["wire8"];
-  CHECK(static_cast<double>(wire8[0]) >= 0.76 * static_cast<double>(wire8[1]));
-  CHECK(static_cast<double>(wire8[0]) >= 0.55 * static_cast<double>(wire8[2]));
+  CHECK(static_cast<double>(wire8[0]) >= 0.95 * static_cast<double>(wire8[1]));
+  CHECK(static_cast<double>(wire8[0]) >= 0.83 * static_cast<double>(wire8[2]));
   // The held-out measure ((source country, root) per sentence) asks for precision 0.65 and recall
   // 0.45; the floors are what the coder reaches here, less a margin.
-  CHECK(ratio(loose[0], loose[1]) >= 0.93);
-  CHECK(ratio(loose[0], loose[2]) >= 0.835);
+  CHECK(ratio(loose[0], loose[1]) >= 0.94);
+  CHECK(ratio(loose[0], loose[2]) >= 0.86);
   CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][1]) >= 0.92);
   CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.795);
   CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][1]) >= 0.915);
@@ -460,7 +462,7 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   CHECK(ratio(loose_by_set["wire6"][0], loose_by_set["wire6"][1]) >= 0.97);
   CHECK(ratio(loose_by_set["wire6"][0], loose_by_set["wire6"][2]) >= 0.95);
   CHECK(ratio(loose_by_set["wire7"][0], loose_by_set["wire7"][1]) >= 0.95);
-  CHECK(ratio(loose_by_set["wire7"][0], loose_by_set["wire7"][2]) >= 0.78);
-  CHECK(ratio(loose_by_set["wire8"][0], loose_by_set["wire8"][1]) >= 0.86);
-  CHECK(ratio(loose_by_set["wire8"][0], loose_by_set["wire8"][2]) >= 0.61);
+  CHECK(ratio(loose_by_set["wire7"][0], loose_by_set["wire7"][2]) >= 0.86);
+  CHECK(ratio(loose_by_set["wire8"][0], loose_by_set["wire8"][1]) >= 0.97);
+  CHECK(ratio(loose_by_set["wire8"][0], loose_by_set["wire8"][2]) >= 0.84);
 }
