@@ -1371,6 +1371,13 @@ class Coder {
         (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
       return false;
     }
+    // "killed 50 fighters in air strikes", "drone attacks on the port": a third-person form after
+    // a weapon word is the plural head of a compound noun.
+    if (a.form == VerbForm::kThird && v > s.first_token && view.mention_at(v - 1) < 0 && !seg_.tokens[v - 1].upper) {
+      static constexpr std::string_view kWeapons[] = {"air", "drone", "missile", "rocket", "artillery", "naval",
+                                                      "mortar", "cruise", "bomb", "suicide", "retaliatory", "cyber"};
+      if (std::find(std::begin(kWeapons), std::end(kWeapons), view.norm(v - 1)) != std::end(kWeapons)) return false;
+    }
     // "Iraqi security forces raided": a plural noun, not a verb, stands before a past-tense verb.
     if (a.form == VerbForm::kThird && v + 1 < view.end() && view.mention_at(v + 1) < 0) {
       for (const VerbAnalysis& next : lex_.analyse_verb(view.norm(v + 1))) {
