@@ -1502,6 +1502,12 @@ class Coder {
           subject = earlier;
         }
       }
+      // "Gunmen from the Baloch Liberation Army attacked a train", "Fighters loyal to Haftar
+      // shelled": people who are no actor act for the group or state they belong to.
+      if (subject < 0 && !group.passive) {
+        const std::uint32_t clause = view.clause_start(group.start);
+        subject = affiliation_of_people(view, clause, group.start);
+      }
       int target = -1;
       int source = subject;
       if (group.passive) {
