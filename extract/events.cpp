@@ -1301,6 +1301,18 @@ class Coder {
     if (a.form == VerbForm::kGerund && v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for")) {
       const int m = view.mention_at(v - 2);
       if (m >= 0 && view.mention(m).end_token == v - 1) accused = m;
+      // "Russia was accused by Ukraine of striking": the accused is the passive subject, not the
+      // by-agent.
+      if (accused >= 0) {
+        const std::uint32_t first = view.mention(accused).first_token;
+        if (first > s.first_token + 1 && view.norm(first - 1) == "by" && view.norm(first - 2) == "accused") {
+          accused = -1;
+          for (std::uint32_t k = view.clause_start(first - 2); k + 2 < first && accused < 0; ++k) {
+            const int subject = view.mention_at(k);
+            if (subject >= 0 && !view.mention(subject).pronoun) accused = subject;
+          }
+        }
+      }
     }
     // "declared martial law, accusing the opposition of ...", "spoke with Blinken, urging
     // Washington to ...": a participle clause after a comma says what the main subject did; only
@@ -1597,8 +1609,10 @@ class Coder {
           for (std::uint32_t k = v - 1; k > view.mention(shared_subject).end_token;) {
             --k;
             const int m = view.mention_at(k);
-            if (m < 0) continue;
-            if (m != shared_subject && !view.mention(m).pronoun && view.mention(m).actor.kind != "location") target = m;
+            // "expelled seven senior UN officials, including the head of its humanitarian
+            // operation, accusing them": pronouns and places inside the object are passed over.
+            if (m < 0 || view.mention(m).pronoun || view.mention(m).actor.kind == "location") continue;
+            if (m != shared_subject) target = m;
             break;
           }
         }
