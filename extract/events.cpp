@@ -504,7 +504,8 @@ class Coder {
           // "dropped bombs on the underground enrichment plant at Fordow": force hits the place;
           // "delivered food to famine-stricken areas of Darfur": aid goes to the place's state.
           // "expressed concern over the escalating violence in Haiti": concern about a place's plight.
-          if (m < 0 && (is_force(p) || p.code.starts_with("07") || p.code.starts_with("012"))) {
+          // "withdrew from villages in southern Lebanon": a retreat leaves the place's state.
+          if (m < 0 && (is_force(p) || p.code.starts_with("07") || p.code.starts_with("012") || p.code.starts_with("087"))) {
             const int place = place_target(view, k + 1, limit);
             if (place >= 0) return place;
           }
@@ -1664,6 +1665,13 @@ class Coder {
       if (source < 0) {
         note(s, "'" + p.text + "' at '" + std::string(view.norm(v)) + "': no source actor");
         return false;
+      }
+      // "Israeli forces withdrew from southern Lebanon" is a military retreat; "the United States
+      // withdrew from the Paris agreement" is not: the bare pattern needs armed forces as subject.
+      if (p.code.starts_with("087") && p.objects.empty() && p.particle.empty()) {
+        const std::string& sector = view.mention(source).actor.sector;
+        const std::string& kind = view.mention(source).actor.kind;
+        if (sector != "MIL" && sector != "REB" && kind != "group") continue;
       }
       const std::uint32_t trigger_end = object_at != UINT32_MAX ? object_at + 1 : after;
       // CAMEO: parties that agree to a truce or to extend one declare it (0871), not only intend it.
