@@ -902,7 +902,10 @@ class Coder {
       if (t.upper && !t.all_caps && !sentence_initial) continue;
       // "accused Armenia of shelling ...": a gerund after "of"/"for" and an actor stays a verb.
       const bool accused_act = v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for") &&
-                               view.mention_at(v - 2) >= 0 && w.size() > 4 && w.ends_with("ing");
+                               (view.mention_at(v - 2) >= 0 ||
+                                (v >= s.first_token + 3 && view.norm(v - 2) == "other" && view.norm(v - 3) == "each") ||
+                                (v >= s.first_token + 3 && view.norm(v - 2) == "another" && view.norm(v - 3) == "one")) &&
+                               w.size() > 4 && w.ends_with("ing");
       // "after meeting on the sidelines", "by expelling its diplomats": a gerund adjunct is a verb.
       const bool gerund_adjunct = v >= s.first_token + 2 && w.size() > 4 && w.ends_with("ing") &&
                                   (view.norm(v - 1) == "by" || view.norm(v - 1) == "after" ||
@@ -1299,7 +1302,19 @@ class Coder {
     // "accused Armenia of shelling its positions": the accused act is coded, reported, with the
     // accused as its source. Other gerunds are nominal or modifiers.
     int accused = -1;
-    if (a.form == VerbForm::kGerund && v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for")) {
+    // "Russia and Ukraine accused each other of violating the truce": each party's act on the other.
+    std::vector<int> each_other;
+    if (a.form == VerbForm::kGerund && v >= s.first_token + 4 && view.norm(v - 1) == "of" &&
+        ((view.norm(v - 3) == "each" && view.norm(v - 2) == "other") ||
+         (view.norm(v - 3) == "one" && view.norm(v - 2) == "another"))) {
+      bool accuse = false;
+      for (const VerbAnalysis& d : lex_.analyse_verb(view.norm(v - 4))) accuse = accuse || d.lemma == "accuse";
+      const int subject = accuse ? view.subject_before(v - 4) : -1;
+      if (subject >= 0) each_other = view.coordinated(subject);
+      if (each_other.size() > 1) accused = each_other.front();
+      else each_other.clear();
+    }
+    if (accused < 0 && a.form == VerbForm::kGerund && v >= s.first_token + 2 && (view.norm(v - 1) == "of" || view.norm(v - 1) == "for")) {
       const int m = view.mention_at(v - 2);
       if (m >= 0 && view.mention(m).end_token == v - 1) accused = m;
       // "Russia was accused by Ukraine of striking": the accused is the passive subject, not the
@@ -1684,6 +1699,17 @@ class Coder {
       const Mention& src = view.mention(source);
       if (in_quote(seg_.tokens[v].span) || (modality == Modality::kAsserted && reported_context(view, src.first_token))) {
         if (modality == Modality::kAsserted) modality = Modality::kReported;
+      }
+      if (each_other.size() > 1) {
+        for (int a_side : each_other) {
+          for (int b_side : each_other) {
+            if (a_side != b_side) {
+              emit(s, view, p, v, trigger_end, view.mention(a_side), &view.mention(b_side), negated, modality, date, intent);
+            }
+          }
+        }
+        consumed = trigger_end;
+        return true;
       }
       const std::vector<int> sources = view.coordinated(source);
       const Mention* tgt = target >= 0 ? &view.mention(target) : nullptr;
