@@ -133,7 +133,10 @@ class Coder {
     for (std::uint32_t k = from; k + 1 < limit; ++k) {
       const std::string_view w = view.norm(k);
       if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
-      if (w != "in" && w != "of" && w != "near" && w != "across" && w != "at" && w != "into" && w != "on") continue;
+      if (w != "in" && w != "of" && w != "near" && w != "across" && w != "at" && w != "into" && w != "on" &&
+          w != "inside") {
+        continue;
+      }
       // "targets in southern Lebanon", "sites in the occupied West Bank".
       std::uint32_t j = k + 1;
       if (j < limit && view.norm(j) == "the") ++j;
