@@ -1405,8 +1405,11 @@ class Coder {
     // "killed 50 fighters in air strikes", "drone attacks on the port": a third-person form after
     // a weapon word is the plural head of a compound noun.
     if (a.form == VerbForm::kThird && v > s.first_token && view.mention_at(v - 1) < 0 && !seg_.tokens[v - 1].upper) {
+      // Adjectives are never the subject either: "the news of terrorist attacks in Israel".
       static constexpr std::string_view kWeapons[] = {"air", "drone", "missile", "rocket", "artillery", "naval",
-                                                      "mortar", "cruise", "bomb", "suicide", "retaliatory", "cyber"};
+                                                      "mortar", "cruise", "bomb", "suicide", "retaliatory", "cyber",
+                                                      "terrorist", "militant", "jihadist", "insurgent", "deadly",
+                                                      "fresh", "repeated", "further", "massive", "heavy", "new"};
       if (std::find(std::begin(kWeapons), std::end(kWeapons), view.norm(v - 1)) != std::end(kWeapons)) return false;
     }
     // "Iraqi security forces raided": a plural noun, not a verb, stands before a past-tense verb.
