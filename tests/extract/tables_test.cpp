@@ -418,18 +418,18 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   // Floors a little below what the coder reaches (issue 4 aims at 0.8 and 0.7 over the whole set;
   // the wire-style subsets stand in for the held-out agency sentences).
   // (The whole set includes wire8 from its first run on, which took recall from 0.819 to 0.797;
-  // the fixes it prompted reach precision 0.930, recall 0.832.)
+  // the fixes it prompted reach precision 0.933, recall 0.839.)
   CHECK(precision >= 0.92);
-  CHECK(recall >= 0.82);
+  CHECK(recall >= 0.825);
   const auto& team = by_set["team"];
   CHECK(static_cast<double>(team[0]) >= 0.90 * static_cast<double>(team[1]));
-  CHECK(static_cast<double>(team[0]) >= 0.75 * static_cast<double>(team[2]));
+  CHECK(static_cast<double>(team[0]) >= 0.77 * static_cast<double>(team[2]));
   const auto& wire = by_set["wire"];
   CHECK(static_cast<double>(wire[0]) >= 0.915 * static_cast<double>(wire[1]));
   CHECK(static_cast<double>(wire[0]) >= 0.90 * static_cast<double>(wire[2]));
   const auto& wire2 = by_set["wire2"];
   CHECK(static_cast<double>(wire2[0]) >= 0.93 * static_cast<double>(wire2[1]));
-  CHECK(static_cast<double>(wire2[0]) >= 0.91 * static_cast<double>(wire2[2]));
+  CHECK(static_cast<double>(wire2[0]) >= 0.95 * static_cast<double>(wire2[2]));
   const auto& wire4 = by_set["wire4"];
   CHECK(static_cast<double>(wire4[0]) >= 0.85 * static_cast<double>(wire4[1]));
   CHECK(static_cast<double>(wire4[0]) >= 0.72 * static_cast<double>(wire4[2]));
@@ -444,17 +444,17 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   CHECK(static_cast<double>(wire7[0]) >= 0.83 * static_cast<double>(wire7[2]));
   // wire8: sixty cases from Africa, Latin America, South and Southeast Asia and the wider Middle
   // East, written before the coder ran on them (first run: precision 0.768, recall 0.558; (source
-  // country, root) precision 0.864, recall 0.614; after the fixes they prompted: 0.965, 0.854;
-  // 0.986, 0.869).
+  // country, root) precision 0.864, recall 0.614; after the fixes they prompted: 0.965, 0.865;
+  // 0.987, 0.881).
   const auto& wire8 = by_set["wire8"];
   CHECK(static_cast<double>(wire8[0]) >= 0.95 * static_cast<double>(wire8[1]));
-  CHECK(static_cast<double>(wire8[0]) >= 0.83 * static_cast<double>(wire8[2]));
+  CHECK(static_cast<double>(wire8[0]) >= 0.85 * static_cast<double>(wire8[2]));
   // The held-out measure ((source country, root) per sentence) asks for precision 0.65 and recall
   // 0.45; the floors are what the coder reaches here, less a margin.
   CHECK(ratio(loose[0], loose[1]) >= 0.94);
-  CHECK(ratio(loose[0], loose[2]) >= 0.86);
+  CHECK(ratio(loose[0], loose[2]) >= 0.865);
   CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][1]) >= 0.92);
-  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.795);
+  CHECK(ratio(loose_by_set["team"][0], loose_by_set["team"][2]) >= 0.815);
   CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][1]) >= 0.915);
   CHECK(ratio(loose_by_set["wire4"][0], loose_by_set["wire4"][2]) >= 0.79);
   CHECK(ratio(loose_by_set["wire5"][0], loose_by_set["wire5"][1]) >= 0.93);
@@ -464,5 +464,5 @@ TEST_CASE("event evaluation set: precision and recall per CAMEO root", "[extract
   CHECK(ratio(loose_by_set["wire7"][0], loose_by_set["wire7"][1]) >= 0.95);
   CHECK(ratio(loose_by_set["wire7"][0], loose_by_set["wire7"][2]) >= 0.86);
   CHECK(ratio(loose_by_set["wire8"][0], loose_by_set["wire8"][1]) >= 0.97);
-  CHECK(ratio(loose_by_set["wire8"][0], loose_by_set["wire8"][2]) >= 0.84);
+  CHECK(ratio(loose_by_set["wire8"][0], loose_by_set["wire8"][2]) >= 0.86);
 }
