@@ -122,7 +122,7 @@ using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 // A string-keyed map for the dictionaries asked about nearly every token (word ids, verb forms,
 // patterns, cues, stance and name lists): entries kept in a deque, whose references stay valid while
 // the lexicon loads, and found through an open-addressing table of (hash, entry pointer) at most
-// half full, so that a lookup of a short word is one cheap hash, nearly always one probe and one
+// a quarter full, so that a lookup of a short word is one cheap hash, nearly always one probe and one
 // compare. find() returns a pointer (end(): null). No erase, no iteration.
 template <typename V>
 class FlatStringMap {
@@ -138,7 +138,7 @@ class FlatStringMap {
   std::pair<value_type*, bool> emplace(std::string_view key, V value) {
     const std::uint64_t h = hash(key);
     if (const value_type* found = locate(key, h)) return {const_cast<value_type*>(found), false};
-    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    if ((entries_.size() + 1) * 4 > slots_.size()) grow();
     value_type& entry = entries_.emplace_back(std::string(key), std::move(value));
     place(h, &entry);
     return {&entry, true};
