@@ -25,6 +25,85 @@ constexpr std::array<std::string_view, 40> kSentenceOpeners = {
     "her", "their", "its", "our", "there", "however", "meanwhile", "yet", "so", "still", "since",
     "some", "many", "what"};
 
+// The closed word classes (WordClass), in one table built at compile time: open addressing over
+// 256 slots hashed on the length and three bytes, so that a lookup is a few instructions and,
+// nearly always, one short compare.
+struct ClassedWord {
+  std::string_view word;
+  std::uint16_t classes = 0;
+};
+constexpr std::size_t kClassSlots = 256;
+constexpr std::size_t kLongestClassed = 10;  // "throughout"
+
+constexpr std::size_t class_slot(std::string_view w) {
+  const auto first = static_cast<unsigned char>(w.front());
+  const auto second = static_cast<unsigned char>(w[w.size() > 1 ? 1 : 0]);
+  const auto last = static_cast<unsigned char>(w.back());
+  return (w.size() * 37u + first * 11u + second * 151u + last * 3u) & (kClassSlots - 1);
+}
+
+constexpr std::array<ClassedWord, kClassSlots> build_class_table() {
+  struct Group {
+    std::uint16_t classes;
+    std::array<std::string_view, 40> words;
+  };
+  // Prepositions, determiners, subordinators, auxiliaries, modals, negations, pronouns, time nouns.
+  constexpr Group kGroups[] = {
+      {WordClass::kPreposition,
+       {"of", "with", "to", "in", "for", "from", "by", "on", "at", "against", "into", "onto", "over", "under",
+        "between", "among", "about", "after", "before", "during", "without", "within", "toward", "towards",
+        "through", "across", "via", "despite", "amid", "upon", "around", "behind", "beyond", "near", "like",
+        "than", "since", "until", "throughout", "alongside"}},
+      {WordClass::kDeterminer,
+       {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+        "your", "some", "any", "no", "every", "each", "all", "both", "another"}},
+      {WordClass::kSubordinator,
+       {"that", "which", "who", "whom", "whose", "because", "if", "while", "whereas", "although", "though",
+        "unless", "when", "whether", "where", "as", "since", "after", "before", "once", "until", "so",
+        "but", "then"}},
+      {WordClass::kAuxiliary,
+       {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "has", "have", "had", "having",
+        "do", "does", "did", "get", "got", "gets", "'ve", "'d"}},
+      {WordClass::kModal, {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "ought", "wo", "ca"}},
+      {WordClass::kNegation, {"not", "n't", "never", "no", "neither"}},
+      {WordClass::kMalePronoun, {"he", "him", "his"}},
+      {WordClass::kFemalePronoun, {"she", "her"}},
+      {WordClass::kNeuterPronoun, {"it", "its"}},
+      {WordClass::kTimeNoun,
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "week", "month", "year", "weekend", "morning", "evening", "night"}},
+  };
+  std::array<ClassedWord, kClassSlots> table{};
+  for (const Group& group : kGroups) {
+    for (std::string_view w : group.words) {
+      if (w.empty()) continue;
+      std::size_t slot = class_slot(w);
+      while (!table[slot].word.empty() && table[slot].word != w) slot = (slot + 1) & (kClassSlots - 1);
+      table[slot].word = w;
+      table[slot].classes = static_cast<std::uint16_t>(table[slot].classes | group.classes);
+    }
+  }
+  return table;
+}
+constexpr std::array<ClassedWord, kClassSlots> kClassTable = build_class_table();
+
+// Most words are in no class: per length, bits of the low five bits of the first and of the last
+// byte of the words listed turn them away before any probe.
+struct ClassFilter {
+  std::array<std::uint32_t, kLongestClassed + 1> first{};
+  std::array<std::uint32_t, kLongestClassed + 1> last{};
+};
+constexpr ClassFilter build_class_filter() {
+  ClassFilter filter;
+  for (const ClassedWord& entry : kClassTable) {
+    if (entry.word.empty()) continue;
+    filter.first[entry.word.size()] |= 1u << (static_cast<unsigned char>(entry.word.front()) & 31u);
+    filter.last[entry.word.size()] |= 1u << (static_cast<unsigned char>(entry.word.back()) & 31u);
+  }
+  return filter;
+}
+constexpr ClassFilter kClassFilter = build_class_filter();
+
 // Real sentences stay far below this; beyond it the text is not prose.
 constexpr std::uint32_t kMaxSentenceTokens = 256;
 
@@ -238,6 +317,7 @@ class Tokenizer {
       t.upper = first_letter >= 'A' && first_letter <= 'Z';
     }
     t.norm_size = static_cast<std::uint32_t>(size);
+    t.classes = word_classes(std::string_view(out, size));
     norm_size_ += size;
     if (kind == TokenKind::kWord) t.all_caps = letters >= 2 && letters == uppers;
     out_.tokens.push_back(t);
@@ -298,6 +378,23 @@ bool is_headline(const Segmentation& seg, const Sentence& s) {
 }
 
 }  // namespace
+
+std::uint16_t word_classes(std::string_view w) {
+  if (w.empty() || w.size() > kLongestClassed) return 0;
+  const std::uint32_t first = kClassFilter.first[w.size()] >> (static_cast<unsigned char>(w.front()) & 31u);
+  const std::uint32_t last = kClassFilter.last[w.size()] >> (static_cast<unsigned char>(w.back()) & 31u);
+  if ((first & last & 1u) == 0) return 0;
+  for (std::size_t slot = class_slot(w);; slot = (slot + 1) & (kClassSlots - 1)) {
+    const ClassedWord& entry = kClassTable[slot];
+    if (entry.word.size() == w.size()) {
+      std::size_t k = 0;
+      while (k < w.size() && entry.word[k] == w[k]) ++k;
+      if (k == w.size()) return entry.classes;
+    } else if (entry.word.empty()) {
+      return 0;
+    }
+  }
+}
 
 Segmentation segment(std::string_view text, const std::vector<Span>& boilerplate) {
   Segmentation seg;

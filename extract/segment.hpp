@@ -15,6 +15,25 @@ namespace geokg::extract {
 
 enum class TokenKind : std::uint8_t { kWord, kNumber, kPunct, kQuote, kDash };
 
+// Closed word classes of a folded form, as bits of Token::classes. The grammar and the actor
+// scan ask about them for nearly every token, so they are found once, at segmentation.
+struct WordClass {
+  static constexpr std::uint16_t kPreposition = 1u << 0;   // of, with, to, against, ...
+  static constexpr std::uint16_t kDeterminer = 1u << 1;    // the, a, this, its, every, ...
+  static constexpr std::uint16_t kSubordinator = 1u << 2;  // that, which, because, if, while, ...
+  static constexpr std::uint16_t kAuxiliary = 1u << 3;     // be / have / do / get forms
+  static constexpr std::uint16_t kModal = 1u << 4;         // will, would, could, 'll, ...
+  static constexpr std::uint16_t kNegation = 1u << 5;      // not, n't, never, no, neither
+  static constexpr std::uint16_t kMalePronoun = 1u << 6;   // he, him, his
+  static constexpr std::uint16_t kFemalePronoun = 1u << 7; // she, her
+  static constexpr std::uint16_t kNeuterPronoun = 1u << 8; // it, its
+  static constexpr std::uint16_t kTimeNoun = 1u << 9;      // monday ... sunday, today, week, night, ...
+  static constexpr std::uint16_t kPersonalPronoun = kMalePronoun | kFemalePronoun | kNeuterPronoun;
+};
+
+// The WordClass bits of a folded word form; 0 for any other word or punctuation.
+std::uint16_t word_classes(std::string_view folded);
+
 struct Token {
   Span span;
   std::uint32_t norm_begin = 0;  // folded form: Segmentation::norm[norm_begin, norm_begin + norm_size)
@@ -25,6 +44,7 @@ struct Token {
   bool space_before = false;     // whitespace between this token and the previous one
   bool newline_before = false;   // a line break between this token and the previous one
   bool paragraph_before = false; // a paragraph break (blank line, or a new line after a full stop)
+  std::uint16_t classes = 0;     // word_classes() of the folded form
 };
 
 struct Sentence {
