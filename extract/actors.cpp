@@ -601,7 +601,7 @@ class Resolver {
             while (j < end && j < i + n + 2 && seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
                    !is_title_at(j, end) && norm(j) != "and" && norm(j) != "or" && norm(j) != "but" &&
                    norm(j) != "as" && !is(j, WordClass::kPreposition) && !is(j, WordClass::kDeterminer) &&
-                   lex_.analyse_verb(norm(j)).empty()) {
+                   lex_.analyse_verb(seg_, j).empty()) {
               ++j;
             }
             // "Ukrainian Infrastructure Minister": one capitalised word that is no name modifies the title.
@@ -712,8 +712,9 @@ class Resolver {
         const std::uint32_t stop = new_name(s, i, end);
         if (stop > i) { reset_pending(); i = stop; continue; }
       }
-      // The four phrases below open with "the", "two" or "both"; most tokens are none of them.
-      if (const std::string_view word = norm(i); word == "the"sv || word == "two"sv || word == "both"sv) {
+      // The four phrases below open with "the", "two" or "both" (the first and the last are
+      // determiners); most tokens are none of them.
+      if (is(i, WordClass::kDeterminer) || (norm(i).size() == 3 && norm(i) == "two"sv)) {
         if (const std::uint32_t stop = country_agent(s, i, end); stop > i) {
           reset_pending();
           i = stop;
@@ -1358,7 +1359,7 @@ class Resolver {
       k += 3;
     }
     if (body_kind(norm(k)).empty() && k + 1 < end && seg_.tokens[k].kind == TokenKind::kWord && !seg_.tokens[k].upper &&
-        lex_.analyse_verb(norm(k)).empty() && !is(k, WordClass::kDeterminer) && !is(k, WordClass::kPreposition)) {
+        lex_.analyse_verb(seg_, k).empty() && !is(k, WordClass::kDeterminer) && !is(k, WordClass::kPreposition)) {
       ++k;
     }
     if (seg_.tokens[k].upper || body_kind(norm(k)).empty()) return i;

@@ -83,11 +83,6 @@ SentenceView::SentenceView(const Segmentation& seg, const Sentence& sentence, co
   }
 }
 
-int SentenceView::mention_at(std::uint32_t i) const {
-  if (i < begin() || i >= end()) return -1;
-  return token_mention_[i - begin()];
-}
-
 std::uint32_t SentenceView::clause_start(std::uint32_t i) const {
   const auto breaks_before = [this](std::uint32_t k) {
     const Token& t = seg_.tokens[k - 1];
@@ -421,7 +416,7 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
           if (view.norm(k - 1) == "." || view.norm(k - 1) == ";") break;
           bool act = false;
           bool instrument = false;
-          for (const auto& a : lexicon.analyse_verb(view.norm(k - 1))) {
+          for (const auto& a : lexicon.analyse_verb(view.seg(), k - 1)) {
             if (lexicon.verb_patterns(a.lemma) != nullptr || lexicon.verb_cues(a.lemma) != nullptr) act = true;
             // "used glide bombs to strike Kharkiv": the means names how the act is done; the act
             // after it is the subject's own.

@@ -37,7 +37,10 @@ class SentenceView {
   // is_preposition(norm(i)) and the like, without a lookup.
   bool is(std::uint32_t i, std::uint16_t classes) const { return (seg_.tokens[i].classes & classes) != 0; }
   // Index into the mention vector of the mention covering token i, or -1.
-  int mention_at(std::uint32_t i) const;
+  int mention_at(std::uint32_t i) const {
+    if (i < begin() || i >= end()) return -1;
+    return token_mention_[i - begin()];
+  }
   const Mention& mention(int index) const { return mentions_[static_cast<std::size_t>(index)]; }
   std::uint32_t begin() const { return sentence_.first_token; }
   std::uint32_t end() const { return sentence_.end_token; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "extract/text.hpp"
 
@@ -26,14 +27,14 @@ constexpr std::array<std::string_view, 40> kSentenceOpeners = {
     "some", "many", "what"};
 
 // The closed word classes (WordClass), in one table built at compile time: open addressing over
-// 256 slots hashed on the length and three bytes, so that a lookup is a few instructions and,
+// 512 slots hashed on the length and three bytes, so that a lookup is a few instructions and,
 // nearly always, one short compare.
 struct ClassedWord {
   std::string_view word;
   std::uint16_t classes = 0;
 };
-constexpr std::size_t kClassSlots = 256;
-constexpr std::size_t kLongestClassed = 10;  // "throughout"
+constexpr std::size_t kClassSlots = 512;
+using detail::kLongestClassed;
 
 constexpr std::size_t class_slot(std::string_view w) {
   const auto first = static_cast<unsigned char>(w.front());
@@ -87,8 +88,7 @@ constexpr std::array<ClassedWord, kClassSlots> build_class_table() {
 }
 constexpr std::array<ClassedWord, kClassSlots> kClassTable = build_class_table();
 
-// Most words are in no class: per length, bits of the low five bits of the first and of the last
-// byte of the words listed turn them away before any probe.
+// Most words are in no class: word_classes() turns them away by these bits before any probe.
 struct ClassFilter {
   std::array<std::uint32_t, kLongestClassed + 1> first{};
   std::array<std::uint32_t, kLongestClassed + 1> last{};
@@ -103,6 +103,26 @@ constexpr ClassFilter build_class_filter() {
   return filter;
 }
 constexpr ClassFilter kClassFilter = build_class_filter();
+
+std::uint32_t load32(const char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+std::uint64_t load64(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+// Equality of n bytes (n at most 16) as two overlapping loads, without a call.
+bool same_short_bytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+  if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
 
 // Real sentences stay far below this; beyond it the text is not prose.
 constexpr std::uint32_t kMaxSentenceTokens = 256;
@@ -379,22 +399,29 @@ bool is_headline(const Segmentation& seg, const Sentence& s) {
 
 }  // namespace
 
-std::uint16_t word_classes(std::string_view w) {
-  if (w.empty() || w.size() > kLongestClassed) return 0;
-  const std::uint32_t first = kClassFilter.first[w.size()] >> (static_cast<unsigned char>(w.front()) & 31u);
-  const std::uint32_t last = kClassFilter.last[w.size()] >> (static_cast<unsigned char>(w.back()) & 31u);
-  if ((first & last & 1u) == 0) return 0;
+namespace detail {
+
+const std::uint32_t kClassFirst[kLongestClassed + 1] = {
+    kClassFilter.first[0], kClassFilter.first[1], kClassFilter.first[2], kClassFilter.first[3],
+    kClassFilter.first[4], kClassFilter.first[5], kClassFilter.first[6], kClassFilter.first[7],
+    kClassFilter.first[8], kClassFilter.first[9], kClassFilter.first[10]};
+const std::uint32_t kClassLast[kLongestClassed + 1] = {
+    kClassFilter.last[0], kClassFilter.last[1], kClassFilter.last[2], kClassFilter.last[3],
+    kClassFilter.last[4], kClassFilter.last[5], kClassFilter.last[6], kClassFilter.last[7],
+    kClassFilter.last[8], kClassFilter.last[9], kClassFilter.last[10]};
+
+std::uint16_t classes_of_candidate(std::string_view w) {
   for (std::size_t slot = class_slot(w);; slot = (slot + 1) & (kClassSlots - 1)) {
     const ClassedWord& entry = kClassTable[slot];
     if (entry.word.size() == w.size()) {
-      std::size_t k = 0;
-      while (k < w.size() && entry.word[k] == w[k]) ++k;
-      if (k == w.size()) return entry.classes;
+      if (same_short_bytes(entry.word.data(), w.data(), w.size())) return entry.classes;
     } else if (entry.word.empty()) {
       return 0;
     }
   }
 }
+
+}  // namespace detail
 
 Segmentation segment(std::string_view text, const std::vector<Span>& boilerplate) {
   Segmentation seg;

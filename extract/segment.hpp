@@ -4,6 +4,7 @@
 // Lt. Gen., Mr., Dec.), initials, quotes that end sentences, headlines and paragraph breaks.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,8 +32,24 @@ struct WordClass {
   static constexpr std::uint16_t kPersonalPronoun = kMalePronoun | kFemalePronoun | kNeuterPronoun;
 };
 
-// The WordClass bits of a folded word form; 0 for any other word or punctuation.
-std::uint16_t word_classes(std::string_view folded);
+namespace detail {
+constexpr std::size_t kLongestClassed = 10;  // "throughout"
+// Per length, bits of the low five bits of the first and of the last byte of the classed words.
+extern const std::uint32_t kClassFirst[kLongestClassed + 1];
+extern const std::uint32_t kClassLast[kLongestClassed + 1];
+std::uint16_t classes_of_candidate(std::string_view folded);
+}  // namespace detail
+
+// The WordClass bits of a folded word form; 0 for any other word or punctuation. Most words are
+// turned away inline by their length and first and last bytes.
+inline std::uint16_t word_classes(std::string_view folded) {
+  const std::size_t n = folded.size();
+  if (n == 0 || n > detail::kLongestClassed) return 0;
+  const std::uint32_t first = detail::kClassFirst[n] >> (static_cast<unsigned char>(folded.front()) & 31u);
+  const std::uint32_t last = detail::kClassLast[n] >> (static_cast<unsigned char>(folded.back()) & 31u);
+  if ((first & last & 1u) == 0) return 0;
+  return detail::classes_of_candidate(folded);
+}
 
 struct Token {
   Span span;
@@ -57,12 +74,14 @@ struct Sentence {
   bool headline = false;          // a title-case line without final punctuation
 };
 
+struct WordEntry;  // extract/lexicon.hpp
+
 struct Segmentation {
   std::string_view text;  // the segmented text (not owned)
   std::string norm;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::vector<std::uint32_t> words;  // per token: its Lexicon::word_id once Lexicon::tag_words ran; else empty
+  std::vector<const WordEntry*> lexical;  // per token once Lexicon::tag_words ran (null: unknown word); else empty
 
   // Asked for many times per token by every stage: no bounds check (tokens always lie in norm), so
   // that it inlines to two loads.
