@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+#include <type_traits>
 
 #include "extract/text.hpp"
 
@@ -31,16 +33,45 @@ constexpr std::array<std::string_view, 40> kSentenceOpeners = {
 // nearly always, one short compare.
 struct ClassedWord {
   std::string_view word;
+  std::uint64_t low = 0;   // WordKey of the word
+  std::uint64_t high = 0;
   std::uint16_t classes = 0;
 };
 constexpr std::size_t kClassSlots = 512;
 using detail::kLongestClassed;
 
-constexpr std::size_t class_slot(std::string_view w) {
-  const auto first = static_cast<unsigned char>(w.front());
-  const auto second = static_cast<unsigned char>(w[w.size() > 1 ? 1 : 0]);
-  const auto last = static_cast<unsigned char>(w.back());
-  return (w.size() * 37u + first * 11u + second * 151u + last * 3u) & (kClassSlots - 1);
+// A word of up to 16 bytes as two integers that are equal for two words of one length only when
+// the words are: its first and last eight (four) bytes, overlapping when shorter; up to three
+// bytes in the first. Built from bytes for the compile-time table; at run time (on a little-endian
+// machine, where both give the same integers) the four- and eight-byte parts are plain loads.
+struct WordKey {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+};
+constexpr std::uint64_t bytes_at(std::string_view w, std::size_t at, std::size_t count) {
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little && count >= 4) {
+    if (count == 8) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, w.data() + at, 8);
+      return v;
+    }
+    std::uint32_t v = 0;
+    std::memcpy(&v, w.data() + at, 4);
+    return v;
+  }
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; k < count; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[at + k])) << (8 * k);
+  return v;
+}
+constexpr WordKey word_key(std::string_view w) {
+  const std::size_t n = w.size();
+  if (n >= 8) return {bytes_at(w, 0, 8), bytes_at(w, n - 8, 8)};
+  if (n >= 4) return {bytes_at(w, 0, 4), bytes_at(w, n - 4, 4)};
+  return {bytes_at(w, 0, 1) | (bytes_at(w, n / 2, 1) << 8) | (bytes_at(w, n - 1, 1) << 16), 0};
+}
+constexpr std::size_t class_slot(const WordKey& key, std::size_t n) {
+  const std::uint64_t h = (key.low * 0x9E3779B97F4A7C15ull) ^ (key.high * 0xC2B2AE3D27D4EB4Full) ^ (n * 0x165667B19E3779F9ull);
+  return static_cast<std::size_t>(h >> 55);  // 512 slots
 }
 
 constexpr std::array<ClassedWord, kClassSlots> build_class_table() {
@@ -78,9 +109,12 @@ constexpr std::array<ClassedWord, kClassSlots> build_class_table() {
   for (const Group& group : kGroups) {
     for (std::string_view w : group.words) {
       if (w.empty()) continue;
-      std::size_t slot = class_slot(w);
+      const WordKey key = word_key(w);
+      std::size_t slot = class_slot(key, w.size());
       while (!table[slot].word.empty() && table[slot].word != w) slot = (slot + 1) & (kClassSlots - 1);
       table[slot].word = w;
+      table[slot].low = key.low;
+      table[slot].high = key.high;
       table[slot].classes = static_cast<std::uint16_t>(table[slot].classes | group.classes);
     }
   }
@@ -103,26 +137,6 @@ constexpr ClassFilter build_class_filter() {
   return filter;
 }
 constexpr ClassFilter kClassFilter = build_class_filter();
-
-std::uint32_t load32(const char* p) {
-  std::uint32_t w;
-  std::memcpy(&w, p, 4);
-  return w;
-}
-std::uint64_t load64(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-// Equality of n bytes (n at most 16) as two overlapping loads, without a call.
-bool same_short_bytes(const char* a, const char* b, std::size_t n) {
-  if (n >= 8) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
-  if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
 
 // Real sentences stay far below this; beyond it the text is not prose.
 constexpr std::uint32_t kMaxSentenceTokens = 256;
@@ -411,13 +425,11 @@ const std::uint32_t kClassLast[kLongestClassed + 1] = {
     kClassFilter.last[8], kClassFilter.last[9], kClassFilter.last[10]};
 
 std::uint16_t classes_of_candidate(std::string_view w) {
-  for (std::size_t slot = class_slot(w);; slot = (slot + 1) & (kClassSlots - 1)) {
+  const WordKey key = word_key(w);
+  for (std::size_t slot = class_slot(key, w.size());; slot = (slot + 1) & (kClassSlots - 1)) {
     const ClassedWord& entry = kClassTable[slot];
-    if (entry.word.size() == w.size()) {
-      if (same_short_bytes(entry.word.data(), w.data(), w.size())) return entry.classes;
-    } else if (entry.word.empty()) {
-      return 0;
-    }
+    if (entry.low == key.low && entry.high == key.high && entry.word.size() == w.size()) return entry.classes;
+    if (entry.word.empty()) return 0;
   }
 }
 
