@@ -438,8 +438,8 @@ void Lexicon::tag_words(Segmentation& seg) const {
   }
 }
 
-std::uint32_t Lexicon::match_phrase(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
-                                    const std::vector<PhraseEntry>** entries) const {
+std::uint32_t Lexicon::match_phrase_at(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
+                                       const std::vector<PhraseEntry>** entries) const {
   std::uint32_t node = 0;
   std::uint32_t best = 0;
   *entries = nullptr;

@@ -287,7 +287,15 @@ class Lexicon {
   // Longest phrase starting at token `first` (bounded by `end`) whose case pattern fits; returns the
   // number of tokens matched (0: none) and the entries of that phrase. Uses seg.words when tagged.
   std::uint32_t match_phrase(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
-                             const std::vector<PhraseEntry>** entries) const;
+                             const std::vector<PhraseEntry>** entries) const {
+    // Most tokens start no phrase, and a tagged token says so without a call.
+    if (seg.lexical.size() == seg.tokens.size() && first < end &&
+        (seg.lexical[first] == nullptr || seg.lexical[first]->word == kNoWord)) {
+      *entries = nullptr;
+      return 0;
+    }
+    return match_phrase_at(seg, first, end, entries);
+  }
 
   // Verb analysis of a folded word form ("met" -> meet/past); empty lemma when not a known verb.
   // These lookups are made for nearly every token by several stages: defined here, so that they inline.
@@ -388,6 +396,8 @@ class Lexicon {
   void load_word_lists();
   void add_verb(const std::string& lemma, std::vector<std::string> forms);
   void index_word_entries();
+  std::uint32_t match_phrase_at(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
+                                const std::vector<PhraseEntry>** entries) const;
 
   std::vector<ActorEntry> actors_;
   StringMap<std::uint32_t> actor_index_;
