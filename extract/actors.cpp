@@ -91,8 +91,7 @@ void set_actor_ref(const Lexicon& lexicon, std::uint32_t index, std::int32_t day
 // Orders mentions by first token. A Mention holds eight strings, so the sort moves 4-byte indices
 // and then each mention at most once; std::sort on the indices makes the same comparisons and swaps
 // as on the mentions themselves, so the order of mentions that start at the same token is
-// unchanged. Mentions are found left to right, so a long prefix is usually in place already: it
-// stays where it is.
+// unchanged. Mentions are found left to right, so most are in place already and stay there.
 void sort_by_first_token(std::vector<Mention>& mentions) {
   std::vector<std::uint32_t> order(mentions.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -102,19 +101,21 @@ void sort_by_first_token(std::vector<Mention>& mentions) {
   std::size_t in_place = 0;
   while (in_place < order.size() && order[in_place] == in_place) ++in_place;
   if (in_place == order.size()) return;
-  // The rest is a permutation of itself: moved out and back (two moves each) when that is less
-  // than moving every mention once into a new vector.
-  if (2 * (order.size() - in_place) < order.size()) {
-    std::vector<Mention> rest;
-    rest.reserve(order.size() - in_place);
-    for (std::size_t k = in_place; k < order.size(); ++k) rest.push_back(std::move(mentions[order[k]]));
-    std::move(rest.begin(), rest.end(), mentions.begin() + static_cast<std::ptrdiff_t>(in_place));
-    return;
+  // Position k takes mentions[order[k]]: each cycle of the permutation is followed from its
+  // first position, so a mention out of place is moved once (and one per cycle twice).
+  for (std::size_t k = in_place; k < order.size(); ++k) {
+    if (order[k] == k) continue;
+    Mention first = std::move(mentions[k]);
+    std::size_t j = k;
+    while (order[j] != k) {
+      const std::size_t from = order[j];
+      mentions[j] = std::move(mentions[from]);
+      order[j] = static_cast<std::uint32_t>(j);
+      j = from;
+    }
+    mentions[j] = std::move(first);
+    order[j] = static_cast<std::uint32_t>(j);
   }
-  std::vector<Mention> sorted;
-  sorted.reserve(mentions.size());
-  for (const std::uint32_t i : order) sorted.push_back(std::move(mentions[i]));
-  mentions = std::move(sorted);
 }
 
 struct Candidate {
@@ -149,6 +150,7 @@ class Resolver {
 
  private:
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
+  bool is(std::uint32_t i, std::uint16_t classes) const { return (seg_.tokens[i].classes & classes) != 0; }
 
   // "Chinese and Russian warships", "Russian, Ukrainian, Turkish and UN officials": the states
   // coordinated right before the mention at token `at` share the agent noun after it.
@@ -598,14 +600,14 @@ class Resolver {
             // a conjunction ("Ukraine and jailed opposition figures").
             while (j < end && j < i + n + 2 && seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
                    !is_title_at(j, end) && norm(j) != "and" && norm(j) != "or" && norm(j) != "but" &&
-                   norm(j) != "as" && !is_preposition(norm(j)) && !is_determiner(norm(j)) &&
-                   lex_.analyse_verb(norm(j)).empty()) {
+                   norm(j) != "as" && !is(j, WordClass::kPreposition) && !is(j, WordClass::kDeterminer) &&
+                   lex_.analyse_verb(seg_, j).empty()) {
               ++j;
             }
             // "Ukrainian Infrastructure Minister": one capitalised word that is no name modifies the title.
             if (j < end && j + 1 < end && !is_title_at(j, end) && seg_.tokens[j].kind == TokenKind::kWord &&
                 seg_.tokens[j].upper && !lex_.is_first_name(norm(j)) && !lex_.is_not_name(norm(j)) &&
-                !is_determiner(norm(j)) && !starts_actor(j, end) &&
+                !is(j, WordClass::kDeterminer) && !starts_actor(j, end) &&
                 is_title_at(j + 1, end)) {
               ++j;
             }
@@ -699,8 +701,8 @@ class Resolver {
       // "Retired Colonel Mark Cancian", "Ukrainian Infrastructure Minister Oleksandr Kubrakov": a
       // capitalised word before a title modifies the title; an affiliation named before it holds.
       if (is_name_token(seg_.tokens[i]) && !s.headline && i + 1 < end && is_title_at(i + 1, end) &&
-          !lex_.is_first_name(norm(i)) && !lex_.is_not_name(norm(i)) && !is_determiner(norm(i)) &&
-          !is_preposition(norm(i))) {
+          !lex_.is_first_name(norm(i)) && !lex_.is_not_name(norm(i)) && !is(i, WordClass::kDeterminer) &&
+          !is(i, WordClass::kPreposition)) {
         if (pending_first == UINT32_MAX) pending_first = i;
         ++i;
         continue;
@@ -710,44 +712,47 @@ class Resolver {
         const std::uint32_t stop = new_name(s, i, end);
         if (stop > i) { reset_pending(); i = stop; continue; }
       }
-      if (const std::uint32_t stop = country_agent(s, i, end); stop > i) {
-        reset_pending();
-        i = stop;
-        continue;
-      }
-      // "the two leaders", "both sides": the last two actors of that kind named before.
-      if (const std::uint32_t stop = pair_reference(s, i, end); stop > i) {
-        reset_pending();
-        i = stop;
-        continue;
-      }
-      // "the 48-year-old said": news names a person by age after naming them; resolved after the
-      // scan like a pronoun of either gender.
-      if (norm(i) == "the" && i + 5 < end && !norm(i + 1).empty() &&
-          std::all_of(norm(i + 1).begin(), norm(i + 1).end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-          seg_.tokens[i + 2].kind == TokenKind::kDash && norm(i + 3) == "year" &&
-          seg_.tokens[i + 4].kind == TokenKind::kDash && norm(i + 5) == "old") {
-        Mention m = reference(s, i, i + 6, "person");
-        m.pronoun = true;
-        pronouns_.push_back(std::move(m));
-        reset_pending();
-        i += 6;
-        continue;
-      }
-      // "the group", "the militant group", "the alliance", "the party": a definite description of
-      // an organisation named shortly before; resolved after the scan.
-      if (const std::uint32_t stop = body_description(s, i, end); stop > i) {
-        reset_pending();
-        i = stop;
-        continue;
+      // The four phrases below open with "the", "two" or "both" (the first and the last are
+      // determiners); most tokens are none of them.
+      if (is(i, WordClass::kDeterminer) || (norm(i).size() == 3 && norm(i) == "two"sv)) {
+        if (const std::uint32_t stop = country_agent(s, i, end); stop > i) {
+          reset_pending();
+          i = stop;
+          continue;
+        }
+        // "the two leaders", "both sides": the last two actors of that kind named before.
+        if (const std::uint32_t stop = pair_reference(s, i, end); stop > i) {
+          reset_pending();
+          i = stop;
+          continue;
+        }
+        // "the 48-year-old said": news names a person by age after naming them; resolved after the
+        // scan like a pronoun of either gender.
+        if (norm(i) == "the" && i + 5 < end && !norm(i + 1).empty() &&
+            std::all_of(norm(i + 1).begin(), norm(i + 1).end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+            seg_.tokens[i + 2].kind == TokenKind::kDash && norm(i + 3) == "year" &&
+            seg_.tokens[i + 4].kind == TokenKind::kDash && norm(i + 5) == "old") {
+          Mention m = reference(s, i, i + 6, "person");
+          m.pronoun = true;
+          pronouns_.push_back(std::move(m));
+          reset_pending();
+          i += 6;
+          continue;
+        }
+        // "the group", "the militant group", "the alliance", "the party": a definite description of
+        // an organisation named shortly before; resolved after the scan.
+        if (const std::uint32_t stop = body_description(s, i, end); stop > i) {
+          reset_pending();
+          i = stop;
+          continue;
+        }
       }
       // Pronouns: resolved after the scan.
-      if (const std::string_view w = norm(i);
-          w == "he" || w == "she" || w == "him" || w == "his" || w == "her" || w == "it" || w == "its") {
+      if (const std::uint16_t pronoun = seg_.tokens[i].classes & WordClass::kPersonalPronoun; pronoun != 0) {
         Mention m = reference(s, i, i + 1,
-                              (w == "he" || w == "him" || w == "his") ? "male"
-                              : (w == "it" || w == "its")               ? "neuter"
-                                                                        : "female");
+                              (pronoun & WordClass::kMalePronoun) != 0     ? "male"
+                              : (pronoun & WordClass::kNeuterPronoun) != 0 ? "neuter"
+                                                                           : "female");
         m.pronoun = true;
         pronouns_.push_back(std::move(m));
       }
@@ -1168,7 +1173,7 @@ class Resolver {
         (speech_verb_at(stop) || speech_verb_after_apposition(stop, end))) {
       bool plain = true;
       for (std::uint32_t k = i; k < stop; ++k) {
-        plain = plain && seg_.tokens[k].upper && !lex_.is_not_name(norm(k)) && !is_determiner(norm(k)) &&
+        plain = plain && seg_.tokens[k].upper && !lex_.is_not_name(norm(k)) && !is(k, WordClass::kDeterminer) &&
                 seg_.tokens[k].kind == TokenKind::kWord;
       }
       if (plain) {
@@ -1255,7 +1260,7 @@ class Resolver {
       Mention& m = w.mention;
       const std::string_view word = norm(m.first_token);
       if (lex_.is_not_name(word) && m.first_token > 0 &&
-          (is_preposition(norm(m.first_token - 1)) || is_determiner(norm(m.first_token - 1)))) {
+          (is(m.first_token - 1, WordClass::kPreposition) || is(m.first_token - 1, WordClass::kDeterminer))) {
         continue;
       }
       std::uint32_t best = UINT32_MAX;
@@ -1354,7 +1359,7 @@ class Resolver {
       k += 3;
     }
     if (body_kind(norm(k)).empty() && k + 1 < end && seg_.tokens[k].kind == TokenKind::kWord && !seg_.tokens[k].upper &&
-        lex_.analyse_verb(norm(k)).empty() && !is_determiner(norm(k)) && !is_preposition(norm(k))) {
+        lex_.analyse_verb(seg_, k).empty() && !is(k, WordClass::kDeterminer) && !is(k, WordClass::kPreposition)) {
       ++k;
     }
     if (seg_.tokens[k].upper || body_kind(norm(k)).empty()) return i;
@@ -1465,7 +1470,7 @@ class Resolver {
           people_seen.push_back(index);
           note_person(m.actor, m.first_token, m.sentence);
         }
-        const bool in_phrase = m.first_token > 0 && is_preposition(norm(m.first_token - 1)) &&
+        const bool in_phrase = m.first_token > 0 && is(m.first_token - 1, WordClass::kPreposition) &&
                                norm(m.first_token - 1) != "by";
         if (in_phrase) continue;
         if (m.actor.kind == "person"sv) {

@@ -13,63 +13,6 @@ bool in(const std::array<std::string_view, N>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-// Closed word classes are asked about for nearly every token: hashed sets, built once. The hash
-// reads only the length and the first and last bytes (the words are short and differ there), and
-// the table is open-addressed, so a lookup costs no call into a general string hash.
-class WordSet {
- public:
-  template <std::size_t N>
-  explicit WordSet(const std::array<std::string_view, N>& words) {
-    for (std::string_view w : words) {
-      std::size_t slot = slot_of(w);
-      while (!slots_[slot].empty() && slots_[slot] != w) slot = (slot + 1) % kSlots;
-      slots_[slot] = w;
-      max_size_ = std::max(max_size_, w.size());
-    }
-  }
-  std::size_t count(std::string_view w) const {
-    if (w.empty() || w.size() > max_size_) return 0;
-    for (std::size_t slot = slot_of(w);; slot = (slot + 1) % kSlots) {
-      if (slots_[slot].empty()) return 0;
-      if (slots_[slot] == w) return 1;
-    }
-  }
-
- private:
-  static constexpr std::size_t kSlots = 128;  // more than twice the largest class
-  static std::size_t slot_of(std::string_view w) {
-    const auto first = static_cast<unsigned char>(w.front());
-    const auto last = static_cast<unsigned char>(w.back());
-    const std::size_t h = (w.size() * 0x9E3779B1u) ^ (first * 0x85EBCA6Bu) ^ (last * 0xC2B2AE35u);
-    return (h >> 7) % kSlots;
-  }
-  std::array<std::string_view, kSlots> slots_{};
-  std::size_t max_size_ = 0;
-};
-
-template <std::size_t N>
-WordSet word_set(const std::array<std::string_view, N>& words) {
-  return WordSet(words);
-}
-
-constexpr std::array<std::string_view, 40> kPrepositions = {
-    "of", "with", "to", "in", "for", "from", "by", "on", "at", "against", "into", "onto", "over", "under",
-    "between", "among", "about", "after", "before", "during", "without", "within", "toward", "towards",
-    "through", "across", "via", "despite", "amid", "upon", "around", "behind", "beyond", "near", "like",
-    "than", "since", "until", "throughout", "alongside"};
-constexpr std::array<std::string_view, 22> kDeterminers = {
-    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
-    "your", "some", "any", "no", "every", "each", "all", "both", "another"};
-constexpr std::array<std::string_view, 24> kSubordinators = {
-    "that", "which", "who", "whom", "whose", "because", "if", "while", "whereas", "although", "though",
-    "unless", "when", "whether", "where", "as", "since", "after", "before", "once", "until", "so",
-    "but", "then"};
-constexpr std::array<std::string_view, 22> kAuxiliaries = {
-    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "has", "have", "had", "having",
-    "do", "does", "did", "get", "got", "gets", "'ve", "'d"};
-constexpr std::array<std::string_view, 13> kModals = {"will", "would", "could", "can", "may", "might", "should",
-                                                      "must", "shall", "'ll", "ought", "wo", "ca"};
-constexpr std::array<std::string_view, 5> kNegations = {"not", "n't", "never", "no", "neither"};
 // Verbs that put the verb after them under negation or into the future: "refused to sign".
 constexpr std::array<std::string_view, 9> kNegatingControllers = {"refuse", "fail", "decline", "reject", "deny",
                                                                   "avoid", "stop", "cease", "halt"};
@@ -89,20 +32,16 @@ constexpr std::array<std::string_view, 24> kAgentNouns = {
 constexpr std::array<std::string_view, 14> kRelationalHeads = {
     "border", "borders", "frontier", "imports", "goods", "exports", "products", "shipments", "steel", "aluminium",
     "aluminum", "cars", "vehicles", "companies"};
-constexpr std::array<std::string_view, 17> kTimeNouns = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tonight", "week", "month", "year", "weekend", "morning", "evening", "night"};
-
 }  // namespace
 
 std::uint32_t time_adverbial_start(const SentenceView& view, std::uint32_t last) {
   // "on Monday", "last week", "earlier this month", "on Friday night", "yesterday".
-  if (last < view.begin() || last >= view.end() || !in(kTimeNouns, view.norm(last))) return last + 1;
+  if (last < view.begin() || last >= view.end() || !view.is(last, WordClass::kTimeNoun)) return last + 1;
   std::uint32_t k = last;
   while (k > view.begin()) {
     const std::string_view w = view.norm(k - 1);
     if (w == "on" || w == "last" || w == "this" || w == "next" || w == "earlier" || w == "later" ||
-        in(kTimeNouns, w)) {
+        view.is(k - 1, WordClass::kTimeNoun)) {
       --k;
       continue;
     }
@@ -117,9 +56,9 @@ std::uint32_t time_adverbial_end(const SentenceView& view, std::uint32_t first) 
                          view.norm(k) == "earlier" || view.norm(k) == "later" || view.norm(k) == "next")) {
     ++k;
   }
-  if (k < view.end() && in(kTimeNouns, view.norm(k))) {
+  if (k < view.end() && view.is(k, WordClass::kTimeNoun)) {
     ++k;
-    if (k < view.end() && in(kTimeNouns, view.norm(k))) ++k;  // "on Friday night"
+    if (k < view.end() && view.is(k, WordClass::kTimeNoun)) ++k;  // "on Friday night"
     return k;
   }
   return first;
@@ -127,31 +66,6 @@ std::uint32_t time_adverbial_end(const SentenceView& view, std::uint32_t first) 
 
 bool is_controller(std::string_view lemma) {
   return in(kNegatingControllers, lemma) || in(kFutureControllers, lemma) || lemma == "threaten";
-}
-
-bool is_preposition(std::string_view w) {
-  static const auto kSet = word_set(kPrepositions);
-  return kSet.count(w) > 0;
-}
-bool is_determiner(std::string_view w) {
-  static const auto kSet = word_set(kDeterminers);
-  return kSet.count(w) > 0;
-}
-bool is_subordinator(std::string_view w) {
-  static const auto kSet = word_set(kSubordinators);
-  return kSet.count(w) > 0;
-}
-bool is_auxiliary(std::string_view w) {
-  static const auto kSet = word_set(kAuxiliaries);
-  return kSet.count(w) > 0;
-}
-bool is_modal(std::string_view w) {
-  static const auto kSet = word_set(kModals);
-  return kSet.count(w) > 0;
-}
-bool is_negation(std::string_view w) {
-  static const auto kSet = word_set(kNegations);
-  return kSet.count(w) > 0;
 }
 
 SentenceView::SentenceView(const Segmentation& seg, const Sentence& sentence, const std::vector<Mention>& mentions)
@@ -169,16 +83,13 @@ SentenceView::SentenceView(const Segmentation& seg, const Sentence& sentence, co
   }
 }
 
-int SentenceView::mention_at(std::uint32_t i) const {
-  if (i < begin() || i >= end()) return -1;
-  return token_mention_[i - begin()];
-}
-
 std::uint32_t SentenceView::clause_start(std::uint32_t i) const {
   const auto breaks_before = [this](std::uint32_t k) {
+    const Token& t = seg_.tokens[k - 1];
     const std::string_view w = norm(k - 1);
-    return w == ";" || w == ":" || seg_.tokens[k - 1].kind == TokenKind::kQuote ||
-           (mention_at(k - 1) < 0 && is_subordinator(w) && w != "as" && w != "so");
+    // A subordinator is never a quote or a semicolon: one bit test settles most tokens.
+    if ((t.classes & WordClass::kSubordinator) != 0) return mention_at(k - 1) < 0 && w != "as" && w != "so";
+    return t.kind == TokenKind::kQuote || (w.size() == 1 && (w[0] == ';' || w[0] == ':'));
   };
   if (i >= begin() && i <= end()) {
     // One pass over the sentence answers every later call (verbs ask for it again and again).
@@ -195,7 +106,7 @@ std::uint32_t SentenceView::clause_start(std::uint32_t i) const {
   while (k > begin()) {
     const std::string_view w = norm(k - 1);
     if (w == ";" || w == ":" || seg_.tokens[k - 1].kind == TokenKind::kQuote) break;
-    if (mention_at(k - 1) < 0 && is_subordinator(w) && w != "as" && w != "so") break;
+    if (mention_at(k - 1) < 0 && is(k - 1, WordClass::kSubordinator) && w != "as" && w != "so") break;
     --k;
   }
   return k;
@@ -237,8 +148,8 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
             break;
           }
           const Token& t = seg_.tokens[k];
-          if (norm(k) != "'s" && (t.kind != TokenKind::kWord || t.upper || is_preposition(norm(k)) ||
-                                  is_auxiliary(norm(k)) || is_subordinator(norm(k)) || norm(k) == "and")) {
+          if (norm(k) != "'s" && (t.kind != TokenKind::kWord || t.upper || is(k, WordClass::kPreposition) ||
+                                  is(k, WordClass::kAuxiliary) || is(k, WordClass::kSubordinator) || norm(k) == "and")) {
             break;
           }
         }
@@ -249,14 +160,14 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
           if (head >= 0 && head != m) return head;
           const Token& t = seg_.tokens[k];
           if (t.kind != TokenKind::kWord && t.kind != TokenKind::kDash && norm(k) != "'s") break;
-          if (is_preposition(norm(k)) || is_auxiliary(norm(k))) break;
+          if (is(k, WordClass::kPreposition) || is(k, WordClass::kAuxiliary)) break;
         }
       }
       return m;
     }
     const Token& t = seg_.tokens[i];
     const std::string_view w = norm(i);
-    if (is_determiner(w) || w == "'s" || t.kind == TokenKind::kNumber) continue;
+    if (is(i, WordClass::kDeterminer) || w == "'s" || t.kind == TokenKind::kNumber) continue;
     // Quantities before the head: "more than 500 Afghans", "at least 20 Palestinians", "dozens of
     // Iranians", "tens of thousands of ethnic Armenians".
     if (i + 1 < limit && (((w == "more" || w == "less" || w == "fewer") && norm(i + 1) == "than") ||
@@ -275,7 +186,8 @@ int SentenceView::np_mention_after(std::uint32_t from, std::uint32_t limit) cons
       limit = std::min(end(), limit + 1);
       continue;
     }
-    if (t.kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && !is_modal(w) && !is_subordinator(w) &&
+    if (t.kind == TokenKind::kWord &&
+        !is(i, WordClass::kPreposition | WordClass::kAuxiliary | WordClass::kModal | WordClass::kSubordinator) &&
         w != "and" && w != "or" && i + 1 < limit && ++adjectives <= 3) {
       continue;  // an adjective or two: "neighbouring Ukraine", "the new Syrian government"
     }
@@ -376,7 +288,7 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
   // "X, who met Y": the relative pronoun's antecedent is the subject ("X, which Britain blamed on
   // Moscow": not when the relative clause has a subject of its own).
   std::uint32_t first = stop;
-  while (first < verb_start && mention_at(first) < 0 && is_determiner(norm(first))) ++first;
+  while (first < verb_start && mention_at(first) < 0 && is(first, WordClass::kDeterminer)) ++first;
   const bool own_subject = first < verb_start && mention_at(first) >= 0;
   if (stop > begin() && !own_subject && (norm(stop - 1) == "who" || norm(stop - 1) == "which")) {
     std::uint32_t k = stop - 1;
@@ -398,20 +310,22 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
     for (int skipped = 0; k > stop && skipped < 3; ++skipped) {
       const std::string_view w = norm(k - 1);
       const Token& t = seg_.tokens[k - 1];
-      const bool modifier = t.kind == TokenKind::kWord && !t.upper && !is_preposition(w) && !is_auxiliary(w) &&
-                            !is_modal(w) && !is_subordinator(w) && w != "and" && mention_at(k - 1) < 0;
-      if (!is_determiner(w) && !modifier) break;
+      const bool modifier =
+          t.kind == TokenKind::kWord && !t.upper &&
+          (t.classes & (WordClass::kPreposition | WordClass::kAuxiliary | WordClass::kModal | WordClass::kSubordinator)) == 0 &&
+          w != "and" && mention_at(k - 1) < 0;
+      if ((t.classes & WordClass::kDeterminer) == 0 && !modifier) break;
       --k;
     }
     // "The foreign ministers of India and Japan held talks": the states named after a plural agent
     // noun and "of" are the ones who act.
     const bool agents_of = k > stop + 1 && norm(k - 1) == "of" && in(kAgentNouns, norm(k - 2));
-    if (k > stop && is_preposition(norm(k - 1)) && !agents_of) continue;
+    if (k > stop && is(k - 1, WordClass::kPreposition) && !agents_of) continue;
     k = possessor_start(i);
     // "Sudan's army and the Rapid Support Forces": an article or premodifier of the later member
     // stands between it and the "and" of the coordination.
     if (k == i) {
-      while (k > stop && mention_at(k - 1) < 0 && (is_determiner(norm(k - 1)) || in(kActorPremodifiers, norm(k - 1)))) --k;
+      while (k > stop && mention_at(k - 1) < 0 && (is(k - 1, WordClass::kDeterminer) || in(kActorPremodifiers, norm(k - 1)))) --k;
     }
     // "Russia's Foreign Ministry" / "Putin's delegation": the possessor is the actor.
     candidate = m;
@@ -432,7 +346,7 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
       std::uint32_t j = k - 1;
       if (j > stop) {
         std::uint32_t back = j;
-        while (back > stop && mention_at(back - 1) < 0 && (is_determiner(norm(back - 1)))) --back;
+        while (back > stop && mention_at(back - 1) < 0 && (is(back - 1, WordClass::kDeterminer))) --back;
         left = back > stop ? mention_at(back - 1) : -1;
       }
       // "Spain, Ireland and Norway recognised ...": walk left over the whole list.
@@ -457,14 +371,15 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
   while (i > view.begin()) {
     const std::string_view w = view.norm(i - 1);
     if (view.mention_at(i - 1) >= 0) break;
-    if (is_negation(w)) { g.negated = true; --i; continue; }
-    if (is_modal(w)) {
+    const std::uint16_t classes = view.token(i - 1).classes;
+    if ((classes & WordClass::kNegation) != 0) { g.negated = true; --i; continue; }
+    if ((classes & WordClass::kModal) != 0) {
       if (in(kHypotheticalModals, w)) g.modality = Modality::kHypothetical;
       else if (w == "will" || w == "'ll" || w == "shall" || w == "wo") g.modality = Modality::kFuture;
       --i;
       continue;
     }
-    if (is_auxiliary(w)) {
+    if ((classes & WordClass::kAuxiliary) != 0) {
       if (w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" ||
           w == "am" || w == "get" || w == "got" || w == "gets") {
         be_seen = true;
@@ -501,7 +416,7 @@ VerbGroup verb_group(const SentenceView& view, const Lexicon& lexicon, std::uint
           if (view.norm(k - 1) == "." || view.norm(k - 1) == ";") break;
           bool act = false;
           bool instrument = false;
-          for (const auto& a : lexicon.analyse_verb(view.norm(k - 1))) {
+          for (const auto& a : lexicon.analyse_verb(view.seg(), k - 1)) {
             if (lexicon.verb_patterns(a.lemma) != nullptr || lexicon.verb_cues(a.lemma) != nullptr) act = true;
             // "used glide bombs to strike Kharkiv": the means names how the act is done; the act
             // after it is the subject's own.

@@ -14,12 +14,15 @@
 
 namespace geokg::extract {
 
-bool is_preposition(std::string_view w);
-bool is_determiner(std::string_view w);
-bool is_subordinator(std::string_view w);   // that, which, who, because, if, while, ...
-bool is_auxiliary(std::string_view w);      // be / have / do forms
-bool is_modal(std::string_view w);
-bool is_negation(std::string_view w);
+// Membership of a folded word in a closed class (WordClass); a token's are in Token::classes.
+inline bool is_preposition(std::string_view w) { return (word_classes(w) & WordClass::kPreposition) != 0; }
+inline bool is_determiner(std::string_view w) { return (word_classes(w) & WordClass::kDeterminer) != 0; }
+// that, which, who, because, if, while, ...
+inline bool is_subordinator(std::string_view w) { return (word_classes(w) & WordClass::kSubordinator) != 0; }
+// be / have / do forms
+inline bool is_auxiliary(std::string_view w) { return (word_classes(w) & WordClass::kAuxiliary) != 0; }
+inline bool is_modal(std::string_view w) { return (word_classes(w) & WordClass::kModal) != 0; }
+inline bool is_negation(std::string_view w) { return (word_classes(w) & WordClass::kNegation) != 0; }
 
 // Per-sentence view: which mention covers each token.
 class SentenceView {
@@ -29,8 +32,15 @@ class SentenceView {
   const Segmentation& seg() const { return seg_; }
   const Sentence& sentence() const { return sentence_; }
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
+  const Token& token(std::uint32_t i) const { return seg_.tokens[i]; }
+  // Whether token i is in one of the closed word classes `classes` (WordClass bits): the same as
+  // is_preposition(norm(i)) and the like, without a lookup.
+  bool is(std::uint32_t i, std::uint16_t classes) const { return (seg_.tokens[i].classes & classes) != 0; }
   // Index into the mention vector of the mention covering token i, or -1.
-  int mention_at(std::uint32_t i) const;
+  int mention_at(std::uint32_t i) const {
+    if (i < begin() || i >= end()) return -1;
+    return token_mention_[i - begin()];
+  }
   const Mention& mention(int index) const { return mentions_[static_cast<std::size_t>(index)]; }
   std::uint32_t begin() const { return sentence_.first_token; }
   std::uint32_t end() const { return sentence_.end_token; }

@@ -198,6 +198,7 @@ std::shared_ptr<Lexicon> Lexicon::load(const std::vector<std::string>& user_acto
   lexicon->load_events();
   lexicon->load_cues();
   lexicon->load_word_lists();
+  lexicon->index_word_entries();
   return lexicon;
 }
 
@@ -415,19 +416,37 @@ void Lexicon::add_edge(std::uint32_t parent, std::uint32_t word, std::uint32_t c
   ++edge_count_;
 }
 
-void Lexicon::tag_words(Segmentation& seg) const {
-  seg.words.resize(seg.tokens.size());
-  for (std::size_t i = 0; i < seg.tokens.size(); ++i) seg.words[i] = word_id(seg.norm_of(seg.tokens[i]));
+void Lexicon::index_word_entries() {
+  words_.for_each([this](const auto& entry) { word_entries_[entry.first].word = entry.second; });
+  verb_forms_.for_each([this](const auto& entry) {
+    if (!entry.second.empty()) word_entries_[entry.first].verbs = &entry.second;
+  });
+  // event_nouns(w) can be non-null only for a listed noun or that noun with an -s added (singular()
+  // drops at most a final s); for any other word both lookups miss.
+  noun_patterns_.for_each([this](const auto& entry) {
+    word_entries_[entry.first];
+    word_entries_[entry.first + "s"];
+  });
+  word_entries_.for_each([this](auto& entry) { entry.second.nouns = event_nouns(entry.first); });
 }
 
-std::uint32_t Lexicon::match_phrase(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
-                                    const std::vector<PhraseEntry>** entries) const {
+void Lexicon::tag_words(Segmentation& seg) const {
+  seg.lexical.resize(seg.tokens.size());
+  for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
+    const auto* found = word_entries_.find(seg.norm_of(seg.tokens[i]));
+    seg.lexical[i] = found == nullptr ? nullptr : &found->second;
+  }
+}
+
+std::uint32_t Lexicon::match_phrase_at(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
+                                       const std::vector<PhraseEntry>** entries) const {
   std::uint32_t node = 0;
   std::uint32_t best = 0;
   *entries = nullptr;
-  const bool tagged = seg.words.size() == seg.tokens.size();
+  const bool tagged = seg.lexical.size() == seg.tokens.size();
   for (std::uint32_t i = first; i < end; ++i) {
-    const std::uint32_t word = tagged ? seg.words[i] : word_id(seg.norm_of(i));
+    const WordEntry* entry = tagged ? seg.lexical[i] : nullptr;
+    const std::uint32_t word = tagged ? (entry == nullptr ? kNoWord : entry->word) : word_id(seg.norm_of(i));
     if (word == kNoWord) break;
     node = child(node, word);
     if (node == 0) break;

@@ -122,8 +122,9 @@ using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 // A string-keyed map for the dictionaries asked about nearly every token (word ids, verb forms,
 // patterns, cues, stance and name lists): entries kept in a deque, whose references stay valid while
 // the lexicon loads, and found through an open-addressing table of (hash, entry pointer) at most
-// half full, so that a lookup of a short word is one cheap hash, nearly always one probe and one
-// compare. find() returns a pointer (end(): null). No erase, no iteration.
+// a quarter full, so that a lookup of a short word is one cheap hash, nearly always one probe and one
+// compare. find() returns a pointer (end(): null). No erase; for_each() visits the entries in the
+// order they were added.
 template <typename V>
 class FlatStringMap {
  public:
@@ -138,12 +139,20 @@ class FlatStringMap {
   std::pair<value_type*, bool> emplace(std::string_view key, V value) {
     const std::uint64_t h = hash(key);
     if (const value_type* found = locate(key, h)) return {const_cast<value_type*>(found), false};
-    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    if ((entries_.size() + 1) * 4 > slots_.size()) grow();
     value_type& entry = entries_.emplace_back(std::string(key), std::move(value));
     place(h, &entry);
     return {&entry, true};
   }
   V& operator[](std::string_view key) { return emplace(key, V{}).first->second; }
+  template <typename F>
+  void for_each(F&& visit) const {
+    for (const value_type& entry : entries_) visit(entry);
+  }
+  template <typename F>
+  void for_each(F&& visit) {
+    for (value_type& entry : entries_) visit(entry);
+  }
 
  private:
   struct Slot {
@@ -244,6 +253,14 @@ class FlatStringSet {
   FlatStringMap<bool> map_;
 };
 
+// What the lexicon holds for one folded word form, found once per token by Lexicon::tag_words
+// (Segmentation::lexical), so that the stages asking about a token hash no string.
+struct WordEntry {
+  std::uint32_t word = UINT32_MAX;                     // Lexicon::word_id
+  const std::vector<VerbAnalysis>* verbs = nullptr;    // Lexicon::analyse_verb; null: no verb
+  const std::vector<std::uint32_t>* nouns = nullptr;   // Lexicon::event_nouns
+};
+
 class Lexicon {
  public:
   // Loads the built-in data; throws InputError naming file, line and field for bad data.
@@ -263,20 +280,46 @@ class Lexicon {
     auto it = words_.find(folded);
     return it == words_.end() ? kNoWord : it->second;
   }
-  // Fills seg.words with word_id() of every token, so that the many phrase lookups made per token
-  // hash no string.
+  // Fills seg.lexical with the WordEntry of every token (null: the lexicon has none), so that the
+  // many phrase and verb lookups made per token hash no string.
   void tag_words(Segmentation& seg) const;
 
   // Longest phrase starting at token `first` (bounded by `end`) whose case pattern fits; returns the
   // number of tokens matched (0: none) and the entries of that phrase. Uses seg.words when tagged.
   std::uint32_t match_phrase(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
-                             const std::vector<PhraseEntry>** entries) const;
+                             const std::vector<PhraseEntry>** entries) const {
+    // Most tokens start no phrase, and a tagged token says so without a call.
+    if (seg.lexical.size() == seg.tokens.size() && first < end &&
+        (seg.lexical[first] == nullptr || seg.lexical[first]->word == kNoWord)) {
+      *entries = nullptr;
+      return 0;
+    }
+    return match_phrase_at(seg, first, end, entries);
+  }
 
   // Verb analysis of a folded word form ("met" -> meet/past); empty lemma when not a known verb.
   // These lookups are made for nearly every token by several stages: defined here, so that they inline.
   const std::vector<VerbAnalysis>& analyse_verb(std::string_view form) const {
     const auto* it = verb_forms_.find(form);
     return it == nullptr ? kNoAnalyses : it->second;
+  }
+  // analyse_verb(seg.norm_of(token)), from seg.lexical when tag_words ran.
+  const std::vector<VerbAnalysis>& analyse_verb(const Segmentation& seg, std::uint32_t token) const {
+    if (seg.lexical.size() != seg.tokens.size()) return analyse_verb(seg.norm_of(token));
+    const WordEntry* entry = seg.lexical[token];
+    return entry == nullptr || entry->verbs == nullptr ? kNoAnalyses : *entry->verbs;
+  }
+  // The event nouns a word form may stand for: noun_patterns(singular(w)), else noun_patterns(w);
+  // null when none.
+  const std::vector<std::uint32_t>* event_nouns(std::string_view w) const {
+    const auto* nouns = noun_patterns(singular(w));
+    return nouns != nullptr ? nouns : noun_patterns(w);
+  }
+  // event_nouns(seg.norm_of(token)), from seg.lexical when tag_words ran.
+  const std::vector<std::uint32_t>* event_nouns(const Segmentation& seg, std::uint32_t token) const {
+    if (seg.lexical.size() != seg.tokens.size()) return event_nouns(seg.norm_of(token));
+    const WordEntry* entry = seg.lexical[token];
+    return entry == nullptr ? nullptr : entry->nouns;
   }
   const std::vector<std::uint32_t>* verb_patterns(std::string_view lemma) const { return list_of(verb_patterns_, lemma); }
   const std::vector<std::uint32_t>* noun_patterns(std::string_view noun) const { return list_of(noun_patterns_, noun); }
@@ -352,6 +395,9 @@ class Lexicon {
   void load_verb_forms();
   void load_word_lists();
   void add_verb(const std::string& lemma, std::vector<std::string> forms);
+  void index_word_entries();
+  std::uint32_t match_phrase_at(const Segmentation& seg, std::uint32_t first, std::uint32_t end,
+                                const std::vector<PhraseEntry>** entries) const;
 
   std::vector<ActorEntry> actors_;
   StringMap<std::uint32_t> actor_index_;
@@ -374,6 +420,9 @@ class Lexicon {
   std::vector<std::vector<PhraseEntry>> node_entries_{1};
   std::size_t phrase_count_ = 0;
   FlatStringMap<std::vector<VerbAnalysis>> verb_forms_;
+  // Every word form with a trie word id, a verb analysis or event nouns (a listed noun and its
+  // plural in -s); filled once all dictionaries are loaded.
+  FlatStringMap<WordEntry> word_entries_;
   StringSet lemma_store_;
   FlatStringMap<std::vector<std::uint32_t>> verb_patterns_;
   FlatStringMap<std::vector<std::uint32_t>> noun_patterns_;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
+#include <type_traits>
 
 #include "extract/text.hpp"
 
@@ -24,6 +27,116 @@ constexpr std::array<std::string_view, 40> kSentenceOpeners = {
     "but", "and", "in", "on", "at", "for", "if", "when", "while", "after", "before", "as", "his",
     "her", "their", "its", "our", "there", "however", "meanwhile", "yet", "so", "still", "since",
     "some", "many", "what"};
+
+// The closed word classes (WordClass), in one table built at compile time: open addressing over
+// 512 slots hashed on the length and three bytes, so that a lookup is a few instructions and,
+// nearly always, one short compare.
+struct ClassedWord {
+  std::string_view word;
+  std::uint64_t low = 0;   // WordKey of the word
+  std::uint64_t high = 0;
+  std::uint16_t classes = 0;
+};
+constexpr std::size_t kClassSlots = 512;
+using detail::kLongestClassed;
+
+// A word of up to 16 bytes as two integers that are equal for two words of one length only when
+// the words are: its first and last eight (four) bytes, overlapping when shorter; up to three
+// bytes in the first. Built from bytes for the compile-time table; at run time (on a little-endian
+// machine, where both give the same integers) the four- and eight-byte parts are plain loads.
+struct WordKey {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+};
+constexpr std::uint64_t bytes_at(std::string_view w, std::size_t at, std::size_t count) {
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little && count >= 4) {
+    if (count == 8) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, w.data() + at, 8);
+      return v;
+    }
+    std::uint32_t v = 0;
+    std::memcpy(&v, w.data() + at, 4);
+    return v;
+  }
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; k < count; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[at + k])) << (8 * k);
+  return v;
+}
+constexpr WordKey word_key(std::string_view w) {
+  const std::size_t n = w.size();
+  if (n >= 8) return {bytes_at(w, 0, 8), bytes_at(w, n - 8, 8)};
+  if (n >= 4) return {bytes_at(w, 0, 4), bytes_at(w, n - 4, 4)};
+  return {bytes_at(w, 0, 1) | (bytes_at(w, n / 2, 1) << 8) | (bytes_at(w, n - 1, 1) << 16), 0};
+}
+constexpr std::size_t class_slot(const WordKey& key, std::size_t n) {
+  const std::uint64_t h = (key.low * 0x9E3779B97F4A7C15ull) ^ (key.high * 0xC2B2AE3D27D4EB4Full) ^ (n * 0x165667B19E3779F9ull);
+  return static_cast<std::size_t>(h >> 55);  // 512 slots
+}
+
+constexpr std::array<ClassedWord, kClassSlots> build_class_table() {
+  struct Group {
+    std::uint16_t classes;
+    std::array<std::string_view, 40> words;
+  };
+  // Prepositions, determiners, subordinators, auxiliaries, modals, negations, pronouns, time nouns.
+  constexpr Group kGroups[] = {
+      {WordClass::kPreposition,
+       {"of", "with", "to", "in", "for", "from", "by", "on", "at", "against", "into", "onto", "over", "under",
+        "between", "among", "about", "after", "before", "during", "without", "within", "toward", "towards",
+        "through", "across", "via", "despite", "amid", "upon", "around", "behind", "beyond", "near", "like",
+        "than", "since", "until", "throughout", "alongside"}},
+      {WordClass::kDeterminer,
+       {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+        "your", "some", "any", "no", "every", "each", "all", "both", "another"}},
+      {WordClass::kSubordinator,
+       {"that", "which", "who", "whom", "whose", "because", "if", "while", "whereas", "although", "though",
+        "unless", "when", "whether", "where", "as", "since", "after", "before", "once", "until", "so",
+        "but", "then"}},
+      {WordClass::kAuxiliary,
+       {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "has", "have", "had", "having",
+        "do", "does", "did", "get", "got", "gets", "'ve", "'d"}},
+      {WordClass::kModal, {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "ought", "wo", "ca"}},
+      {WordClass::kNegation, {"not", "n't", "never", "no", "neither"}},
+      {WordClass::kMalePronoun, {"he", "him", "his"}},
+      {WordClass::kFemalePronoun, {"she", "her"}},
+      {WordClass::kNeuterPronoun, {"it", "its"}},
+      {WordClass::kTimeNoun,
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "week", "month", "year", "weekend", "morning", "evening", "night"}},
+  };
+  std::array<ClassedWord, kClassSlots> table{};
+  for (const Group& group : kGroups) {
+    for (std::string_view w : group.words) {
+      if (w.empty()) continue;
+      const WordKey key = word_key(w);
+      std::size_t slot = class_slot(key, w.size());
+      while (!table[slot].word.empty() && table[slot].word != w) slot = (slot + 1) & (kClassSlots - 1);
+      table[slot].word = w;
+      table[slot].low = key.low;
+      table[slot].high = key.high;
+      table[slot].classes = static_cast<std::uint16_t>(table[slot].classes | group.classes);
+    }
+  }
+  return table;
+}
+constexpr std::array<ClassedWord, kClassSlots> kClassTable = build_class_table();
+
+// Most words are in no class: word_classes() turns them away by these bits before any probe.
+struct ClassFilter {
+  std::array<std::uint32_t, kLongestClassed + 1> first{};
+  std::array<std::uint32_t, kLongestClassed + 1> last{};
+};
+constexpr ClassFilter build_class_filter() {
+  ClassFilter filter;
+  for (const ClassedWord& entry : kClassTable) {
+    if (entry.word.empty()) continue;
+    filter.first[entry.word.size()] |= 1u << (static_cast<unsigned char>(entry.word.front()) & 31u);
+    filter.last[entry.word.size()] |= 1u << (static_cast<unsigned char>(entry.word.back()) & 31u);
+  }
+  return filter;
+}
+constexpr ClassFilter kClassFilter = build_class_filter();
 
 // Real sentences stay far below this; beyond it the text is not prose.
 constexpr std::uint32_t kMaxSentenceTokens = 256;
@@ -238,6 +351,7 @@ class Tokenizer {
       t.upper = first_letter >= 'A' && first_letter <= 'Z';
     }
     t.norm_size = static_cast<std::uint32_t>(size);
+    t.classes = word_classes(std::string_view(out, size));
     norm_size_ += size;
     if (kind == TokenKind::kWord) t.all_caps = letters >= 2 && letters == uppers;
     out_.tokens.push_back(t);
@@ -298,6 +412,28 @@ bool is_headline(const Segmentation& seg, const Sentence& s) {
 }
 
 }  // namespace
+
+namespace detail {
+
+const std::uint32_t kClassFirst[kLongestClassed + 1] = {
+    kClassFilter.first[0], kClassFilter.first[1], kClassFilter.first[2], kClassFilter.first[3],
+    kClassFilter.first[4], kClassFilter.first[5], kClassFilter.first[6], kClassFilter.first[7],
+    kClassFilter.first[8], kClassFilter.first[9], kClassFilter.first[10]};
+const std::uint32_t kClassLast[kLongestClassed + 1] = {
+    kClassFilter.last[0], kClassFilter.last[1], kClassFilter.last[2], kClassFilter.last[3],
+    kClassFilter.last[4], kClassFilter.last[5], kClassFilter.last[6], kClassFilter.last[7],
+    kClassFilter.last[8], kClassFilter.last[9], kClassFilter.last[10]};
+
+std::uint16_t classes_of_candidate(std::string_view w) {
+  const WordKey key = word_key(w);
+  for (std::size_t slot = class_slot(key, w.size());; slot = (slot + 1) & (kClassSlots - 1)) {
+    const ClassedWord& entry = kClassTable[slot];
+    if (entry.low == key.low && entry.high == key.high && entry.word.size() == w.size()) return entry.classes;
+    if (entry.word.empty()) return 0;
+  }
+}
+
+}  // namespace detail
 
 Segmentation segment(std::string_view text, const std::vector<Span>& boilerplate) {
   Segmentation seg;
