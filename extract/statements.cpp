@@ -866,12 +866,18 @@ class Finder {
   // an institution. The mention has a span and no actor.
   bool unnamed_source_after(std::uint32_t from, std::uint32_t end, Mention* out) const {
     std::uint32_t k = from;
-    bool noun = false;
+    bool noun = false, data = false;
     while (k < end && k < from + 8 && seg_.tokens[k].kind == TokenKind::kWord) {
-      noun = noun || is_unnamed_speaker_noun(norm(k)) || is_institution_noun(norm(k));
+      noun = noun || is_unnamed_speaker_noun(norm(k)) || is_institution_noun(norm(k)) || is_source_noun(norm(k));
+      data = data || is_data_noun(norm(k));
       ++k;
     }
-    if (!noun || k == from || (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
+    // "according to the national rail operator SNCB": a name no lexicon knows ends the phrase;
+    // "according to swaps data compiled by Bloomberg", "according to a poll by Ipsos" cite data.
+    const bool named = k > from && (seg_.tokens[k - 1].upper || seg_.tokens[k - 1].all_caps) && k > from + 1 &&
+                       !is_preposition(norm(k - 2));
+    if ((!noun && !named) || data || k == from ||
+        (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
       return false;
     }
     out->first_token = from;
@@ -1280,6 +1286,7 @@ class Finder {
       for (const auto& a : lex_.analyse_verb(norm(v))) {
         const CueEntry* cue = cue_at(v, a.lemma, false);
         if (cue == nullptr) continue;
+
         // A noun reading ("guarantor states", "the statement"): not after a determiner or preposition.
         if (v > s.first_token) {
           const std::string_view prev = norm(v - 1);
@@ -1466,16 +1473,21 @@ class Finder {
             c_first = k;
           } else {
             // "CONTENT, X said on Friday."
+            bool attributed = false;
             if (speaker >= 0) {
               const Mention& sp = view.mention(speaker);
               if (sp.first_token > s.first_token + 3 && norm(sp.first_token - 1) == "," && sp.end_token == group.start &&
                   !group.negated && only_adjuncts_after(v + 1, s.end_token)) {
                 add_reported(s, sp, v, v + 1, s.first_token, sp.first_token - 1, cue, nullptr);
+                attributed = true;
               }
-            } else if (Mention unnamed; !group.negated && unnamed_subject(view, group.start, &unnamed) &&
-                       unnamed.first_token > s.first_token + 3 && norm(unnamed.first_token - 1) == "," &&
-                       only_adjuncts_after(v + 1, s.end_token)) {
-              // "CONTENT, the bureau said."
+            }
+            // "CONTENT, the bureau said.", also when a place inside a name no lexicon knows was taken
+            // for the subject ("..., Greater Manchester Police said.").
+            Mention unnamed;
+            if (!attributed && !group.negated && unnamed_subject(view, group.start, &unnamed) &&
+                unnamed.first_token > s.first_token + 3 && norm(unnamed.first_token - 1) == "," &&
+                only_adjuncts_after(v + 1, s.end_token)) {
               add_reported(s, unnamed, v, v + 1, s.first_token, unnamed.first_token - 1, cue, nullptr);
             }
             break;
@@ -1730,29 +1742,57 @@ class Finder {
     std::uint32_t b = verb;
     if (b > view.begin() && (norm(b - 1) == "also" || norm(b - 1) == "further")) --b;
     if (b > view.begin() + 2 && norm(b - 1) == ",") {
-      // Over a relative clause: ", who spoke on condition of anonymity,".
+      // Over a relative clause: ", who spoke on condition of anonymity,"; over an apposition:
+      // "Unite, the union that represents about 4,000 workers at the two companies, said".
       std::uint32_t k = b - 1;
       while (k > view.begin() && norm(k - 1) != "," && seg_.tokens[k - 1].kind != TokenKind::kQuote) --k;
-      if (k > view.begin() + 1 && norm(k - 1) == "," && (norm(k) == "who" || norm(k) == "which")) b = k - 1;
-      else return false;
+      if (k > view.begin() && norm(k - 1) == "," &&
+          (norm(k) == "who" || norm(k) == "which" || ((norm(k) == "the" || norm(k) == "a") && k + 2 < b))) {
+        b = k - 1;
+      } else {
+        return false;
+      }
     }
-    const std::uint32_t end = b;
+    std::uint32_t end = b;
+    // "A person familiar with the matter said", "an official briefed on the talks said": the
+    // head noun stands before the postmodifier; the span keeps it.
+    for (std::uint32_t k = end; k > view.begin() && k + 6 > end; --k) {
+      const std::string_view w = norm(k - 1);
+      if ((w == "familiar" || w == "briefed" || w == "close") && k < end && is_preposition(norm(k))) {
+        b = k - 1;
+        break;
+      }
+      if (seg_.tokens[k - 1].kind != TokenKind::kWord) break;
+    }
+    const std::uint32_t phrase_end = end;
+    end = b;
     bool capitalised = true;
-    while (b > view.begin() && b + 6 > end && seg_.tokens[b - 1].kind == TokenKind::kWord &&
-           !is_preposition(norm(b - 1)) && !is_auxiliary(norm(b - 1)) && !is_modal(norm(b - 1)) &&
+    // "The hotel's manager", "The Auditor-General's office": a possessive inside the phrase.
+    while (b > view.begin() && b + 6 > end && (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s") &&
+           !is_preposition(norm(b - 1)) && (!is_auxiliary(norm(b - 1)) || norm(b - 1) == "'s") && !is_modal(norm(b - 1)) &&
            norm(b - 1) != "and" && norm(b - 1) != "or" && norm(b - 1) != "but" && !is_subordinator(norm(b - 1)) &&
-           view.mention_at(b - 1) < 0) {
+           (view.mention_at(b - 1) < 0 ||
+            // "Greater Manchester Police said": a place inside a capitalised name.
+            (view.mention(view.mention_at(b - 1)).actor.kind == "location" && capitalised && b < end &&
+             (seg_.tokens[b - 1].upper || seg_.tokens[b - 1].all_caps)))) {
       --b;
       if (is_determiner(norm(b)) || norm(b) == "one") break;
       capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps);
     }
+    // "one of the people said": the partitive belongs to the phrase.
+    if (b > view.begin() + 1 && norm(b) == "the" && norm(b - 1) == "of" && b >= view.begin() + 2 && norm(b - 2) == "one") {
+      b -= 2;
+    }
     if (b == end || (b > view.begin() && norm(b - 1) != "," && seg_.tokens[b - 1].kind != TokenKind::kQuote)) return false;
     const std::string_view head = norm(end - 1);
     const bool determined = is_determiner(norm(b)) || norm(b) == "one";
-    const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head)) && (determined || end > b + 1);
-    // "Bloomberg Economics said": two or three capitalised words opening the sentence.
-    const bool name = !determined && capitalised && b == view.begin() && end >= b + 2 && end <= b + 3 &&
-                      lex_.analyse_verb(head).empty();
+    const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head) || is_source_noun(head)) &&
+                      (determined || end > b + 1);
+    // "Bloomberg Economics said", "Castell said", "..., Greater Manchester Police said.": one to
+    // three capitalised words opening the sentence or the attribution after a comma.
+    const bool name = !determined && capitalised && (b == view.begin() || norm(b - 1) == ",") && end >= b + 1 &&
+                      end <= b + 3 && (lex_.analyse_verb(head).empty() || is_institution_noun(head)) &&
+                      !is_function_word(norm(b));
     if (!noun && !name) return false;
     if (determined && end == b + 1) return false;
     // "Neither government confirmed", "No official commented": nobody said it.
@@ -1779,9 +1819,20 @@ class Finder {
         }
       }
     }
-    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[end - 1].span.end};
+    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[phrase_end - 1].span.end};
     out->actor.text = std::string(slice(doc_.text, out->actor.span));
     return true;
+  }
+
+  // Words that open a sentence capitalised without naming anyone.
+  static bool is_function_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {"it", "this", "that", "there", "these", "those", "he",   "she",
+                                                  "they", "we", "i",    "you",   "who",   "what",  "which", "many",
+                                                  "some", "all", "each", "both", "most",  "others", "here", "then"};
+    for (auto x : kWords) {
+      if (w == x) return true;
+    }
+    return false;
   }
 
   // Whether the words after a cue up to the sentence's end are adjuncts only ("on Friday", "in a
@@ -1896,6 +1947,30 @@ class Finder {
                                                   "ambassador", "envoy",     "commander", "minister",    "delegation",
                                                   "president", "leader",     "side",      "ministers",   "leaders",
                                                   "envoys",    "ambassadors", "commanders", "presidents"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
+  // Unnamed sources and people named by their job only: "two people familiar with the matter",
+  // "the hotel's manager", "the rail operator".
+  static bool is_source_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"person",   "people",   "manager",   "managers", "operator",
+                                                  "director", "chairman", "chairwoman", "founder",  "lawyer",
+                                                  "lawyers",  "analyst",  "analysts",  "executive", "executives"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
+  // What is cited without anyone speaking: "according to preliminary results", "a poll by Ipsos".
+  static bool is_data_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"data",    "figures", "results",  "result",     "poll",    "polls",
+                                                  "survey",  "surveys", "estimate", "estimates",  "statistics", "tally",
+                                                  "count",   "calculations", "analysis", "records", "documents",
+                                                  "filings", "footage", "images",   "map",        "maps",    "schedule"};
     for (auto n : kNouns) {
       if (w == n) return true;
     }
