@@ -555,10 +555,11 @@ class Finder {
       if (speaker >= 0 && cue_token != UINT32_MAX && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > cue_token + 3) {
         speaker = -1;
       }
-      // Split quote: '"A," he said, "B."'; after a colon ('"A," Rubio said, adding: "B."') the
+      // Split quote: '"A," he said, "B."'; after a colon ('"A," Rubio said, adding: "B."') or a
+      // full stop the sentence splitter took for an abbreviation ('she wrote on X. "B."') the
       // second quote is a statement of its own.
       if (speaker >= 0 && window_end < n && seg_.tokens[window_end].kind == TokenKind::kQuote && q + 1 < quotes_.size() &&
-          quotes_[q + 1].open == window_end && norm(window_end - 1) != ":") {
+          quotes_[q + 1].open == window_end && norm(window_end - 1) != ":" && !norm(window_end - 1).ends_with(".")) {
         parts.insert(parts.end(), quotes_[q + 1].parts.begin(), quotes_[q + 1].parts.end());
         used_.insert(q + 1);
       }
@@ -1399,6 +1400,9 @@ class Finder {
           bool in_adjunct = false;
           for (const std::uint32_t limit = std::min(s.end_token, k + 12); k < limit; ++k) {
             const std::string_view w = norm(k);
+            // "told reporters after a meeting that lasted three hours that ...": a "that" before a
+            // verb opens a relative clause of the adjunct.
+            if (w == "that" && in_adjunct && k + 1 < limit && lower_word(k + 1) && has_finite_verb(k + 1, k + 2)) continue;
             if (w == "that") {
               c_first = k;
               break;
@@ -1406,7 +1410,7 @@ class Finder {
             const TokenKind kind = seg_.tokens[k].kind;
             if ((kind != TokenKind::kWord && !(in_adjunct && kind == TokenKind::kNumber)) || is_auxiliary(w) ||
                 is_modal(w) || w == "he" || w == "she" || w == "they" || w == "we" || w == "it" || w == "i" ||
-                is_subordinator(w)) {
+                (is_subordinator(w) && !is_preposition(w))) {
               break;
             }
             if (is_preposition(w)) {
