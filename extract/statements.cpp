@@ -914,7 +914,11 @@ class Finder {
         k = mention.end_token - 1;
         continue;
       }
-      if (mention.pronoun || mention.actor.kind == "location" || mention.actor.id.empty() ||
+      // "Instead, he turned to crime, saying ...": a resolved pronoun after an opening adverb.
+      const bool opening_pronoun = mention.pronoun && !mention.plural && k == start + 2 && norm(k - 1) == "," &&
+                                   seg_.tokens[start].kind == TokenKind::kWord && !lower_word(start) &&
+                                   lex_.analyse_verb(norm(start)).empty() && !is_preposition(norm(start));
+      if ((mention.pronoun && !opening_pronoun) || mention.actor.kind == "location" || mention.actor.id.empty() ||
           in_any_quote(mention.actor.span)) {
         return -1;
       }
@@ -1500,6 +1504,18 @@ class Finder {
         if (c_first < s.end_token && norm(c_first) == "that") ++c_first;
         if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
         std::uint32_t c_end = s.end_token;
+        // "said he was open to talks, even as the military expanded its operations": the writer's
+        // contrast; "said the company would pay a dividend, but declined to say how large": the
+        // speaker's next act. Neither is what was said.
+        for (std::uint32_t k = c_first + 2; k + 3 < c_end; ++k) {
+          if (norm(k) != "," || inside_quote(seg_.tokens[k].span)) continue;
+          if ((norm(k + 1) == "even" && norm(k + 2) == "as") ||
+              ((norm(k + 1) == "but" || norm(k + 1) == "and") && (norm(k + 2) == "declined" || norm(k + 2) == "refused") &&
+               norm(k + 3) == "to")) {
+            c_end = k;
+            break;
+          }
+        }
         // 'said the increase was "..." and warned that the union would ...', 'said Russia was open
         // to talks but insisted that ...': a second speech verb of the same subject ends the
         // content and reports a statement of its own.
@@ -1845,6 +1861,9 @@ class Finder {
     for (std::uint32_t k = from; k < to; ++k) {
       const Token& t = seg_.tokens[k];
       if (t.kind == TokenKind::kPunct && k + 1 == to && (norm(k) == "." || norm(k) == "!")) return true;
+      // "..., one of the people said, asking not to be identified because ...": a participle
+      // clause about the speaker.
+      if (norm(k) == "," && k + 1 < to && looks_like_gerund(k + 1)) return true;
       if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return false;
       if (norm(k) == "that" || is_auxiliary(norm(k)) || is_modal(norm(k))) return false;
     }
