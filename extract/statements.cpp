@@ -301,6 +301,28 @@ class Finder {
     return false;
   }
 
+  // Whether [from, to) reads as a clause without "that": a finite verb that is not the second
+  // verb of the sentence's own predicate ("recalled its ambassador and expelled 12 staff" has no
+  // content clause), or a subject with a present form the forms table does not list right after
+  // it, also before a quote ('said Algeria "reserves the right ..."').
+  bool clause_verb(const SentenceView& view, std::uint32_t from, std::uint32_t to) const {
+    if (const int m = view.mention_at(from); m >= 0) {
+      std::uint32_t k = view.mention(m).end_token;
+      if (k < to && seg_.tokens[k].kind == TokenKind::kQuote) ++k;
+      if (k < to && lower_word(k)) {
+        const std::string_view w = norm(k);
+        if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us") && !is_preposition(w)) return true;
+      }
+    }
+    for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
+      if (!has_finite_verb(k, k + 1)) continue;
+      const std::string_view prev = k > from ? norm(k - 1) : std::string_view();
+      if (prev == "and" || prev == "or" || prev == "but") continue;
+      return true;
+    }
+    return false;
+  }
+
   // Third-person forms of common verbs of content clauses that the forms table (kept for event
   // verbs) does not list: "said the country needs", "said the plan remains on the table".
   static bool is_common_third_person(std::string_view w) {
@@ -1355,6 +1377,15 @@ class Finder {
         const VerbGroup group = verb_group(view, lex_, v, a.form);
         if (group.passive) break;
         int speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
+        // 'Barrot called the expulsions "..." and said Paris would respond': a speech verb after
+        // "and" with no subject of its own shares the sentence's subject.
+        if (speaker < 0 && !cue->about_object && group.start > s.first_token + 2 && norm(group.start - 1) == "and" &&
+            !(coordinated_speaker_ >= 0 && coordinated_cue_ == v)) {
+          if (const int subject = sentence_subject(view, group.start); subject >= 0) {
+            speaker = subject_over_insertion(view, group.start, subject);
+            if (speaker < 0) speaker = subject;
+          }
+        }
         // "said the increase was ... and warned that ...": the second verb shares the subject.
         const bool coordinated = coordinated_speaker_ >= 0 && coordinated_cue_ == v;
         if (coordinated) speaker = coordinated_speaker_;
@@ -1574,7 +1605,7 @@ class Finder {
         }
         // "posted a video of the incident on X" names what was done, not said: without "that", the
         // content must be a clause with a finite verb (a directive or a cue's object aside).
-        const bool clause_content = has_that || directive || cue->about_object || has_finite_verb(c_first, c_end);
+        const bool clause_content = has_that || directive || cue->about_object || clause_verb(view, c_first, c_end);
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
                                          seg_.tokens[c_first].kind != TokenKind::kQuote && clause_content;
