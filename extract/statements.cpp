@@ -579,9 +579,11 @@ class Finder {
       }
       // Split quote: '"A," he said, "B."'; after a colon ('"A," Rubio said, adding: "B."') or a
       // full stop the sentence splitter took for an abbreviation ('she wrote on X. "B."') the
-      // second quote is a statement of its own.
+      // second quote is a statement of its own, and one inside a clause ('," he said, adding that
+      // the two governments had "a lot of work ahead"') is a fragment of that clause.
       if (speaker >= 0 && window_end < n && seg_.tokens[window_end].kind == TokenKind::kQuote && q + 1 < quotes_.size() &&
-          quotes_[q + 1].open == window_end && norm(window_end - 1) != ":" && !norm(window_end - 1).ends_with(".")) {
+          quotes_[q + 1].open == window_end && (norm(window_end - 1) == "," || seg_.tokens[window_end - 1].kind == TokenKind::kDash) &&
+          !has_finite_verb(cue_token == UINT32_MAX ? a : cue_token + 1, window_end)) {
         parts.insert(parts.end(), quotes_[q + 1].parts.begin(), quotes_[q + 1].parts.end());
         used_.insert(q + 1);
       }
