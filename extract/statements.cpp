@@ -400,6 +400,19 @@ class Finder {
     for (std::uint32_t k = i; k < view.end() && k < i + 7; ++k) {
       const std::string_view x = norm(k);
       if (k > i && (is_auxiliary(x) || is_modal(x))) return true;
+      // "said talks in Geneva had failed", "saying uncertainty over US trade policy made it
+      // hard": a noun with a prepositional phrase, then the clause's finite verb.
+      if (k > i && is_preposition(x) && x != "to") {
+        for (std::uint32_t j = k + 1; j < view.end() && j < k + 7; ++j) {
+          const std::string_view y = norm(j);
+          if (seg_.tokens[j].kind == TokenKind::kPunct || seg_.tokens[j].kind == TokenKind::kQuote || y == "and" ||
+              y == "or" || y == "but" || is_subordinator(y) || (j == k + 1 && !lex_.analyse_verb(y).empty())) {
+            return false;
+          }
+          if (lower_word(j) && j > k + 1 && (is_auxiliary(y) || is_modal(y) || has_finite_verb(j, j + 1))) return true;
+        }
+        return false;
+      }
       if ((seg_.tokens[k].kind != TokenKind::kWord && x != "'") || is_preposition(x) || is_auxiliary(x) || is_modal(x) ||
           x == "and" || x == "or" || x == "but" || is_subordinator(x) || !lex_.analyse_verb(x).empty()) {
         return false;
@@ -1335,8 +1348,12 @@ class Finder {
               // "Ruto ... defended the police response ..., saying that officers had acted within
               // the law" without a quote: the subject opening the sentence speaks.
               const int subject = sentence_subject(view, v);
+              Mention name;
               if (subject >= 0) {
                 add_reported(s, view.mention(subject), v, v + 1, v + 2, c_end, cue, nullptr);
+                v = c_end;
+              } else if (opening_name(view, v, &name)) {
+                add_reported(s, name, v, v + 1, v + 2, c_end, cue, nullptr);
                 v = c_end;
               }
             } else if (frame != nullptr && c_end > v + 4) {
@@ -1369,8 +1386,13 @@ class Finder {
             const int subject = sentence_subject(view, v);
             std::uint32_t c_end = s.end_token;
             while (c_end > v + 1 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+            Mention name;
             if (subject >= 0 && c_end > v + 3) {
               add_reported(s, view.mention(subject), v, v + 1, v + 1, c_end, cue, nullptr);
+              v = c_end;
+            } else if (subject < 0 && c_end > v + 3 && opening_name(view, v, &name)) {
+              // "The Bank of Canada held its key rate ..., saying ...": a name no lexicon knows.
+              add_reported(s, name, v, v + 1, v + 1, c_end, cue, nullptr);
               v = c_end;
             }
           }
@@ -1873,6 +1895,37 @@ class Finder {
       }
     }
     out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[phrase_end - 1].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    return true;
+  }
+
+  // "The Bank of Canada held its key rate ..., saying ...": a capitalised name no lexicon knows
+  // ("of" and "for" may join its words) opening the sentence right before a finite verb is the
+  // subject; the mention has the span and no actor.
+  bool opening_name(const SentenceView& view, std::uint32_t before, Mention* out) const {
+    std::uint32_t b = view.begin();
+    if (seg_.tokens[b].all_caps) {  // a dateline
+      for (std::uint32_t k = b + 1; k < before && k < view.begin() + 8; ++k) {
+        if (seg_.tokens[k].kind == TokenKind::kDash || (norm(k) == "-" && seg_.tokens[k].space_before)) {
+          b = k + 1;
+          break;
+        }
+      }
+    }
+    std::uint32_t k = b;
+    if (k < before && norm(k) == "the") ++k;
+    const std::uint32_t name_start = k;
+    while (k < before && k < name_start + 6 &&
+           ((seg_.tokens[k].kind == TokenKind::kWord && (seg_.tokens[k].upper || seg_.tokens[k].all_caps)) ||
+            (k > name_start && (norm(k) == "of" || norm(k) == "for")))) {
+      ++k;
+    }
+    if (k == name_start || norm(k - 1) == "of" || norm(k - 1) == "for" || is_function_word(norm(name_start))) return false;
+    if (k >= before || !lower_word(k) || !has_finite_verb(k, k + 1)) return false;
+    out->first_token = b;
+    out->end_token = k;
+    out->actor = ActorRef{};
+    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[k - 1].span.end};
     out->actor.text = std::string(slice(doc_.text, out->actor.span));
     return true;
   }
