@@ -1843,7 +1843,11 @@ class Finder {
     end = b;
     bool capitalised = true;
     // "The hotel's manager", "The Auditor-General's office": a possessive inside the phrase.
-    while (b > view.begin() && b + 6 > end && (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s") &&
+    auto inner_hyphen = [&](std::uint32_t h) {  // "Auditor-General"
+      return norm(h) == "-" && !seg_.tokens[h].space_before && h + 1 < seg_.tokens.size() && !seg_.tokens[h + 1].space_before;
+    };
+    while (b > view.begin() && b + 7 > end &&
+           (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s" || inner_hyphen(b - 1)) &&
            !is_preposition(norm(b - 1)) && (!is_auxiliary(norm(b - 1)) || norm(b - 1) == "'s") && !is_modal(norm(b - 1)) &&
            norm(b - 1) != "and" && norm(b - 1) != "or" && norm(b - 1) != "but" && !is_subordinator(norm(b - 1)) &&
            (view.mention_at(b - 1) < 0 ||
@@ -1852,7 +1856,7 @@ class Finder {
              (seg_.tokens[b - 1].upper || seg_.tokens[b - 1].all_caps)))) {
       --b;
       if (is_determiner(norm(b)) || norm(b) == "one") break;
-      capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps);
+      capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps || inner_hyphen(b));
     }
     // "one of the people said": the partitive belongs to the phrase.
     if (b > view.begin() + 1 && norm(b) == "the" && norm(b - 1) == "of" && b >= view.begin() + 2 && norm(b - 2) == "one") {
