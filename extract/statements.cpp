@@ -1821,6 +1821,21 @@ class Finder {
       // "Unite, the union that represents about 4,000 workers at the two companies, said".
       std::uint32_t k = b - 1;
       while (k > view.begin() && norm(k - 1) != "," && seg_.tokens[k - 1].kind != TokenKind::kQuote) --k;
+      // "The chief financial officer, Per Aune, said": a name no lexicon knows set off after a
+      // description is the speaker an annotator marks.
+      bool all_capitalised = k + 1 < b && k + 4 >= b - 1;
+      for (std::uint32_t j = k; j + 1 < b && all_capitalised; ++j) {
+        all_capitalised = seg_.tokens[j].kind == TokenKind::kWord && seg_.tokens[j].upper && view.mention_at(j) < 0;
+      }
+      if (all_capitalised && k > view.begin() + 1 && norm(k - 1) == "," &&
+          (is_role_head(k - 2) || is_unnamed_speaker_noun(norm(k - 2)) || is_source_noun(norm(k - 2)))) {
+        out->first_token = k;
+        out->end_token = b - 1;
+        out->actor = ActorRef{};
+        out->actor.span = Span{seg_.tokens[k].span.begin, seg_.tokens[b - 2].span.end};
+        out->actor.text = std::string(slice(doc_.text, out->actor.span));
+        return true;
+      }
       if (k > view.begin() && norm(k - 1) == "," &&
           (norm(k) == "who" || norm(k) == "which" || ((norm(k) == "the" || norm(k) == "a") && k + 2 < b))) {
         b = k - 1;
@@ -1925,7 +1940,10 @@ class Finder {
       ++k;
     }
     if (k == name_start || norm(k - 1) == "of" || norm(k - 1) == "for" || is_function_word(norm(name_start))) return false;
-    if (k >= before || !lower_word(k) || !has_finite_verb(k, k + 1)) return false;
+    // Past forms the same as the base ("Volkswagen cut its forecasts") read as the predicate here.
+    static constexpr std::string_view kSamePast[] = {"cut", "put", "set", "hit", "let", "cost", "shut", "spread", "quit", "hurt"};
+    const bool same_past = k < before && std::find(std::begin(kSamePast), std::end(kSamePast), norm(k)) != std::end(kSamePast);
+    if (k >= before || !lower_word(k) || (!has_finite_verb(k, k + 1) && !same_past)) return false;
     out->first_token = b;
     out->end_token = k;
     out->actor = ActorRef{};
