@@ -301,9 +301,9 @@ class Finder {
     return false;
   }
 
-  // Whether [from, to) reads as a clause without "that": a finite verb that is not the second
-  // verb of the sentence's own predicate ("recalled its ambassador and expelled 12 staff" has no
-  // content clause), or a subject with a present form the forms table does not list right after
+  // Whether [from, to) reads as a clause without "that": a first finite verb that is not the
+  // second verb of the sentence's own predicate ("recalled its ambassador and expelled 12 staff,
+  // the latest escalation in a dispute that has ..." has no content clause), or a subject with a present form the forms table does not list right after
   // it, also before a quote ('said Algeria "reserves the right ..."').
   bool clause_verb(const SentenceView& view, std::uint32_t from, std::uint32_t to) const {
     if (const int m = view.mention_at(from); m >= 0) {
@@ -317,8 +317,7 @@ class Finder {
     for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
       if (!has_finite_verb(k, k + 1)) continue;
       const std::string_view prev = k > from ? norm(k - 1) : std::string_view();
-      if (prev == "and" || prev == "or" || prev == "but") continue;
-      return true;
+      return prev != "and" && prev != "or" && prev != "but";
     }
     return false;
   }
