@@ -1912,6 +1912,24 @@ class Finder {
         }
       }
     }
+    // "The official, who spoke on condition of anonymity, said" after "according to an Egyptian
+    // official": the unnamed person of an earlier statement, within three sentences, whose phrase
+    // has the same head noun speaks for the same side.
+    if (norm(b) == "the" && is_unnamed_speaker_noun(head) && out->actor.id.empty()) {
+      const std::size_t sentence = sentence_of(b).index;
+      for (std::size_t k = out_.statements.size(); k-- > 0;) {
+        const StatementRecord& st = out_.statements[k];
+        if (st.sentence + 3 < sentence || st.sentence > sentence) continue;
+        if (!st.speaker || !st.speaker_span || st.speaker->kind == "person") continue;
+        const std::string_view text = slice(doc_.text, *st.speaker_span);
+        const std::size_t at = text.rfind(head);
+        if (at == std::string_view::npos || (at > 0 && text[at - 1] != ' ')) continue;
+        const std::size_t after = at + head.size();
+        if (after != text.size() && text[after] != ' ') continue;
+        out->actor = *st.speaker;
+        break;
+      }
+    }
     out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[phrase_end - 1].span.end};
     out->actor.text = std::string(slice(doc_.text, out->actor.span));
     return true;
