@@ -296,13 +296,17 @@ TEST_CASE("statement table: quotes in a third set of whole news articles", "[ext
   const StatementScore all = score_statements("statements_articles3.jsonl");
   REQUIRE(direct.expected >= 60);
   REQUIRE(direct.span_checked == direct.matched);
-  // Floors: the first run, before any fix (direct F1 0.985, 60 of 67 spans, 55 of 67 ids; all
-  // statements precision 0.981, recall 0.817).
-  CHECK(direct.f1() >= 0.985);
-  CHECK(direct.span_right * 100 >= direct.span_checked * 89);
+  // Floors: what the fixes these articles prompted reach, less a margin (first run, before any
+  // fix: direct F1 0.985, 60 of 67 spans, 55 of 67 ids; all statements precision 0.981, recall
+  // 0.817; now F1 1.0, 64 of 69 spans, 58 of 69 ids, precision 1.0, recall 1.0). Most speakers
+  // still wrong are the actor stage's: a new full name taken for a listed surname ('Ingrid
+  // Solberg', 'Johnson Sakaja'), companies and unions no lexicon lists, pronouns across
+  // alternating speakers.
+  CHECK(direct.f1() >= 0.98);
+  CHECK(direct.span_right * 100 >= direct.span_checked * 90);
   CHECK(direct.speaker_right * 100 >= direct.matched * 82);
   CHECK(all.precision() >= 0.98);
-  CHECK(all.recall() >= 0.817);
+  CHECK(all.recall() >= 0.98);
 }
 
 TEST_CASE("statement tables: direct quotes of the earlier tables", "[extract][statements][table]") {
