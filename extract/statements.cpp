@@ -2249,6 +2249,17 @@ class Finder {
         !seg_.tokens[first].newline_before) {
       --first;
     }
+    // "an Egyptian official briefed on the talks", "a diplomat familiar with the plans": the
+    // postmodifier that says why the unnamed person knows belongs to the phrase.
+    if ((*unnamed || is_unnamed_speaker_noun(norm(end - 1))) && end + 2 < n &&
+        (norm(end) == "familiar" || norm(end) == "briefed") && is_preposition(norm(end + 1))) {
+      std::uint32_t k = end + 2;
+      while (k < n && k < end + 7 && seg_.tokens[k].kind == TokenKind::kWord && !is_auxiliary(norm(k)) &&
+             !is_modal(norm(k)) && norm(k) != "said" && norm(k) != "told") {
+        ++k;
+      }
+      if (k > end + 2 && k < n && seg_.tokens[k].kind == TokenKind::kPunct) end = k;
+    }
     return Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
   }
 
