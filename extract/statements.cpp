@@ -1879,8 +1879,10 @@ class Finder {
     if (b == end || (b > view.begin() && norm(b - 1) != "," && seg_.tokens[b - 1].kind != TokenKind::kQuote)) return false;
     const std::string_view head = norm(end - 1);
     const bool determined = is_determiner(norm(b)) || norm(b) == "one";
+    // "..., police said.", "..., officials said.": a bare plural (or "police") is a phrase of its own.
+    const bool bare_plural = end == b + 1 && (head == "police" || (head.size() > 3 && head.ends_with("s")));
     const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head) || is_source_noun(head)) &&
-                      (determined || end > b + 1);
+                      (determined || end > b + 1 || bare_plural);
     // "Bloomberg Economics said", "Castell said", "..., Greater Manchester Police said.": one to
     // three capitalised words opening the sentence or the attribution after a comma.
     const bool name = !determined && capitalised && (b == view.begin() || norm(b - 1) == ",") && end >= b + 1 &&
