@@ -396,6 +396,12 @@ class Finder {
     for (auto q : kQuestionWords) {
       if (w == q) return false;
     }
+    // "said demand was recovering", "said turnout had fallen": a noun the forms table also
+    // lists as a verb, right before an auxiliary or modal.
+    if (i + 1 < view.end() && lower_word(i) && norm(i + 1) != "to" && (is_auxiliary(norm(i + 1)) || is_modal(norm(i + 1))) &&
+        norm(i + 1) != "'s") {
+      return true;
+    }
     for (std::uint32_t k = i; k < view.end() && k < i + 7; ++k) {
       const std::string_view x = norm(k);
       if (k > i && (is_auxiliary(x) || is_modal(x))) return true;
@@ -1455,7 +1461,7 @@ class Finder {
         bool audience_clause = false;
         if (cue->addressee && !cue->about_object) {
           std::uint32_t k = addressee != nullptr ? addressee->end_token : v + 1;
-          bool in_adjunct = false;
+          bool in_adjunct = false, possessive_audience = false;
           for (const std::uint32_t limit = std::min(s.end_token, k + 12); k < limit; ++k) {
             const std::string_view w = norm(k);
             // "told reporters after a meeting that lasted three hours that ...": a "that" before a
@@ -1465,6 +1471,11 @@ class Finder {
               c_first = k;
               break;
             }
+            // "told the BBC's Today programme that": the addressee owns the audience.
+            if (w == "'s" && !in_adjunct && (addressee != nullptr ? k == addressee->end_token : k > v + 1)) {
+              possessive_audience = true;
+              continue;
+            }
             const TokenKind kind = seg_.tokens[k].kind;
             if ((kind != TokenKind::kWord && !(in_adjunct && kind == TokenKind::kNumber)) || is_auxiliary(w) ||
                 is_modal(w) || w == "he" || w == "she" || w == "they" || w == "we" || w == "it" || w == "i" ||
@@ -1473,7 +1484,7 @@ class Finder {
             }
             if (is_preposition(w)) {
               in_adjunct = true;
-            } else if (!in_adjunct && addressee != nullptr) {
+            } else if (!in_adjunct && addressee != nullptr && !possessive_audience) {
               break;  // after a named addressee only adjunct phrases come before "that"
             }
           }
