@@ -322,6 +322,11 @@ class Finder {
     return false;
   }
 
+  static bool is_weekday(std::string_view w) {
+    return w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" || w == "saturday" ||
+           w == "sunday";
+  }
+
   // Third-person forms of common verbs of content clauses that the forms table (kept for event
   // verbs) does not list: "said the country needs", "said the plan remains on the table".
   static bool is_common_third_person(std::string_view w) {
@@ -1513,6 +1518,21 @@ class Finder {
                                      norm(v + 1) == "they" || norm(v + 1) == "we") &&
                                     (is_auxiliary(norm(v + 2)) || is_modal(norm(v + 2)));
         if (cue->negative_content && (v + 1 >= s.end_token || (norm(v + 1) != "that" && !pronoun_clause))) break;
+        // "The Pentagon said Monday that ...", "said Tuesday night it would ...": a bare weekday
+        // (American style) is an adjunct of the verb, not the content's subject.
+        if (addressee == nullptr && c_first == v + 1 && c_first + 1 < s.end_token && is_weekday(norm(c_first))) {
+          std::uint32_t k = c_first + 1;
+          if (k + 1 < s.end_token && (norm(k) == "morning" || norm(k) == "afternoon" || norm(k) == "evening" ||
+                                      norm(k) == "night")) {
+            ++k;
+          }
+          const std::string_view next = k < s.end_token ? norm(k) : std::string_view();
+          // "said Monday was a good day": the weekday is the subject there.
+          if (next == "that" || next == "he" || next == "she" || next == "it" || next == "they" || next == "we" ||
+              next == "i" || is_determiner(next) || view.mention_at(k) >= 0) {
+            c_first = k;
+          }
+        }
         const bool has_that = c_first < s.end_token && norm(c_first) == "that";
         // "warned Washington to stay out of the conflict", "urged Kyiv to accept", "warned Seoul
         // against sending leaflets": what a directive cue tells its addressee to do is the content.
