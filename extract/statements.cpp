@@ -1903,6 +1903,25 @@ class Finder {
       if (is_determiner(norm(b)) || norm(b) == "one") break;
       capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps || inner_hyphen(b));
     }
+    // "A spokeswoman for the company said", "a lawyer for the family said": the person noun
+    // before "for" or "of" heads the phrase.
+    if (b > view.begin() + 1 && (norm(b - 1) == "for" || norm(b - 1) == "of") &&
+        (is_unnamed_speaker_noun(norm(b - 2)) || is_source_noun(norm(b - 2)))) {
+      std::uint32_t h = b - 2;
+      while (h > view.begin() && h + 4 > b - 2 && seg_.tokens[h - 1].kind == TokenKind::kWord && !is_preposition(norm(h - 1)) &&
+             view.mention_at(h - 1) < 0) {
+        --h;
+        if (is_determiner(norm(h))) break;
+      }
+      if (is_determiner(norm(h)) && (h == view.begin() || norm(h - 1) == ",")) {
+        out->first_token = h;
+        out->end_token = end;
+        out->actor = ActorRef{};
+        out->actor.span = Span{seg_.tokens[h].span.begin, seg_.tokens[phrase_end - 1].span.end};
+        out->actor.text = std::string(slice(doc_.text, out->actor.span));
+        return true;
+      }
+    }
     // "one of the people said": the partitive belongs to the phrase.
     if (b > view.begin() + 1 && norm(b) == "the" && norm(b - 1) == "of" && b >= view.begin() + 2 && norm(b - 2) == "one") {
       b -= 2;
