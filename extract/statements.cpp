@@ -1844,6 +1844,9 @@ class Finder {
   // of anonymity, said", "the central electoral bureau said", "The presidency insisted") or a
   // capitalised name opening the sentence ("Bloomberg Economics said").
   bool unnamed_subject(const SentenceView& view, std::uint32_t verb, Mention* out) const {
+    // "the family said", "the assembly said": a noun in "-ly" after a determiner, which the verb
+    // group took for an adverb before the verb.
+    if (verb > view.begin() && norm(verb).ends_with("ly") && is_determiner(norm(verb - 1)) && lower_word(verb)) ++verb;
     std::uint32_t b = verb;
     if (b > view.begin() && (norm(b - 1) == "also" || norm(b - 1) == "further")) --b;
     if (b > view.begin() + 2 && norm(b - 1) == ",") {
