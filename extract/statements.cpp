@@ -1934,7 +1934,8 @@ class Finder {
     const bool determined = is_determiner(norm(b)) || norm(b) == "one";
     // "..., police said.", "..., officials said.": a bare plural (or "police") is a phrase of its own.
     const bool bare_plural = end == b + 1 && (head == "police" || (head.size() > 3 && head.ends_with("s")));
-    const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head) || is_source_noun(head)) &&
+    const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head) || is_source_noun(head) ||
+                       is_private_person_noun(head)) &&
                       (determined || end > b + 1 || bare_plural);
     // "Bloomberg Economics said", "Castell said", "..., Greater Manchester Police said.": one to
     // three capitalised words opening the sentence or the attribution after a comma.
@@ -2186,7 +2187,11 @@ class Finder {
     static constexpr std::string_view kNouns[] = {"resident", "residents", "witness", "witnesses", "farmer",  "farmers",
                                                   "teacher",  "student",   "students", "voter",    "voters",  "woman",
                                                   "man",      "mother",    "father",   "shopkeeper", "worker", "workers",
-                                                  "survivor", "survivors", "villager", "villagers", "neighbour", "neighbor"};
+                                                  "survivor", "survivors", "villager", "villagers", "neighbour", "neighbor",
+                                                  "trader",   "traders",   "investor", "investors", "commuter", "commuters",
+                                                  "passenger", "passengers", "shopper", "shoppers", "protester", "protesters",
+                                                  "demonstrator", "demonstrators", "nurse", "doctor", "parent", "parents",
+                                                  "pensioner", "pensioners", "driver", "drivers"};
     for (auto n : kNouns) {
       if (w == n) return true;
     }
