@@ -258,6 +258,13 @@ class Finder {
   const CueEntry* cue_at(std::uint32_t k, std::string_view lemma, bool want_direct) const {
     const auto* cues = lex_.verb_cues(lemma);
     if (cues == nullptr) return nullptr;
+    // "state Senator Marcus Ortega", "state media", "state television": the bare form "state" is a
+    // noun in news text; as a verb it takes "that", a comma or a quote ("we state that ...").
+    if (lemma == "state" && norm(k) == "state" &&
+        (k + 1 >= seg_.tokens.size() ||
+         (norm(k + 1) != "that" && norm(k + 1) != "," && norm(k + 1) != ":" && seg_.tokens[k + 1].kind != TokenKind::kQuote))) {
+      return nullptr;
+    }
     for (std::uint32_t c : *cues) {
       const CueEntry& entry = lex_.cues()[c];
       if (entry.cognitive || !(want_direct ? (entry.direct || entry.reported) : entry.reported)) continue;
@@ -284,11 +291,52 @@ class Finder {
     for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
       const std::string_view w = norm(k);
       if (is_auxiliary(w) || is_modal(w)) return true;
-      // A verb the forms table does not list: "contained", "reaffirmed".
+      // A verb the forms table does not list: "contained", "reaffirmed", "the industry needs to".
       if (lower_word(k) && w.size() > 4 && w.ends_with("ed")) return true;
+      if (lower_word(k) && is_common_third_person(w)) return true;
       for (const auto& a : lex_.analyse_verb(w)) {
         if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
       }
+    }
+    return false;
+  }
+
+  // Whether [from, to) reads as a clause without "that": a first finite verb that is not the
+  // second verb of the sentence's own predicate ("recalled its ambassador and expelled 12 staff,
+  // the latest escalation in a dispute that has ..." has no content clause), or a subject with a present form the forms table does not list right after
+  // it, also before a quote ('said Algeria "reserves the right ..."').
+  bool clause_verb(const SentenceView& view, std::uint32_t from, std::uint32_t to) const {
+    if (const int m = view.mention_at(from); m >= 0) {
+      std::uint32_t k = view.mention(m).end_token;
+      if (k < to && seg_.tokens[k].kind == TokenKind::kQuote) ++k;
+      if (k < to && lower_word(k)) {
+        const std::string_view w = norm(k);
+        if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us") && !is_preposition(w)) return true;
+      }
+    }
+    for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
+      if (!has_finite_verb(k, k + 1)) continue;
+      const std::string_view prev = k > from ? norm(k - 1) : std::string_view();
+      return prev != "and" && prev != "or" && prev != "but";
+    }
+    return false;
+  }
+
+  static bool is_weekday(std::string_view w) {
+    return w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" || w == "saturday" ||
+           w == "sunday";
+  }
+
+  // Third-person forms of common verbs of content clauses that the forms table (kept for event
+  // verbs) does not list: "said the country needs", "said the plan remains on the table".
+  static bool is_common_third_person(std::string_view w) {
+    static constexpr std::string_view kForms[] = {
+        "needs",    "wants",   "remains",  "seems",   "means",    "depends",  "faces",   "lacks",
+        "risks",    "deserves", "belongs", "knows",   "understands", "intends", "requires", "includes",
+        "represents", "shows", "matters",  "costs",   "comes",    "becomes",  "exists",  "appears",
+        "believes", "thinks",  "wishes",   "owes",     "holds",    "keeps",   "gets"};
+    for (auto f : kForms) {
+      if (w == f) return true;
     }
     return false;
   }
@@ -353,9 +401,28 @@ class Finder {
     for (auto q : kQuestionWords) {
       if (w == q) return false;
     }
+    // "said demand was recovering", "said turnout had fallen": a noun the forms table also
+    // lists as a verb, right before an auxiliary or modal.
+    if (i + 1 < view.end() && lower_word(i) && norm(i + 1) != "to" && (is_auxiliary(norm(i + 1)) || is_modal(norm(i + 1))) &&
+        norm(i + 1) != "'s") {
+      return true;
+    }
     for (std::uint32_t k = i; k < view.end() && k < i + 7; ++k) {
       const std::string_view x = norm(k);
       if (k > i && (is_auxiliary(x) || is_modal(x))) return true;
+      // "said talks in Geneva had failed", "saying uncertainty over US trade policy made it
+      // hard": a noun with a prepositional phrase, then the clause's finite verb.
+      if (k > i && is_preposition(x) && x != "to") {
+        for (std::uint32_t j = k + 1; j < view.end() && j < k + 7; ++j) {
+          const std::string_view y = norm(j);
+          if (seg_.tokens[j].kind == TokenKind::kPunct || seg_.tokens[j].kind == TokenKind::kQuote || y == "and" ||
+              y == "or" || y == "but" || is_subordinator(y) || (j == k + 1 && !lex_.analyse_verb(y).empty())) {
+            return false;
+          }
+          if (lower_word(j) && j > k + 1 && (is_auxiliary(y) || is_modal(y) || has_finite_verb(j, j + 1))) return true;
+        }
+        return false;
+      }
       if ((seg_.tokens[k].kind != TokenKind::kWord && x != "'") || is_preposition(x) || is_auxiliary(x) || is_modal(x) ||
           x == "and" || x == "or" || x == "but" || is_subordinator(x) || !lex_.analyse_verb(x).empty()) {
         return false;
@@ -368,6 +435,19 @@ class Finder {
   // "them", "Parliament", "the crowd"), past an optional "that"; UINT32_MAX when no finite
   // clause follows (a directive "telling them to leave", a topic "telling MPs about the cuts").
   std::uint32_t after_audience(const SentenceView& view, std::uint32_t from) const {
+    // "telling state television that ...", "told a Kurdish television channel that ...": an
+    // audience of a few words, then "that".
+    for (std::uint32_t j = from; j < view.end() && j < from + 5; ++j) {
+      const std::string_view w = norm(j);
+      if (w == "that") {
+        if (j > from && j + 1 < view.end()) return j + 1;
+        break;
+      }
+      if (seg_.tokens[j].kind != TokenKind::kWord || is_auxiliary(w) || is_modal(w) || is_preposition(w) ||
+          is_subordinator(w) || w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i") {
+        break;
+      }
+    }
     std::uint32_t k = from;
     if (const int obj = view.mention_at(k); obj >= 0) {
       k = view.mention(obj).end_token;
@@ -520,10 +600,13 @@ class Finder {
       if (speaker >= 0 && cue_token != UINT32_MAX && actors_.mentions[static_cast<std::size_t>(speaker)].first_token > cue_token + 3) {
         speaker = -1;
       }
-      // Split quote: '"A," he said, "B."'; after a colon ('"A," Rubio said, adding: "B."') the
-      // second quote is a statement of its own.
+      // Split quote: '"A," he said, "B."'; after a colon ('"A," Rubio said, adding: "B."') or a
+      // full stop the sentence splitter took for an abbreviation ('she wrote on X. "B."') the
+      // second quote is a statement of its own, and one inside a clause ('," he said, adding that
+      // the two governments had "a lot of work ahead"') is a fragment of that clause.
       if (speaker >= 0 && window_end < n && seg_.tokens[window_end].kind == TokenKind::kQuote && q + 1 < quotes_.size() &&
-          quotes_[q + 1].open == window_end && norm(window_end - 1) != ":") {
+          quotes_[q + 1].open == window_end && (norm(window_end - 1) == "," || seg_.tokens[window_end - 1].kind == TokenKind::kDash) &&
+          !has_finite_verb(cue_token == UINT32_MAX ? a : cue_token + 1, window_end)) {
         parts.insert(parts.end(), quotes_[q + 1].parts.begin(), quotes_[q + 1].parts.end());
         used_.insert(q + 1);
       }
@@ -831,12 +914,18 @@ class Finder {
   // an institution. The mention has a span and no actor.
   bool unnamed_source_after(std::uint32_t from, std::uint32_t end, Mention* out) const {
     std::uint32_t k = from;
-    bool noun = false;
+    bool noun = false, data = false;
     while (k < end && k < from + 8 && seg_.tokens[k].kind == TokenKind::kWord) {
-      noun = noun || is_unnamed_speaker_noun(norm(k)) || is_institution_noun(norm(k));
+      noun = noun || is_unnamed_speaker_noun(norm(k)) || is_institution_noun(norm(k)) || is_source_noun(norm(k));
+      data = data || is_data_noun(norm(k));
       ++k;
     }
-    if (!noun || k == from || (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
+    // "according to the national rail operator SNCB": a name no lexicon knows ends the phrase;
+    // "according to swaps data compiled by Bloomberg", "according to a poll by Ipsos" cite data.
+    const bool named = k > from && (seg_.tokens[k - 1].upper || seg_.tokens[k - 1].all_caps) && k > from + 1 &&
+                       !is_preposition(norm(k - 2));
+    if ((!noun && !named) || data || k == from ||
+        (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
       return false;
     }
     out->first_token = from;
@@ -872,7 +961,11 @@ class Finder {
         k = mention.end_token - 1;
         continue;
       }
-      if (mention.pronoun || mention.actor.kind == "location" || mention.actor.id.empty() ||
+      // "Instead, he turned to crime, saying ...": a resolved pronoun after an opening adverb.
+      const bool opening_pronoun = mention.pronoun && !mention.plural && k == start + 2 && norm(k - 1) == "," &&
+                                   seg_.tokens[start].kind == TokenKind::kWord && !lower_word(start) &&
+                                   lex_.analyse_verb(norm(start)).empty() && !is_preposition(norm(start));
+      if ((mention.pronoun && !opening_pronoun) || mention.actor.kind == "location" || mention.actor.id.empty() ||
           in_any_quote(mention.actor.span)) {
         return -1;
       }
@@ -1245,6 +1338,7 @@ class Finder {
       for (const auto& a : lex_.analyse_verb(norm(v))) {
         const CueEntry* cue = cue_at(v, a.lemma, false);
         if (cue == nullptr) continue;
+
         // A noun reading ("guarantor states", "the statement"): not after a determiner or preposition.
         if (v > s.first_token) {
           const std::string_view prev = norm(v - 1);
@@ -1264,8 +1358,12 @@ class Finder {
               // "Ruto ... defended the police response ..., saying that officers had acted within
               // the law" without a quote: the subject opening the sentence speaks.
               const int subject = sentence_subject(view, v);
+              Mention name;
               if (subject >= 0) {
                 add_reported(s, view.mention(subject), v, v + 1, v + 2, c_end, cue, nullptr);
+                v = c_end;
+              } else if (opening_name(view, v, &name)) {
+                add_reported(s, name, v, v + 1, v + 2, c_end, cue, nullptr);
                 v = c_end;
               }
             } else if (frame != nullptr && c_end > v + 4) {
@@ -1298,8 +1396,13 @@ class Finder {
             const int subject = sentence_subject(view, v);
             std::uint32_t c_end = s.end_token;
             while (c_end > v + 1 && seg_.tokens[c_end - 1].kind == TokenKind::kPunct) --c_end;
+            Mention name;
             if (subject >= 0 && c_end > v + 3) {
               add_reported(s, view.mention(subject), v, v + 1, v + 1, c_end, cue, nullptr);
+              v = c_end;
+            } else if (subject < 0 && c_end > v + 3 && opening_name(view, v, &name)) {
+              // "The Bank of Canada held its key rate ..., saying ...": a name no lexicon knows.
+              add_reported(s, name, v, v + 1, v + 1, c_end, cue, nullptr);
               v = c_end;
             }
           }
@@ -1308,6 +1411,15 @@ class Finder {
         const VerbGroup group = verb_group(view, lex_, v, a.form);
         if (group.passive) break;
         int speaker = subject_over_insertion(view, group.start, view.subject_before(group.start));
+        // 'Barrot called the expulsions "..." and said Paris would respond': a speech verb after
+        // "and" with no subject of its own shares the sentence's subject.
+        if (speaker < 0 && !cue->about_object && group.start > s.first_token + 2 && norm(group.start - 1) == "and" &&
+            !(coordinated_speaker_ >= 0 && coordinated_cue_ == v)) {
+          if (const int subject = sentence_subject(view, group.start); subject >= 0) {
+            speaker = subject_over_insertion(view, group.start, subject);
+            if (speaker < 0) speaker = subject;
+          }
+        }
         // "said the increase was ... and warned that ...": the second verb shares the subject.
         const bool coordinated = coordinated_speaker_ >= 0 && coordinated_cue_ == v;
         if (coordinated) speaker = coordinated_speaker_;
@@ -1348,16 +1460,55 @@ class Finder {
             break;
           }
         }
-        // "told reporters that", "told Fox News that": an audience that is no actor.
-        if (cue->addressee && addressee == nullptr) {
-          for (std::uint32_t k = v + 1; k < s.end_token && k < v + 7; ++k) {
-            if (norm(k) == "that") {
+        // "told reporters that", "told Fox News that": an audience that is no actor; "told
+        // reporters at the Rafah crossing that", "told Reuters on Tuesday that": adjunct phrases
+        // between the audience and "that".
+        bool audience_clause = false;
+        if (cue->addressee && !cue->about_object) {
+          std::uint32_t k = addressee != nullptr ? addressee->end_token : v + 1;
+          bool in_adjunct = false, possessive_audience = false;
+          for (const std::uint32_t limit = std::min(s.end_token, k + 12); k < limit; ++k) {
+            const std::string_view w = norm(k);
+            // "told reporters after a meeting that lasted three hours that ...": a "that" before a
+            // verb opens a relative clause of the adjunct.
+            if (w == "that" && in_adjunct && k + 1 < limit && lower_word(k + 1) && has_finite_verb(k + 1, k + 2)) continue;
+            if (w == "that") {
               c_first = k;
               break;
             }
-            if (seg_.tokens[k].kind != TokenKind::kWord || is_auxiliary(norm(k)) || is_modal(norm(k)) ||
-                is_preposition(norm(k))) {
+            // "told the BBC's Today programme that": the addressee owns the audience.
+            if (w == "'s" && !in_adjunct && (addressee != nullptr ? k == addressee->end_token : k > v + 1)) {
+              possessive_audience = true;
+              continue;
+            }
+            const TokenKind kind = seg_.tokens[k].kind;
+            if ((kind != TokenKind::kWord && !(in_adjunct && kind == TokenKind::kNumber)) || is_auxiliary(w) ||
+                is_modal(w) || w == "he" || w == "she" || w == "they" || w == "we" || w == "it" || w == "i" ||
+                (is_subordinator(w) && !is_preposition(w))) {
               break;
+            }
+            if (is_preposition(w)) {
+              in_adjunct = true;
+            } else if (!in_adjunct && addressee != nullptr && !possessive_audience) {
+              break;  // after a named addressee only adjunct phrases come before "that"
+            }
+          }
+          // "told reporters the talks were serious", "told AFP the two sides had not spoken": the
+          // clause right after the audience is the content.
+          if (c_first == (addressee != nullptr ? addressee->end_token : v + 1) &&
+              (c_first >= s.end_token || norm(c_first) != "that")) {
+            if (const std::uint32_t clause = after_audience(view, v + 1); clause != UINT32_MAX) {
+              // The clause's verb comes before any preposition: "told Le Monde about his plans for
+              // the summer" names a topic ("plans" is a noun there).
+              for (std::uint32_t j = clause + 1; j < s.end_token && j < clause + 8; ++j) {
+                const std::string_view x = norm(j);
+                if (is_preposition(x) || seg_.tokens[j].kind == TokenKind::kPunct) break;
+                if (is_auxiliary(x) || is_modal(x) || has_finite_verb(j, j + 1)) {
+                  c_first = clause;
+                  audience_clause = true;
+                  break;
+                }
+              }
             }
           }
         }
@@ -1367,6 +1518,21 @@ class Finder {
                                      norm(v + 1) == "they" || norm(v + 1) == "we") &&
                                     (is_auxiliary(norm(v + 2)) || is_modal(norm(v + 2)));
         if (cue->negative_content && (v + 1 >= s.end_token || (norm(v + 1) != "that" && !pronoun_clause))) break;
+        // "The Pentagon said Monday that ...", "said Tuesday night it would ...": a bare weekday
+        // (American style) is an adjunct of the verb, not the content's subject.
+        if (addressee == nullptr && c_first == v + 1 && c_first + 1 < s.end_token && is_weekday(norm(c_first))) {
+          std::uint32_t k = c_first + 1;
+          if (k + 1 < s.end_token && (norm(k) == "morning" || norm(k) == "afternoon" || norm(k) == "evening" ||
+                                      norm(k) == "night")) {
+            ++k;
+          }
+          const std::string_view next = k < s.end_token ? norm(k) : std::string_view();
+          // "said Monday was a good day": the weekday is the subject there.
+          if (next == "that" || next == "he" || next == "she" || next == "it" || next == "they" || next == "we" ||
+              next == "i" || is_determiner(next) || view.mention_at(k) >= 0) {
+            c_first = k;
+          }
+        }
         const bool has_that = c_first < s.end_token && norm(c_first) == "that";
         // "warned Washington to stay out of the conflict", "urged Kyiv to accept", "warned Seoul
         // against sending leaflets": what a directive cue tells its addressee to do is the content.
@@ -1376,7 +1542,7 @@ class Finder {
                                  !is_determiner(norm(c_first + 1)) && !seg_.tokens[c_first + 1].upper) ||
                                 (norm(c_first) == "against" && (cue->cue == "warn" || cue->cue == "caution")));
         // "X told the conference in Munich" names an audience, not what was said.
-        if (cue->addressee && !cue->about_object && !has_that && !directive) break;
+        if (cue->addressee && !cue->about_object && !has_that && !directive && !audience_clause) break;
         if (!has_that && addressee == nullptr && !clause_like_start(view, c_first)) {
           // "X said on Monday that ..." keeps going; "China responds to US moves" is no speech.
           std::uint32_t k = c_first;
@@ -1400,16 +1566,21 @@ class Finder {
             c_first = k;
           } else {
             // "CONTENT, X said on Friday."
+            bool attributed = false;
             if (speaker >= 0) {
               const Mention& sp = view.mention(speaker);
               if (sp.first_token > s.first_token + 3 && norm(sp.first_token - 1) == "," && sp.end_token == group.start &&
                   !group.negated && only_adjuncts_after(v + 1, s.end_token)) {
                 add_reported(s, sp, v, v + 1, s.first_token, sp.first_token - 1, cue, nullptr);
+                attributed = true;
               }
-            } else if (Mention unnamed; !group.negated && unnamed_subject(view, group.start, &unnamed) &&
-                       unnamed.first_token > s.first_token + 3 && norm(unnamed.first_token - 1) == "," &&
-                       only_adjuncts_after(v + 1, s.end_token)) {
-              // "CONTENT, the bureau said."
+            }
+            // "CONTENT, the bureau said.", also when a place inside a name no lexicon knows was taken
+            // for the subject ("..., Greater Manchester Police said.").
+            Mention unnamed;
+            if (!attributed && !group.negated && unnamed_subject(view, group.start, &unnamed) &&
+                unnamed.first_token > s.first_token + 3 && norm(unnamed.first_token - 1) == "," &&
+                only_adjuncts_after(v + 1, s.end_token)) {
               add_reported(s, unnamed, v, v + 1, s.first_token, unnamed.first_token - 1, cue, nullptr);
             }
             break;
@@ -1418,6 +1589,18 @@ class Finder {
         if (c_first < s.end_token && norm(c_first) == "that") ++c_first;
         if (c_first < s.end_token && norm(c_first) == ",") ++c_first;
         std::uint32_t c_end = s.end_token;
+        // "said he was open to talks, even as the military expanded its operations": the writer's
+        // contrast; "said the company would pay a dividend, but declined to say how large": the
+        // speaker's next act. Neither is what was said.
+        for (std::uint32_t k = c_first + 2; k + 3 < c_end; ++k) {
+          if (norm(k) != "," || inside_quote(seg_.tokens[k].span)) continue;
+          if ((norm(k + 1) == "even" && norm(k + 2) == "as") ||
+              ((norm(k + 1) == "but" || norm(k + 1) == "and") && (norm(k + 2) == "declined" || norm(k + 2) == "refused") &&
+               norm(k + 3) == "to")) {
+            c_end = k;
+            break;
+          }
+        }
         // 'said the increase was "..." and warned that the union would ...', 'said Russia was open
         // to talks but insisted that ...': a second speech verb of the same subject ends the
         // content and reports a statement of its own.
@@ -1431,6 +1614,27 @@ class Finder {
             // speech verb with a subject of its own after ", and" ends the content; that clause
             // is another speaker's statement.
             if (norm(k - 1) != ",") continue;
+            // ", and on Wednesday evening he said ...", ", but he did not say whether ...": a
+            // pronoun subject with a speech verb of its own, after a short adjunct, starts a new
+            // statement.
+            bool pronoun_cue = false;
+            for (std::uint32_t j = k + 1; j + 1 < c_end && j < k + 7; ++j) {
+              const std::string_view w = norm(j);
+              if (w == "he" || w == "she" || w == "they") {
+                std::uint32_t c2 = j + 1;
+                if (c2 + 1 < c_end && (norm(c2) == "did" || norm(c2) == "does" || norm(c2) == "had") &&
+                    norm(c2 + 1) == "not") {
+                  c2 += 2;
+                }
+                pronoun_cue = cue_in(c2, std::min(c_end, c2 + 1), &second) != UINT32_MAX;
+                break;
+              }
+              if (seg_.tokens[j].kind != TokenKind::kWord && seg_.tokens[j].kind != TokenKind::kNumber) break;
+            }
+            if (pronoun_cue) {
+              c_end = k - 1;
+              break;
+            }
             const int other = view.mention_at(k + 1) >= 0 ? view.mention_at(k + 1)
                               : (k + 2 < c_end && norm(k + 1) == "the") ? view.mention_at(k + 2) : -1;
             if (other < 0) continue;
@@ -1455,7 +1659,7 @@ class Finder {
         }
         // "posted a video of the incident on X" names what was done, not said: without "that", the
         // content must be a clause with a finite verb (a directive or a cue's object aside).
-        const bool clause_content = has_that || directive || cue->about_object || has_finite_verb(c_first, c_end);
+        const bool clause_content = has_that || directive || cue->about_object || clause_verb(view, c_first, c_end);
         const bool content_starts_well = c_first < s.end_token && norm(c_first) != "'s" &&
                                          seg_.tokens[c_first].kind != TokenKind::kPunct &&
                                          seg_.tokens[c_first].kind != TokenKind::kQuote && clause_content;
@@ -1640,32 +1844,104 @@ class Finder {
   // of anonymity, said", "the central electoral bureau said", "The presidency insisted") or a
   // capitalised name opening the sentence ("Bloomberg Economics said").
   bool unnamed_subject(const SentenceView& view, std::uint32_t verb, Mention* out) const {
+    // "the family said", "the assembly said": a noun in "-ly" after a determiner, which the verb
+    // group took for an adverb before the verb.
+    if (verb > view.begin() && norm(verb).ends_with("ly") && is_determiner(norm(verb - 1)) && lower_word(verb)) ++verb;
     std::uint32_t b = verb;
     if (b > view.begin() && (norm(b - 1) == "also" || norm(b - 1) == "further")) --b;
     if (b > view.begin() + 2 && norm(b - 1) == ",") {
-      // Over a relative clause: ", who spoke on condition of anonymity,".
+      // Over a relative clause: ", who spoke on condition of anonymity,"; over an apposition:
+      // "Unite, the union that represents about 4,000 workers at the two companies, said".
       std::uint32_t k = b - 1;
       while (k > view.begin() && norm(k - 1) != "," && seg_.tokens[k - 1].kind != TokenKind::kQuote) --k;
-      if (k > view.begin() + 1 && norm(k - 1) == "," && (norm(k) == "who" || norm(k) == "which")) b = k - 1;
-      else return false;
+      // "The chief financial officer, Per Aune, said": a name no lexicon knows set off after a
+      // description is the speaker an annotator marks.
+      bool all_capitalised = k + 1 < b && k + 4 >= b - 1;
+      for (std::uint32_t j = k; j + 1 < b && all_capitalised; ++j) {
+        all_capitalised = seg_.tokens[j].kind == TokenKind::kWord && seg_.tokens[j].upper && view.mention_at(j) < 0;
+      }
+      if (all_capitalised && k > view.begin() + 1 && norm(k - 1) == "," &&
+          (is_role_head(k - 2) || is_unnamed_speaker_noun(norm(k - 2)) || is_source_noun(norm(k - 2)))) {
+        out->first_token = k;
+        out->end_token = b - 1;
+        out->actor = ActorRef{};
+        out->actor.span = Span{seg_.tokens[k].span.begin, seg_.tokens[b - 2].span.end};
+        out->actor.text = std::string(slice(doc_.text, out->actor.span));
+        return true;
+      }
+      if (k > view.begin() && norm(k - 1) == "," &&
+          (norm(k) == "who" || norm(k) == "which" || ((norm(k) == "the" || norm(k) == "a") && k + 2 < b))) {
+        b = k - 1;
+      } else {
+        return false;
+      }
     }
-    const std::uint32_t end = b;
+    std::uint32_t end = b;
+    // "A person familiar with the matter said", "an official briefed on the talks said": the
+    // head noun stands before the postmodifier; the span keeps it.
+    for (std::uint32_t k = end; k > view.begin() && k + 6 > end; --k) {
+      const std::string_view w = norm(k - 1);
+      if ((w == "familiar" || w == "briefed" || w == "close") && k < end && is_preposition(norm(k))) {
+        b = k - 1;
+        break;
+      }
+      if (seg_.tokens[k - 1].kind != TokenKind::kWord) break;
+    }
+    const std::uint32_t phrase_end = end;
+    end = b;
     bool capitalised = true;
-    while (b > view.begin() && b + 6 > end && seg_.tokens[b - 1].kind == TokenKind::kWord &&
-           !is_preposition(norm(b - 1)) && !is_auxiliary(norm(b - 1)) && !is_modal(norm(b - 1)) &&
+    // "The hotel's manager", "The Auditor-General's office": a possessive inside the phrase.
+    auto inner_hyphen = [&](std::uint32_t h) {  // "Auditor-General"
+      return norm(h) == "-" && !seg_.tokens[h].space_before && h + 1 < seg_.tokens.size() && !seg_.tokens[h + 1].space_before;
+    };
+    while (b > view.begin() && b + 7 > end &&
+           (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s" || inner_hyphen(b - 1)) &&
+           !is_preposition(norm(b - 1)) && (!is_auxiliary(norm(b - 1)) || norm(b - 1) == "'s") && !is_modal(norm(b - 1)) &&
            norm(b - 1) != "and" && norm(b - 1) != "or" && norm(b - 1) != "but" && !is_subordinator(norm(b - 1)) &&
-           view.mention_at(b - 1) < 0) {
+           (view.mention_at(b - 1) < 0 ||
+            // "Greater Manchester Police said": a place inside a capitalised name.
+            (view.mention(view.mention_at(b - 1)).actor.kind == "location" && capitalised && b < end &&
+             (seg_.tokens[b - 1].upper || seg_.tokens[b - 1].all_caps)))) {
       --b;
       if (is_determiner(norm(b)) || norm(b) == "one") break;
-      capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps);
+      capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps || inner_hyphen(b));
+    }
+    // "A spokeswoman for the company said", "a lawyer for the family said": the person noun
+    // before "for" or "of" heads the phrase.
+    if (b > view.begin() + 1 && (norm(b - 1) == "for" || norm(b - 1) == "of") &&
+        (is_unnamed_speaker_noun(norm(b - 2)) || is_source_noun(norm(b - 2)))) {
+      std::uint32_t h = b - 2;
+      while (h > view.begin() && h + 4 > b - 2 && seg_.tokens[h - 1].kind == TokenKind::kWord && !is_preposition(norm(h - 1)) &&
+             view.mention_at(h - 1) < 0) {
+        --h;
+        if (is_determiner(norm(h))) break;
+      }
+      if (is_determiner(norm(h)) && (h == view.begin() || norm(h - 1) == ",")) {
+        out->first_token = h;
+        out->end_token = end;
+        out->actor = ActorRef{};
+        out->actor.span = Span{seg_.tokens[h].span.begin, seg_.tokens[phrase_end - 1].span.end};
+        out->actor.text = std::string(slice(doc_.text, out->actor.span));
+        return true;
+      }
+    }
+    // "one of the people said": the partitive belongs to the phrase.
+    if (b > view.begin() + 1 && norm(b) == "the" && norm(b - 1) == "of" && b >= view.begin() + 2 && norm(b - 2) == "one") {
+      b -= 2;
     }
     if (b == end || (b > view.begin() && norm(b - 1) != "," && seg_.tokens[b - 1].kind != TokenKind::kQuote)) return false;
     const std::string_view head = norm(end - 1);
     const bool determined = is_determiner(norm(b)) || norm(b) == "one";
-    const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head)) && (determined || end > b + 1);
-    // "Bloomberg Economics said": two or three capitalised words opening the sentence.
-    const bool name = !determined && capitalised && b == view.begin() && end >= b + 2 && end <= b + 3 &&
-                      lex_.analyse_verb(head).empty();
+    // "..., police said.", "..., officials said.": a bare plural (or "police") is a phrase of its own.
+    const bool bare_plural = end == b + 1 && (head == "police" || (head.size() > 3 && head.ends_with("s")));
+    const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head) || is_source_noun(head) ||
+                       is_private_person_noun(head)) &&
+                      (determined || end > b + 1 || bare_plural);
+    // "Bloomberg Economics said", "Castell said", "..., Greater Manchester Police said.": one to
+    // three capitalised words opening the sentence or the attribution after a comma.
+    const bool name = !determined && capitalised && (b == view.begin() || norm(b - 1) == ",") && end >= b + 1 &&
+                      end <= b + 3 && (lex_.analyse_verb(head).empty() || is_institution_noun(head)) &&
+                      !is_function_word(norm(b));
     if (!noun && !name) return false;
     if (determined && end == b + 1) return false;
     // "Neither government confirmed", "No official commented": nobody said it.
@@ -1692,9 +1968,72 @@ class Finder {
         }
       }
     }
-    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[end - 1].span.end};
+    // "The official, who spoke on condition of anonymity, said" after "according to an Egyptian
+    // official": the unnamed person of an earlier statement, within three sentences, whose phrase
+    // has the same head noun speaks for the same side.
+    if (norm(b) == "the" && is_unnamed_speaker_noun(head) && out->actor.id.empty()) {
+      const std::size_t sentence = sentence_of(b).index;
+      for (std::size_t k = out_.statements.size(); k-- > 0;) {
+        const StatementRecord& st = out_.statements[k];
+        if (st.sentence + 3 < sentence || st.sentence > sentence) continue;
+        if (!st.speaker || !st.speaker_span || st.speaker->kind == "person") continue;
+        const std::string_view text = slice(doc_.text, *st.speaker_span);
+        const std::size_t at = text.rfind(head);
+        if (at == std::string_view::npos || (at > 0 && text[at - 1] != ' ')) continue;
+        const std::size_t after = at + head.size();
+        if (after != text.size() && text[after] != ' ') continue;
+        out->actor = *st.speaker;
+        break;
+      }
+    }
+    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[phrase_end - 1].span.end};
     out->actor.text = std::string(slice(doc_.text, out->actor.span));
     return true;
+  }
+
+  // "The Bank of Canada held its key rate ..., saying ...": a capitalised name no lexicon knows
+  // ("of" and "for" may join its words) opening the sentence right before a finite verb is the
+  // subject; the mention has the span and no actor.
+  bool opening_name(const SentenceView& view, std::uint32_t before, Mention* out) const {
+    std::uint32_t b = view.begin();
+    if (seg_.tokens[b].all_caps) {  // a dateline
+      for (std::uint32_t k = b + 1; k < before && k < view.begin() + 8; ++k) {
+        if (seg_.tokens[k].kind == TokenKind::kDash || (norm(k) == "-" && seg_.tokens[k].space_before)) {
+          b = k + 1;
+          break;
+        }
+      }
+    }
+    std::uint32_t k = b;
+    if (k < before && norm(k) == "the") ++k;
+    const std::uint32_t name_start = k;
+    while (k < before && k < name_start + 6 &&
+           ((seg_.tokens[k].kind == TokenKind::kWord && (seg_.tokens[k].upper || seg_.tokens[k].all_caps)) ||
+            (k > name_start && (norm(k) == "of" || norm(k) == "for")))) {
+      ++k;
+    }
+    if (k == name_start || norm(k - 1) == "of" || norm(k - 1) == "for" || is_function_word(norm(name_start))) return false;
+    // Past forms the same as the base ("Volkswagen cut its forecasts") read as the predicate here.
+    static constexpr std::string_view kSamePast[] = {"cut", "put", "set", "hit", "let", "cost", "shut", "spread", "quit", "hurt"};
+    const bool same_past = k < before && std::find(std::begin(kSamePast), std::end(kSamePast), norm(k)) != std::end(kSamePast);
+    if (k >= before || !lower_word(k) || (!has_finite_verb(k, k + 1) && !same_past)) return false;
+    out->first_token = b;
+    out->end_token = k;
+    out->actor = ActorRef{};
+    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[k - 1].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    return true;
+  }
+
+  // Words that open a sentence capitalised without naming anyone.
+  static bool is_function_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {"it", "this", "that", "there", "these", "those", "he",   "she",
+                                                  "they", "we", "i",    "you",   "who",   "what",  "which", "many",
+                                                  "some", "all", "each", "both", "most",  "others", "here", "then"};
+    for (auto x : kWords) {
+      if (w == x) return true;
+    }
+    return false;
   }
 
   // Whether the words after a cue up to the sentence's end are adjuncts only ("on Friday", "in a
@@ -1703,6 +2042,9 @@ class Finder {
     for (std::uint32_t k = from; k < to; ++k) {
       const Token& t = seg_.tokens[k];
       if (t.kind == TokenKind::kPunct && k + 1 == to && (norm(k) == "." || norm(k) == "!")) return true;
+      // "..., one of the people said, asking not to be identified because ...": a participle
+      // clause about the speaker.
+      if (norm(k) == "," && k + 1 < to && looks_like_gerund(k + 1)) return true;
       if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return false;
       if (norm(k) == "that" || is_auxiliary(norm(k)) || is_modal(norm(k))) return false;
     }
@@ -1815,13 +2157,41 @@ class Finder {
     return false;
   }
 
+  // Unnamed sources and people named by their job only: "two people familiar with the matter",
+  // "the hotel's manager", "the rail operator".
+  static bool is_source_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"person",   "people",   "manager",   "managers", "operator",
+                                                  "director", "chairman", "chairwoman", "founder",  "lawyer",
+                                                  "lawyers",  "analyst",  "analysts",  "executive", "executives"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
+  // What is cited without anyone speaking: "according to preliminary results", "a poll by Ipsos".
+  static bool is_data_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"data",    "figures", "results",  "result",     "poll",    "polls",
+                                                  "survey",  "surveys", "estimate", "estimates",  "statistics", "tally",
+                                                  "count",   "calculations", "analysis", "records", "documents",
+                                                  "filings", "footage", "images",   "map",        "maps",    "schedule"};
+    for (auto n : kNouns) {
+      if (w == n) return true;
+    }
+    return false;
+  }
+
   // People who speak for no institution: "one resident of Tel Aviv", "a farmer in Ohio". The
   // place names where they live; it is not the speaker.
   static bool is_private_person_noun(std::string_view w) {
     static constexpr std::string_view kNouns[] = {"resident", "residents", "witness", "witnesses", "farmer",  "farmers",
                                                   "teacher",  "student",   "students", "voter",    "voters",  "woman",
                                                   "man",      "mother",    "father",   "shopkeeper", "worker", "workers",
-                                                  "survivor", "survivors", "villager", "villagers", "neighbour", "neighbor"};
+                                                  "survivor", "survivors", "villager", "villagers", "neighbour", "neighbor",
+                                                  "trader",   "traders",   "investor", "investors", "commuter", "commuters",
+                                                  "passenger", "passengers", "shopper", "shoppers", "protester", "protesters",
+                                                  "demonstrator", "demonstrators", "nurse", "doctor", "parent", "parents",
+                                                  "pensioner", "pensioners", "driver", "drivers"};
     for (auto n : kNouns) {
       if (w == n) return true;
     }
@@ -1938,6 +2308,17 @@ class Finder {
                       (*unnamed && norm(first - 1) == "one")) &&
         !seg_.tokens[first].newline_before) {
       --first;
+    }
+    // "an Egyptian official briefed on the talks", "a diplomat familiar with the plans": the
+    // postmodifier that says why the unnamed person knows belongs to the phrase.
+    if ((*unnamed || is_unnamed_speaker_noun(norm(end - 1))) && end + 2 < n &&
+        (norm(end) == "familiar" || norm(end) == "briefed") && is_preposition(norm(end + 1))) {
+      std::uint32_t k = end + 2;
+      while (k < n && k < end + 7 && seg_.tokens[k].kind == TokenKind::kWord && !is_auxiliary(norm(k)) &&
+             !is_modal(norm(k)) && norm(k) != "said" && norm(k) != "told") {
+        ++k;
+      }
+      if (k > end + 2 && k < n && seg_.tokens[k].kind == TokenKind::kPunct) end = k;
     }
     return Span{seg_.tokens[first].span.begin, seg_.tokens[end - 1].span.end};
   }

@@ -285,6 +285,30 @@ TEST_CASE("statement table: quotes in a second set of whole news articles", "[ex
   CHECK(all.recall() >= 0.96);
 }
 
+TEST_CASE("statement table: quotes in a third set of whole news articles", "[extract][statements][table]") {
+  // Eighteen more articles written before the extractor ran on them, in styles the first two sets
+  // cover thinly: business and economy (earnings, a takeover, a central bank, a regulator), domestic
+  // politics (a debate, coalition talks, a censure vote, a strike) and diplomacy. Quotes running over
+  // paragraphs and named only in the first, colon quotes, 'said X, who', role-only, organisation and
+  // anonymous speakers, alternating speakers, posts, questions; 'so-called', 'told to leave', scare
+  // quotes and names in quotes that are no statements. Scored as the second set.
+  const DirectQuoteScore direct = score_direct_quotes("statements_articles3.jsonl");
+  const StatementScore all = score_statements("statements_articles3.jsonl");
+  REQUIRE(direct.expected >= 60);
+  REQUIRE(direct.span_checked == direct.matched);
+  // Floors: what the fixes these articles prompted reach, less a margin (first run, before any
+  // fix: direct F1 0.985, 60 of 67 spans, 55 of 67 ids; all statements precision 0.981, recall
+  // 0.817; now F1 1.0, 64 of 69 spans, 58 of 69 ids, precision 1.0, recall 1.0). Most speakers
+  // still wrong are the actor stage's: a new full name taken for a listed surname ('Ingrid
+  // Solberg', 'Johnson Sakaja'), companies and unions no lexicon lists, pronouns across
+  // alternating speakers.
+  CHECK(direct.f1() >= 0.98);
+  CHECK(direct.span_right * 100 >= direct.span_checked * 90);
+  CHECK(direct.speaker_right * 100 >= direct.matched * 82);
+  CHECK(all.precision() >= 0.98);
+  CHECK(all.recall() >= 0.98);
+}
+
 TEST_CASE("statement tables: direct quotes of the earlier tables", "[extract][statements][table]") {
   const DirectQuoteScore cases = score_direct_quotes("statements_cases.jsonl");
   const DirectQuoteScore news = score_direct_quotes("statements_news.jsonl");
