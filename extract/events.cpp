@@ -74,7 +74,7 @@ class Coder {
       for (std::uint32_t i = view.begin(); i < view.end(); ++i) {
         if (view.norm(i) == "according" && i + 1 < view.end() && view.norm(i + 1) == "to") according_ = true;
         if (first_speech_ != UINT32_MAX || view.mention_at(i) >= 0) continue;
-        for (const auto& a : lex_.analyse_verb(view.norm(i))) {
+        for (const auto& a : lex_.analyse_verb(seg_, i)) {
           if (lex_.verb_cues(a.lemma) != nullptr) {
             first_speech_ = i;
             break;
@@ -142,7 +142,7 @@ class Coder {
       if (j < limit && view.norm(j) == "the") ++j;
       for (int adjectives = 0; adjectives < 2 && j + 1 < limit && view.mention_at(j) < 0 &&
                                seg_.tokens[j].kind == TokenKind::kWord && !seg_.tokens[j].upper &&
-                               !is_preposition(view.norm(j)) && !is_subordinator(view.norm(j)) && view.norm(j) != "and";
+                               !view.is(j, WordClass::kPreposition) && !view.is(j, WordClass::kSubordinator) && view.norm(j) != "and";
            ++adjectives) {
         ++j;
       }
@@ -248,8 +248,8 @@ class Coder {
           (t.upper && !t.all_caps && k != view.begin())) {
         continue;
       }
-      if (k > view.begin() && (is_determiner(view.norm(k - 1)) || view.norm(k - 1) == "'s")) continue;
-      for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+      if (k > view.begin() && (view.is(k - 1, WordClass::kDeterminer) || view.norm(k - 1) == "'s")) continue;
+      for (const VerbAnalysis& a : lex_.analyse_verb(seg_, k)) {
         if (a.form != VerbForm::kPast && a.form != VerbForm::kPastOrParticiple && a.form != VerbForm::kThird) continue;
         const VerbGroup g = verb_group(view, lex_, k, a.form);
         if (g.passive) break;
@@ -299,7 +299,7 @@ class Coder {
       }
       if (view.mention_at(k) >= 0) continue;
       bool deny = false;
-      for (const VerbAnalysis& a : lex_.analyse_verb(w)) deny = deny || a.lemma == "deny";
+      for (const VerbAnalysis& a : lex_.analyse_verb(seg_, k)) deny = deny || a.lemma == "deny";
       if (!deny) continue;
       // The denied act is the clause or gerund right after the denial.
       const std::uint32_t next = time_adverbial_end(view, k + 1);
@@ -314,7 +314,7 @@ class Coder {
   // Whether token k is a finite verb form (past, participle or third person) outside any mention.
   bool verb_between_tokens(const SentenceView& view, std::uint32_t k) const {
     if (view.mention_at(k) >= 0 || seg_.tokens[k].kind != TokenKind::kWord || seg_.tokens[k].upper) return false;
-    for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+    for (const VerbAnalysis& a : lex_.analyse_verb(seg_, k)) {
       if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
     }
     return false;
@@ -326,7 +326,7 @@ class Coder {
     for (std::uint32_t k = view.mention(m).end_token; k < at; ++k) {
       const Token& t = seg_.tokens[k];
       if (view.mention_at(k) >= 0 || t.kind != TokenKind::kWord || t.upper) continue;
-      for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+      for (const VerbAnalysis& a : lex_.analyse_verb(seg_, k)) {
         if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
       }
     }
@@ -365,7 +365,7 @@ class Coder {
     for (std::uint32_t k = from; k < limit && k < from + 10; ++k) {
       const std::string_view w = view.norm(k);
       if (w == "." || w == ";" || w == "," || (view.mention_at(k) < 0 && is_subordinator(w) && w != "that")) break;
-      if (w == "and" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(view.norm(k + 1)).empty()) break;
+      if (w == "and" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(seg_, k + 1).empty()) break;
       const int m = view.mention_at(k);
       if (m < 0) continue;
       if (!view.mention(m).pronoun && view.mention(m).actor.kind != "location" && (modifiers || !view.mention(m).modifier)) {
@@ -385,7 +385,7 @@ class Coder {
       if (w == "." || w == ";") break;
       if (w != "to" || view.mention_at(k) >= 0) continue;
       bool purpose = false;
-      for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k + 1))) {
+      for (const VerbAnalysis& a : lex_.analyse_verb(seg_, k + 1)) {
         purpose = purpose || (a.form == VerbForm::kBase && (a.lemma == "protest" || a.lemma == "demand" ||
                                                              a.lemma == "denounce" || a.lemma == "condemn" ||
                                                              a.lemma == "oppose" || a.lemma == "demonstrate"));
@@ -415,7 +415,7 @@ class Coder {
           indirect = m;
           object_from = after_m + 1;
         } else if (after_m < limit && view.mention_at(after_m) < 0 &&
-                   (is_determiner(view.norm(after_m)) || seg_.tokens[after_m].kind == TokenKind::kNumber ||
+                   (view.is(after_m, WordClass::kDeterminer) || seg_.tokens[after_m].kind == TokenKind::kNumber ||
                     view.norm(after_m) == "more")) {
           indirect = m;
           object_from = after_m;
@@ -461,8 +461,8 @@ class Coder {
                 (head.starts_with("strike") || head.starts_with("attack") || head == "barrage" || head == "salvo" ||
                  head == "raid" || head == "raids") &&
                 // "an aircraft carrier strike group" goes on: the compound is longer.
-                (k + 2 >= view.end() || seg_.tokens[k + 2].kind != TokenKind::kWord || is_preposition(view.norm(k + 2)) ||
-                 is_determiner(view.norm(k + 2)) || is_subordinator(view.norm(k + 2)) || view.norm(k + 2) == "and")) {
+                (k + 2 >= view.end() || seg_.tokens[k + 2].kind != TokenKind::kWord || view.is(k + 2, WordClass::kPreposition) ||
+                 view.is(k + 2, WordClass::kDeterminer) || view.is(k + 2, WordClass::kSubordinator) || view.norm(k + 2) == "and")) {
               break;
             }
           }
@@ -523,8 +523,8 @@ class Coder {
         if (w == "." || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w) && w != "as")) break;
         // "agreed to share intelligence with Manila": a prepositional phrase after an infinitive
         // belongs to the infinitive.
-        if (w == "to" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(view.norm(k + 1)).empty() &&
-            !is_determiner(view.norm(k + 1))) {
+        if (w == "to" && k + 1 < limit && view.mention_at(k + 1) < 0 && !lex_.analyse_verb(seg_, k + 1).empty() &&
+            !view.is(k + 1, WordClass::kDeterminer)) {
           break;
         }
       }
@@ -571,7 +571,7 @@ class Coder {
           return head;
         }
         if (view.norm(k) == "'s") continue;
-        if (is_preposition(view.norm(k)) || is_auxiliary(view.norm(k))) break;
+        if (view.is(k, WordClass::kPreposition) || view.is(k, WordClass::kAuxiliary)) break;
       }
       // The object noun's own complement: "rejected negotiations with the United States",
       // "demanded a meeting with Putin" ("the release of X" names what is released, not whom).
@@ -721,8 +721,8 @@ class Coder {
     // drone strike killed Soleimani") tells a military attack.
     if (code != nullptr && code->code == "190" && target != nullptr && target->actor.kind == "person" && !p.noun &&
         !source.modifier && !(source.end_token < trigger_first && seg_.tokens[source.end_token].kind == TokenKind::kWord &&
-                              !seg_.tokens[source.end_token].upper && !is_auxiliary(view.norm(source.end_token)) &&
-                              !is_modal(view.norm(source.end_token)) && view.norm(source.end_token) != "and") &&
+                              !seg_.tokens[source.end_token].upper && !view.is(source.end_token, WordClass::kAuxiliary) &&
+                              !view.is(source.end_token, WordClass::kModal) && view.norm(source.end_token) != "and") &&
         (p.lemma == "kill" || p.lemma == "eliminate")) {
       code = lex_.cameo("186");
     }
@@ -913,8 +913,8 @@ class Coder {
       const bool gerund_adjunct = v >= s.first_token + 2 && w.size() > 4 && w.ends_with("ing") &&
                                   (view.norm(v - 1) == "by" || view.norm(v - 1) == "after" ||
                                    view.norm(v - 1) == "before" || view.norm(v - 1) == "while");
-      const bool after_determiner = v > s.first_token && (is_determiner(view.norm(v - 1)) || view.norm(v - 1) == "'s" ||
-                                                          (is_preposition(view.norm(v - 1)) && view.norm(v - 1) != "to" &&
+      const bool after_determiner = v > s.first_token && (view.is(v - 1, WordClass::kDeterminer) || view.norm(v - 1) == "'s" ||
+                                                          (view.is(v - 1, WordClass::kPreposition) && view.norm(v - 1) != "to" &&
                                                            !accused_act && !gerund_adjunct) ||
                                                           (view.mention_at(v - 1) >= 0 && view.mention(view.mention_at(v - 1)).modifier));
       // "Russian-backed North Korea", "the US-led coalition", "Iran-backed militias": a participle
@@ -926,7 +926,7 @@ class Coder {
                             (view.mention_at(v - 2) >= 0 || seg_.tokens[v - 2].upper);
       bool coded = false;
       if (!after_determiner && !compound) {
-        for (VerbAnalysis a : lex_.analyse_verb(w)) {
+        for (VerbAnalysis a : lex_.analyse_verb(seg_, v)) {
           const auto* patterns = lex_.verb_patterns(a.lemma);
           if (patterns == nullptr) continue;
           // "Kharkiv was hit by Russian glide bombs": a verb whose participle is its base form
@@ -948,8 +948,7 @@ class Coder {
         }
       }
       if (!coded) {
-        const auto* nouns = lex_.noun_patterns(lex_.singular(w));
-        if (nouns == nullptr) nouns = lex_.noun_patterns(w);
+        const auto* nouns = lex_.event_nouns(seg_, v);
         if (nouns != nullptr) {
           if (!dated) { date = dates_.of(static_cast<std::size_t>(&s - seg_.sentences.data())); dated = true; }
           code_noun(s, view, v, *nouns, date);
@@ -963,7 +962,7 @@ class Coder {
   bool demanded(const SentenceView& view, std::uint32_t verb_start) const {
     const std::uint32_t start = view.clause_start(verb_start);
     if (start < view.begin() + 2 || view.norm(start - 1) != "that") return false;
-    for (const auto& a : lex_.analyse_verb(view.norm(start - 2))) {
+    for (const auto& a : lex_.analyse_verb(seg_, start - 2)) {
       const auto* patterns = lex_.verb_patterns(a.lemma);
       if (patterns == nullptr) continue;
       for (std::uint32_t index : *patterns) {
@@ -1048,7 +1047,7 @@ class Coder {
     const std::uint32_t c = group.start - 2;
     if (view.mention_at(c) >= 0) return false;
     const VerbAnalysis* threaten = nullptr;
-    for (const VerbAnalysis& ca : lex_.analyse_verb(view.norm(c))) {
+    for (const VerbAnalysis& ca : lex_.analyse_verb(seg_, c)) {
       if (ca.lemma == "threaten" && ca.form != VerbForm::kGerund) threaten = &ca;
     }
     if (threaten == nullptr) return false;
@@ -1129,7 +1128,7 @@ class Coder {
     if (a.lemma != "threaten" && a.lemma != "vow" && a.lemma != "pledge" && a.lemma != "promise") return false;
     if (a.form == VerbForm::kGerund || inf >= view.end()) return false;
     std::string_view answer;
-    for (const VerbAnalysis& ia : lex_.analyse_verb(view.norm(inf))) {
+    for (const VerbAnalysis& ia : lex_.analyse_verb(seg_, inf)) {
       if (ia.form != VerbForm::kBase) continue;
       if (ia.lemma == "respond" || ia.lemma == "react" || ia.lemma == "retaliate" || ia.lemma == "avenge") answer = ia.lemma;
       if ((ia.lemma == "hit" || ia.lemma == "strike") && inf + 1 < view.end() && view.norm(inf + 1) == "back") answer = "retaliate";
@@ -1223,7 +1222,7 @@ class Coder {
       const int m = view.mention_at(v - 3);
       if (m >= 0) {
         std::uint32_t k = view.mention(m).first_token;
-        while (k > s.first_token && view.mention_at(k - 1) < 0 && is_determiner(view.norm(k - 1))) --k;
+        while (k > s.first_token && view.mention_at(k - 1) < 0 && view.is(k - 1, WordClass::kDeterminer)) --k;
         const std::string_view before = k > s.first_token ? view.norm(k - 1) : std::string_view();
         if (k > s.first_token && view.mention_at(k - 1) < 0 &&
             (is_preposition(before) || before == "outside" || before == "inside" || before == "beyond")) {
@@ -1236,7 +1235,7 @@ class Coder {
     // after a determiner, a number or a gerund modifies the noun after it and tells of no act.
     if ((a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kParticiple) && v > s.first_token &&
         view.mention_at(v - 1) < 0 && v + 1 < view.end() && seg_.tokens[v + 1].kind == TokenKind::kWord &&
-        !is_preposition(view.norm(v + 1)) && !is_determiner(view.norm(v + 1))) {
+        !view.is(v + 1, WordClass::kPreposition) && !view.is(v + 1, WordClass::kDeterminer)) {
       static constexpr std::string_view kModifierDeterminers[] = {"the", "a", "an", "this", "these", "those", "its",
                                                                   "his", "her", "their", "our", "my", "your", "another"};
       const std::string_view prev = view.norm(v - 1);
@@ -1256,7 +1255,7 @@ class Coder {
     // "between" in the noun phrase or else the subject of the clause.
     if ((a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kParticiple) && v > s.first_token + 1 &&
         v + 2 < view.end() && view.norm(v + 1) == "by" && view.mention_at(v - 1) < 0 &&
-        seg_.tokens[v - 1].kind == TokenKind::kWord && !seg_.tokens[v - 1].upper && !is_auxiliary(view.norm(v - 1))) {
+        seg_.tokens[v - 1].kind == TokenKind::kWord && !seg_.tokens[v - 1].upper && !view.is(v - 1, WordClass::kAuxiliary)) {
       const EventPattern* mediation = nullptr;
       for (std::uint32_t index : patterns) {
         const EventPattern& p = lex_.event_patterns()[index];
@@ -1311,7 +1310,7 @@ class Coder {
         ((view.norm(v - 3) == "each" && view.norm(v - 2) == "other") ||
          (view.norm(v - 3) == "one" && view.norm(v - 2) == "another"))) {
       bool accuse = false;
-      for (const VerbAnalysis& d : lex_.analyse_verb(view.norm(v - 4))) accuse = accuse || d.lemma == "accuse";
+      for (const VerbAnalysis& d : lex_.analyse_verb(seg_, v - 4)) accuse = accuse || d.lemma == "accuse";
       const int subject = accuse ? view.subject_before(v - 4) : -1;
       if (subject >= 0) each_other = view.coordinated(subject);
       if (each_other.size() > 1) accused = each_other.front();
@@ -1369,7 +1368,7 @@ class Coder {
             --j;
             if (!verb_between_tokens(view, j)) continue;
             bool authoring = false;
-            for (const VerbAnalysis& d : lex_.analyse_verb(view.norm(j))) {
+            for (const VerbAnalysis& d : lex_.analyse_verb(seg_, j)) {
               authoring = authoring || std::find(std::begin(kAuthoring), std::end(kAuthoring), d.lemma) != std::end(kAuthoring);
             }
             if (authoring) shared_subject = earlier_subject(view, j + 1);
@@ -1393,13 +1392,13 @@ class Coder {
     if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 && v > s.first_token + 1 &&
         view.mention_at(v - 1) < 0) {
       bool deny = false;
-      for (const VerbAnalysis& d : lex_.analyse_verb(view.norm(v - 1))) {
+      for (const VerbAnalysis& d : lex_.analyse_verb(seg_, v - 1)) {
         deny = deny || (d.lemma == "deny" && d.form != VerbForm::kGerund && d.form != VerbForm::kBase);
       }
       if (deny) shared_subject = view.subject_before(v - 1);
     }
     if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 &&
-        (v == s.first_token || !is_auxiliary(view.norm(v - 1)))) {
+        (v == s.first_token || !view.is(v - 1, WordClass::kAuxiliary))) {
       return false;
     }
     // "killed 50 fighters in air strikes", "drone attacks on the port": a third-person form after
@@ -1414,7 +1413,7 @@ class Coder {
     }
     // "Iraqi security forces raided": a plural noun, not a verb, stands before a past-tense verb.
     if (a.form == VerbForm::kThird && v + 1 < view.end() && view.mention_at(v + 1) < 0) {
-      for (const VerbAnalysis& next : lex_.analyse_verb(view.norm(v + 1))) {
+      for (const VerbAnalysis& next : lex_.analyse_verb(seg_, v + 1)) {
         if (next.form == VerbForm::kPast || next.form == VerbForm::kPastOrParticiple) return false;
       }
     }
@@ -1431,7 +1430,7 @@ class Coder {
       if (prev.kind == TokenKind::kWord && !prev.upper && w.size() > 2 && !w.ends_with('s') && !is_auxiliary(w) &&
           !is_modal(w) && !is_negation(w) && !is_preposition(w) && !is_determiner(w) && !is_subordinator(w) &&
           !w.ends_with("ly") && w != "and" && w != "or" && w != "they" && w != "we" && w != "you" && w != "also" &&
-          w != "jointly" && lex_.analyse_verb(w).empty()) {
+          w != "jointly" && lex_.analyse_verb(seg_, v - 1).empty()) {
         return false;
       }
     }
@@ -1440,7 +1439,7 @@ class Coder {
     std::uint32_t to_at = v + 1;
     if (to_at < view.end() && view.mention_at(to_at) < 0) to_at = time_adverbial_end(view, to_at);
     if (to_at + 1 < view.end() && view.norm(to_at) == "to" && view.mention_at(to_at + 1) < 0 &&
-        !is_determiner(view.norm(to_at + 1)) && !lex_.analyse_verb(view.norm(to_at + 1)).empty() &&
+        !view.is(to_at + 1, WordClass::kDeterminer) && !lex_.analyse_verb(seg_, to_at + 1).empty() &&
         is_controller(a.lemma)) {
       // "declined to comment": the pattern names the infinitive as its particle.
       bool phrasal = false;
@@ -1727,8 +1726,8 @@ class Coder {
       if (target >= 0 && !group.passive && targets.size() == 1) {
         std::uint32_t j = view.mention(target).end_token;
         for (int words = 0; words < 2 && j < view.end() && view.mention_at(j) < 0 && seg_.tokens[j].kind == TokenKind::kWord &&
-                            !seg_.tokens[j].upper && view.norm(j) != "and" && !is_preposition(view.norm(j)) &&
-                            lex_.analyse_verb(view.norm(j)).empty();
+                            !seg_.tokens[j].upper && view.norm(j) != "and" && !view.is(j, WordClass::kPreposition) &&
+                            lex_.analyse_verb(seg_, j).empty();
              ++words) {
           ++j;
         }
@@ -1850,7 +1849,7 @@ class Coder {
       const int m = view.mention_at(n - 2);
       const std::uint32_t first = view.mention(m).first_token;
       if (first > s.first_token && !view.mention(m).pronoun) {
-        for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(first - 1))) {
+        for (const VerbAnalysis& a : lex_.analyse_verb(seg_, first - 1)) {
           if (a.lemma == "accuse") accused_agent = m;
         }
       }
@@ -1873,7 +1872,7 @@ class Coder {
       if (k > s.first_token && view.mention_at(k - 1) >= 0 && seg_.tokens[k].kind == TokenKind::kWord &&
           !seg_.tokens[k].upper) {
         bool finite = false;
-        for (const VerbAnalysis& a : lex_.analyse_verb(w)) {
+        for (const VerbAnalysis& a : lex_.analyse_verb(seg_, k)) {
           finite = finite || a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird;
         }
         // "Pakistan began the mass expulsion", "carried out mass killings": a light verb's subject
@@ -1908,9 +1907,9 @@ class Coder {
       while (k > s.first_token &&
              ((view.mention_at(k - 1) >= 0 && own_pronoun && view.mention_at(k - 1) == before.front()) ||
               (view.mention_at(k - 1) < 0 &&
-               (is_determiner(view.norm(k - 1)) ||
+               (view.is(k - 1, WordClass::kDeterminer) ||
                 (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
-                 !is_preposition(view.norm(k - 1)) && k + 4 > n &&
+                 !view.is(k - 1, WordClass::kPreposition) && k + 4 > n &&
                  std::find(std::begin(kLight), std::end(kLight), view.norm(k - 1)) == std::end(kLight)))))) {
         --k;
       }
@@ -1921,7 +1920,7 @@ class Coder {
       if (before.empty() && !by_agent && k > s.first_token && (w1 == "during" || light)) {
         const std::uint32_t at = w1 == "out" ? k - 2 : k - 1;
         bool modal = false;
-        for (std::uint32_t j = view.clause_start(at); j < at; ++j) modal = modal || is_modal(view.norm(j));
+        for (std::uint32_t j = view.clause_start(at); j < at; ++j) modal = modal || view.is(j, WordClass::kModal);
         const int subject = modal ? -1 : view.subject_before(at);
         if (subject >= 0 && !view.mention(subject).pronoun) {
           before.push_back(subject);
@@ -1990,10 +1989,10 @@ class Coder {
     const bool agent_named = !before.empty() && !verb_between(view, before.back(), n);
     for (std::uint32_t k = n; !agent_named && k > view.clause_start(n) && k + 14 > n;) {
       --k;
-      if (view.mention_at(k) >= 0 || seg_.tokens[k].upper || (k > view.begin() && is_determiner(view.norm(k - 1)))) {
+      if (view.mention_at(k) >= 0 || seg_.tokens[k].upper || (k > view.begin() && view.is(k - 1, WordClass::kDeterminer))) {
         continue;
       }
-      for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+      for (const VerbAnalysis& a : lex_.analyse_verb(seg_, k)) {
         if (a.form == VerbForm::kBase || a.form == VerbForm::kGerund) continue;
         const auto* asking = lex_.verb_patterns(a.lemma);
         if (asking == nullptr) continue;
@@ -2023,10 +2022,10 @@ class Coder {
         if (w == "of" && k == complement) {
           std::uint32_t j = k + 1;
           while (j < view.end() && j < k + 4 && (view.mention_at(j) < 0 || view.mention(view.mention_at(j)).pronoun) &&
-                 !is_preposition(view.norm(j)) && view.norm(j) != "," && view.norm(j) != "and") {
+                 !view.is(j, WordClass::kPreposition) && view.norm(j) != "," && view.norm(j) != "and") {
             ++j;
           }
-          if (j < view.end() && j > k + 1 && view.mention_at(j) < 0 && is_preposition(view.norm(j))) {
+          if (j < view.end() && j > k + 1 && view.mention_at(j) < 0 && view.is(j, WordClass::kPreposition)) {
             limit = std::min<std::uint32_t>(view.end(), j + 1);
             k = j - 1;
             continue;
@@ -2087,7 +2086,7 @@ class Coder {
         bool found = false;
         for (std::uint32_t k = view.mention(before.front()).end_token; k < n && !found; ++k) {
           if (view.mention_at(k) >= 0 || seg_.tokens[k].kind != TokenKind::kWord || seg_.tokens[k].upper) continue;
-          for (const VerbAnalysis& a : lex_.analyse_verb(view.norm(k))) {
+          for (const VerbAnalysis& a : lex_.analyse_verb(seg_, k)) {
             if (a.form == VerbForm::kGerund) continue;
             const VerbGroup g = verb_group(view, lex_, k, a.form);
             modality = clause_modality(view, k, g.modality);

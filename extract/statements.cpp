@@ -54,7 +54,7 @@ class Finder {
   bool looks_like_gerund(std::uint32_t k) const {
     const std::string_view w = norm(k);
     if (seg_.tokens[k].kind != TokenKind::kWord || seg_.tokens[k].upper) return false;
-    for (const VerbAnalysis& v : lex_.analyse_verb(w)) {
+    for (const VerbAnalysis& v : lex_.analyse_verb(seg_, k)) {
       if (v.form == VerbForm::kGerund) return true;
     }
     static constexpr std::array<std::string_view, 16> kNotGerunds = {
@@ -294,7 +294,7 @@ class Finder {
       // A verb the forms table does not list: "contained", "reaffirmed", "the industry needs to".
       if (lower_word(k) && w.size() > 4 && w.ends_with("ed")) return true;
       if (lower_word(k) && is_common_third_person(w)) return true;
-      for (const auto& a : lex_.analyse_verb(w)) {
+      for (const auto& a : lex_.analyse_verb(seg_, k)) {
         if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kThird) return true;
       }
     }
@@ -344,7 +344,7 @@ class Finder {
   // "Another said", "another added": a pronoun subject, not a determiner, before a past form.
   bool another_then_past(std::uint32_t k) const {
     if (k == 0 || norm(k - 1) != "another") return false;
-    for (const auto& a : lex_.analyse_verb(norm(k))) {
+    for (const auto& a : lex_.analyse_verb(seg_, k)) {
       if (a.form == VerbForm::kPast || a.form == VerbForm::kPastOrParticiple) return true;
     }
     return false;
@@ -354,11 +354,11 @@ class Finder {
   std::uint32_t cue_in(std::uint32_t from, std::uint32_t to, const CueEntry** cue) const {
     for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
       // A noun reading: "on state television", "the report", "a comment".
-      if (k > 0 && ((is_determiner(norm(k - 1)) && !another_then_past(k)) ||
-                    (is_preposition(norm(k - 1)) && norm(k - 1) != "to"))) {
+      if (k > 0 && ((((seg_.tokens[k - 1].classes & WordClass::kDeterminer) != 0) && !another_then_past(k)) ||
+                    (((seg_.tokens[k - 1].classes & WordClass::kPreposition) != 0) && norm(k - 1) != "to"))) {
         continue;
       }
-      for (const auto& a : lex_.analyse_verb(norm(k))) {
+      for (const auto& a : lex_.analyse_verb(seg_, k)) {
         if (a.form == VerbForm::kGerund && (k == 0 || norm(k - 1) != ",")) continue;
         // '," the judgment read.', 'the banner read: "..."' end the attribution; "a statement
         // read on state television" is a participle.
@@ -384,7 +384,7 @@ class Finder {
     }
     if (is_determiner(w)) return true;
     // "he will agree only if Kyiv's government is replaced": a condition on the verb, not what was said.
-    if (w == "only" && i + 1 < view.end() && is_subordinator(norm(i + 1))) return false;
+    if (w == "only" && i + 1 < view.end() && ((seg_.tokens[i + 1].classes & WordClass::kSubordinator) != 0)) return false;
     // "said more than 50,000 children had been killed", "said 23 allies would meet the target".
     static constexpr std::string_view kQuantifiers[] = {"more", "most", "many", "several", "some", "few",
                                                         "nearly", "almost", "about", "around", "only"};
@@ -403,7 +403,7 @@ class Finder {
     }
     // "said demand was recovering", "said turnout had fallen": a noun the forms table also
     // lists as a verb, right before an auxiliary or modal.
-    if (i + 1 < view.end() && lower_word(i) && norm(i + 1) != "to" && (is_auxiliary(norm(i + 1)) || is_modal(norm(i + 1))) &&
+    if (i + 1 < view.end() && lower_word(i) && norm(i + 1) != "to" && (((seg_.tokens[i + 1].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[i + 1].classes & WordClass::kModal) != 0)) &&
         norm(i + 1) != "'s") {
       return true;
     }
@@ -453,8 +453,8 @@ class Finder {
       k = view.mention(obj).end_token;
     } else {
       if (k < view.end() && (norm(k) == "the" || norm(k) == "his" || norm(k) == "her" || norm(k) == "their")) ++k;
-      if (k >= view.end() || seg_.tokens[k].kind != TokenKind::kWord || is_preposition(norm(k)) ||
-          is_auxiliary(norm(k)) || is_modal(norm(k)) || !lex_.analyse_verb(norm(k)).empty()) {
+      if (k >= view.end() || seg_.tokens[k].kind != TokenKind::kWord || ((seg_.tokens[k].classes & WordClass::kPreposition) != 0) ||
+          ((seg_.tokens[k].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[k].classes & WordClass::kModal) != 0) || !lex_.analyse_verb(seg_, k).empty()) {
         return UINT32_MAX;
       }
       const std::string_view w = norm(k);
@@ -583,7 +583,7 @@ class Finder {
       // the quote and a cue-like word; that word attributes nothing.
       for (std::uint32_t k = a; cue_token != UINT32_MAX && k < cue_token; ++k) {
         // "the ruling said", "its briefing said": after a determiner the "-ing" word is a noun.
-        if (looks_like_gerund(k) && !(k > a && (is_determiner(norm(k - 1)) || norm(k - 1) == "its"))) {
+        if (looks_like_gerund(k) && !(k > a && (((seg_.tokens[k - 1].classes & WordClass::kDeterminer) != 0) || norm(k - 1) == "its"))) {
           cue_token = UINT32_MAX;
           cue = nullptr;
         }
@@ -923,7 +923,7 @@ class Finder {
     // "according to the national rail operator SNCB": a name no lexicon knows ends the phrase;
     // "according to swaps data compiled by Bloomberg", "according to a poll by Ipsos" cite data.
     const bool named = k > from && (seg_.tokens[k - 1].upper || seg_.tokens[k - 1].all_caps) && k > from + 1 &&
-                       !is_preposition(norm(k - 2));
+                       !((seg_.tokens[k - 2].classes & WordClass::kPreposition) != 0);
     if ((!noun && !named) || data || k == from ||
         (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
       return false;
@@ -953,7 +953,7 @@ class Finder {
     for (std::uint32_t k = start; k < before && k < start + 8; ++k) {
       const int m = view.mention_at(k);
       if (m < 0) {
-        if (seg_.tokens[k].kind == TokenKind::kQuote || is_preposition(norm(k))) return -1;
+        if (seg_.tokens[k].kind == TokenKind::kQuote || ((seg_.tokens[k].classes & WordClass::kPreposition) != 0)) return -1;
         continue;
       }
       const Mention& mention = view.mention(m);
@@ -964,7 +964,7 @@ class Finder {
       // "Instead, he turned to crime, saying ...": a resolved pronoun after an opening adverb.
       const bool opening_pronoun = mention.pronoun && !mention.plural && k == start + 2 && norm(k - 1) == "," &&
                                    seg_.tokens[start].kind == TokenKind::kWord && !lower_word(start) &&
-                                   lex_.analyse_verb(norm(start)).empty() && !is_preposition(norm(start));
+                                   lex_.analyse_verb(seg_, start).empty() && !((seg_.tokens[start].classes & WordClass::kPreposition) != 0);
       if ((mention.pronoun && !opening_pronoun) || mention.actor.kind == "location" || mention.actor.id.empty() ||
           in_any_quote(mention.actor.span)) {
         return -1;
@@ -1199,7 +1199,7 @@ class Finder {
       return h + 1 < n && norm(h) == "-" && !seg_.tokens[h].space_before && !seg_.tokens[h + 1].space_before &&
              seg_.tokens[h + 1].kind == TokenKind::kWord &&
              (name_like(h + 1) || seg_.tokens[h + 1].span.end - seg_.tokens[h + 1].span.begin <= 3) &&
-             lex_.analyse_verb(norm(h + 1)).empty();
+             lex_.analyse_verb(seg_, h + 1).empty();
     };
     std::uint32_t k = cue + 1;
     while (k < n && k < cue + 5 && name_like(k) && !seg_.tokens[k].newline_before) {
@@ -1226,12 +1226,12 @@ class Finder {
         b -= 2;
         continue;
       }
-      if (seg_.tokens[b - 1].kind != TokenKind::kWord || is_preposition(norm(b - 1)) || norm(b - 1) == "and" ||
-          is_auxiliary(norm(b - 1))) {
+      if (seg_.tokens[b - 1].kind != TokenKind::kWord || ((seg_.tokens[b - 1].classes & WordClass::kPreposition) != 0) || norm(b - 1) == "and" ||
+          ((seg_.tokens[b - 1].classes & WordClass::kAuxiliary) != 0)) {
         break;
       }
       --b;
-      if (is_determiner(norm(b))) break;
+      if (((seg_.tokens[b].classes & WordClass::kDeterminer) != 0)) break;
     }
     for (std::uint32_t t = b; t < cue; ++t) {
       if (is_title_token(t) || norm(t) == "officials" || norm(t) == "official" || norm(t) == "sources") {
@@ -1247,11 +1247,11 @@ class Finder {
     while (b > 0 && b + 7 > cue &&
            (seg_.tokens[b - 1].kind == TokenKind::kWord || seg_.tokens[b - 1].kind == TokenKind::kNumber ||
             norm(b - 1) == "'s" || norm(b - 1) == "-") &&
-           !is_preposition(norm(b - 1)) && (norm(b - 1) == "'s" || !is_auxiliary(norm(b - 1))) && norm(b - 1) != "and") {
+           !((seg_.tokens[b - 1].classes & WordClass::kPreposition) != 0) && (norm(b - 1) == "'s" || !((seg_.tokens[b - 1].classes & WordClass::kAuxiliary) != 0)) && norm(b - 1) != "and") {
       --b;
-      if (is_determiner(norm(b)) || norm(b) == "one") break;
+      if (((seg_.tokens[b].classes & WordClass::kDeterminer) != 0) || norm(b) == "one") break;
     }
-    if (b < cue && b + 1 < cue && (is_determiner(norm(b)) || norm(b) == "one") && b > 0 &&
+    if (b < cue && b + 1 < cue && (((seg_.tokens[b].classes & WordClass::kDeterminer) != 0) || norm(b) == "one") && b > 0 &&
         (norm(b - 1) == "," || seg_.tokens[b - 1].kind == TokenKind::kQuote || seg_.tokens[b].paragraph_before ||
          sentence_of(b).first_token == b)) {
       m.actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 1].span.end};
@@ -1259,9 +1259,9 @@ class Finder {
       return m;
     }
     std::uint32_t e = cue + 1;
-    if (e < n && (is_determiner(norm(e)) || norm(e) == "one")) {
+    if (e < n && (((seg_.tokens[e].classes & WordClass::kDeterminer) != 0) || norm(e) == "one")) {
       while (e + 1 < n && e < cue + 7 && (seg_.tokens[e + 1].kind == TokenKind::kWord || norm(e + 1) == "-") &&
-             !is_preposition(norm(e + 1))) {
+             !((seg_.tokens[e + 1].classes & WordClass::kPreposition) != 0)) {
         ++e;
       }
       const std::string_view head = norm(e);
@@ -1335,7 +1335,7 @@ class Finder {
         add_reported(s, sp, v, v + 2, c_first, c_end, nullptr, nullptr);
         continue;
       }
-      for (const auto& a : lex_.analyse_verb(norm(v))) {
+      for (const auto& a : lex_.analyse_verb(seg_, v)) {
         const CueEntry* cue = cue_at(v, a.lemma, false);
         if (cue == nullptr) continue;
 
@@ -1516,7 +1516,7 @@ class Finder {
         const bool pronoun_clause = v + 2 < s.end_token &&
                                     (norm(v + 1) == "it" || norm(v + 1) == "he" || norm(v + 1) == "she" ||
                                      norm(v + 1) == "they" || norm(v + 1) == "we") &&
-                                    (is_auxiliary(norm(v + 2)) || is_modal(norm(v + 2)));
+                                    (((seg_.tokens[v + 2].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[v + 2].classes & WordClass::kModal) != 0));
         if (cue->negative_content && (v + 1 >= s.end_token || (norm(v + 1) != "that" && !pronoun_clause))) break;
         // "The Pentagon said Monday that ...", "said Tuesday night it would ...": a bare weekday
         // (American style) is an adjunct of the verb, not the content's subject.
@@ -1539,7 +1539,7 @@ class Finder {
         const bool directive = addressee != nullptr && !has_that && c_first + 1 < s.end_token &&
                                is_directive_cue(cue->cue) &&
                                ((norm(c_first) == "to" && seg_.tokens[c_first + 1].kind == TokenKind::kWord &&
-                                 !is_determiner(norm(c_first + 1)) && !seg_.tokens[c_first + 1].upper) ||
+                                 !((seg_.tokens[c_first + 1].classes & WordClass::kDeterminer) != 0) && !seg_.tokens[c_first + 1].upper) ||
                                 (norm(c_first) == "against" && (cue->cue == "warn" || cue->cue == "caution")));
         // "X told the conference in Munich" names an audience, not what was said.
         if (cue->addressee && !cue->about_object && !has_that && !directive && !audience_clause) break;
@@ -1807,7 +1807,7 @@ class Finder {
   bool described_subject(const SentenceView& view, std::uint32_t verb, std::uint32_t sentence, Mention* out) {
     std::uint32_t b = verb;
     while (b > view.begin() && b + 5 > verb && seg_.tokens[b - 1].kind == TokenKind::kWord && norm(b - 1) != "the" &&
-           view.mention_at(b - 1) < 0 && !is_preposition(norm(b - 1))) {
+           view.mention_at(b - 1) < 0 && !((seg_.tokens[b - 1].classes & WordClass::kPreposition) != 0)) {
       --b;
     }
     if (b == verb || b == view.begin() || norm(b - 1) != "the") return false;
@@ -1846,7 +1846,7 @@ class Finder {
   bool unnamed_subject(const SentenceView& view, std::uint32_t verb, Mention* out) const {
     // "the family said", "the assembly said": a noun in "-ly" after a determiner, which the verb
     // group took for an adverb before the verb.
-    if (verb > view.begin() && norm(verb).ends_with("ly") && is_determiner(norm(verb - 1)) && lower_word(verb)) ++verb;
+    if (verb > view.begin() && norm(verb).ends_with("ly") && ((seg_.tokens[verb - 1].classes & WordClass::kDeterminer) != 0) && lower_word(verb)) ++verb;
     std::uint32_t b = verb;
     if (b > view.begin() && (norm(b - 1) == "also" || norm(b - 1) == "further")) --b;
     if (b > view.begin() + 2 && norm(b - 1) == ",") {
@@ -1881,7 +1881,7 @@ class Finder {
     // head noun stands before the postmodifier; the span keeps it.
     for (std::uint32_t k = end; k > view.begin() && k + 6 > end; --k) {
       const std::string_view w = norm(k - 1);
-      if ((w == "familiar" || w == "briefed" || w == "close") && k < end && is_preposition(norm(k))) {
+      if ((w == "familiar" || w == "briefed" || w == "close") && k < end && ((seg_.tokens[k].classes & WordClass::kPreposition) != 0)) {
         b = k - 1;
         break;
       }
@@ -1896,14 +1896,14 @@ class Finder {
     };
     while (b > view.begin() && b + 7 > end &&
            (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s" || inner_hyphen(b - 1)) &&
-           !is_preposition(norm(b - 1)) && (!is_auxiliary(norm(b - 1)) || norm(b - 1) == "'s") && !is_modal(norm(b - 1)) &&
-           norm(b - 1) != "and" && norm(b - 1) != "or" && norm(b - 1) != "but" && !is_subordinator(norm(b - 1)) &&
+           !((seg_.tokens[b - 1].classes & WordClass::kPreposition) != 0) && (!((seg_.tokens[b - 1].classes & WordClass::kAuxiliary) != 0) || norm(b - 1) == "'s") && !((seg_.tokens[b - 1].classes & WordClass::kModal) != 0) &&
+           norm(b - 1) != "and" && norm(b - 1) != "or" && norm(b - 1) != "but" && !((seg_.tokens[b - 1].classes & WordClass::kSubordinator) != 0) &&
            (view.mention_at(b - 1) < 0 ||
             // "Greater Manchester Police said": a place inside a capitalised name.
             (view.mention(view.mention_at(b - 1)).actor.kind == "location" && capitalised && b < end &&
              (seg_.tokens[b - 1].upper || seg_.tokens[b - 1].all_caps)))) {
       --b;
-      if (is_determiner(norm(b)) || norm(b) == "one") break;
+      if (((seg_.tokens[b].classes & WordClass::kDeterminer) != 0) || norm(b) == "one") break;
       capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps || inner_hyphen(b));
     }
     // "A spokeswoman for the company said", "a lawyer for the family said": the person noun
@@ -1911,12 +1911,12 @@ class Finder {
     if (b > view.begin() + 1 && (norm(b - 1) == "for" || norm(b - 1) == "of") &&
         (is_unnamed_speaker_noun(norm(b - 2)) || is_source_noun(norm(b - 2)))) {
       std::uint32_t h = b - 2;
-      while (h > view.begin() && h + 4 > b - 2 && seg_.tokens[h - 1].kind == TokenKind::kWord && !is_preposition(norm(h - 1)) &&
+      while (h > view.begin() && h + 4 > b - 2 && seg_.tokens[h - 1].kind == TokenKind::kWord && !((seg_.tokens[h - 1].classes & WordClass::kPreposition) != 0) &&
              view.mention_at(h - 1) < 0) {
         --h;
-        if (is_determiner(norm(h))) break;
+        if (((seg_.tokens[h].classes & WordClass::kDeterminer) != 0)) break;
       }
-      if (is_determiner(norm(h)) && (h == view.begin() || norm(h - 1) == ",")) {
+      if (((seg_.tokens[h].classes & WordClass::kDeterminer) != 0) && (h == view.begin() || norm(h - 1) == ",")) {
         out->first_token = h;
         out->end_token = end;
         out->actor = ActorRef{};
@@ -1931,7 +1931,7 @@ class Finder {
     }
     if (b == end || (b > view.begin() && norm(b - 1) != "," && seg_.tokens[b - 1].kind != TokenKind::kQuote)) return false;
     const std::string_view head = norm(end - 1);
-    const bool determined = is_determiner(norm(b)) || norm(b) == "one";
+    const bool determined = ((seg_.tokens[b].classes & WordClass::kDeterminer) != 0) || norm(b) == "one";
     // "..., police said.", "..., officials said.": a bare plural (or "police") is a phrase of its own.
     const bool bare_plural = end == b + 1 && (head == "police" || (head.size() > 3 && head.ends_with("s")));
     const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head) || is_source_noun(head) ||
@@ -2046,7 +2046,7 @@ class Finder {
       // clause about the speaker.
       if (norm(k) == "," && k + 1 < to && looks_like_gerund(k + 1)) return true;
       if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return false;
-      if (norm(k) == "that" || is_auxiliary(norm(k)) || is_modal(norm(k))) return false;
+      if (norm(k) == "that" || ((seg_.tokens[k].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[k].classes & WordClass::kModal) != 0)) return false;
     }
     return true;
   }
@@ -2107,7 +2107,7 @@ class Finder {
         int s = lex_.stance(norm(k));
         if (s == 0) s = lex_.stance(lex_.singular(norm(k)));
         if (s == 0) {
-          for (const auto& a : lex_.analyse_verb(norm(k))) {
+          for (const auto& a : lex_.analyse_verb(seg_, k)) {
             s = lex_.stance(a.lemma);
             if (s != 0) break;
           }
@@ -2115,7 +2115,7 @@ class Finder {
         if (s == 0) continue;
         // "not legitimate", "no threat": a negation just before flips the word.
         for (std::uint32_t b = k; b > 0 && b + 3 > k; --b) {
-          if (is_negation(norm(b - 1))) { s = -s; break; }
+          if (((seg_.tokens[b - 1].classes & WordClass::kNegation) != 0)) { s = -s; break; }
         }
         score += s;
       }
@@ -2233,7 +2233,7 @@ class Finder {
                           noun == "campaign" || noun == "ministry";
       if (office && (possessive_pronoun || (!m.pronoun && k > m.end_token))) {
         std::uint32_t first = m.first_token;
-        if (!m.pronoun && first > 0 && is_determiner(norm(first - 1)) && !seg_.tokens[first].newline_before) --first;
+        if (!m.pronoun && first > 0 && ((seg_.tokens[first - 1].classes & WordClass::kDeterminer) != 0) && !seg_.tokens[first].newline_before) --first;
         return Span{seg_.tokens[first].span.begin, seg_.tokens[k].span.end};
       }
     }
@@ -2261,12 +2261,12 @@ class Finder {
         }
         break;
       }
-      if (is_preposition(norm(k)) || is_determiner(norm(k))) break;
+      if (((seg_.tokens[k].classes & WordClass::kPreposition) != 0) || ((seg_.tokens[k].classes & WordClass::kDeterminer) != 0)) break;
     }
     // "a spokesman for the Ukrainian air force": the person noun before "for" / "of".
     if (!*unnamed) {
       std::uint32_t k = first;
-      if (k > 0 && is_determiner(norm(k - 1))) --k;
+      if (k > 0 && ((seg_.tokens[k - 1].classes & WordClass::kDeterminer) != 0)) --k;
       if (k >= 2 && (norm(k - 1) == "for" || norm(k - 1) == "of" || norm(k - 1) == "at") &&
           is_unnamed_speaker_noun(norm(k - 2))) {
         first = k - 2;
@@ -2280,10 +2280,10 @@ class Finder {
     }
     if (*unnamed) {
       // "a senior", "two": modifiers of the unnamed person.
-      while (first > 0 && first + 4 > m.first_token && lower_word(first - 1) && !is_determiner(norm(first - 1)) &&
-             !is_preposition(norm(first - 1)) && !is_auxiliary(norm(first - 1)) && !is_subordinator(norm(first - 1)) &&
+      while (first > 0 && first + 4 > m.first_token && lower_word(first - 1) && !((seg_.tokens[first - 1].classes & WordClass::kDeterminer) != 0) &&
+             !((seg_.tokens[first - 1].classes & WordClass::kPreposition) != 0) && !((seg_.tokens[first - 1].classes & WordClass::kAuxiliary) != 0) && !((seg_.tokens[first - 1].classes & WordClass::kSubordinator) != 0) &&
              norm(first - 1) != "and" && norm(first - 1) != "but" && norm(first - 1) != "or" &&
-             lex_.verb_cues(norm(first - 1)) == nullptr && lex_.analyse_verb(norm(first - 1)).empty()) {
+             lex_.verb_cues(norm(first - 1)) == nullptr && lex_.analyse_verb(seg_, first - 1).empty()) {
         --first;
       }
     }
@@ -2312,10 +2312,10 @@ class Finder {
     // "an Egyptian official briefed on the talks", "a diplomat familiar with the plans": the
     // postmodifier that says why the unnamed person knows belongs to the phrase.
     if ((*unnamed || is_unnamed_speaker_noun(norm(end - 1))) && end + 2 < n &&
-        (norm(end) == "familiar" || norm(end) == "briefed") && is_preposition(norm(end + 1))) {
+        (norm(end) == "familiar" || norm(end) == "briefed") && ((seg_.tokens[end + 1].classes & WordClass::kPreposition) != 0)) {
       std::uint32_t k = end + 2;
-      while (k < n && k < end + 7 && seg_.tokens[k].kind == TokenKind::kWord && !is_auxiliary(norm(k)) &&
-             !is_modal(norm(k)) && norm(k) != "said" && norm(k) != "told") {
+      while (k < n && k < end + 7 && seg_.tokens[k].kind == TokenKind::kWord && !((seg_.tokens[k].classes & WordClass::kAuxiliary) != 0) &&
+             !((seg_.tokens[k].classes & WordClass::kModal) != 0) && norm(k) != "said" && norm(k) != "told") {
         ++k;
       }
       if (k > end + 2 && k < n && seg_.tokens[k].kind == TokenKind::kPunct) end = k;
