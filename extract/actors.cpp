@@ -49,6 +49,12 @@ constexpr auto kNameParticles = std::to_array<std::string_view>({
     "de", "da", "do", "dos", "das", "di", "del", "della", "du", "van", "von", "der", "den", "ter", "ten",
     "bin", "ibn", "al", "el", "la", "le"});
 
+// Verbs of saying followed by what is said, never by an object: "said it had", "added it would".
+constexpr auto kSayOnly = std::to_array<std::string_view>({
+    "said", "says", "added", "adds", "stated", "claimed", "insisted", "argued", "noted", "announced", "confirmed",
+    "maintained", "believed", "thought", "hoped", "feared", "saying", "adding", "stating", "claiming", "insisting",
+    "arguing", "noting", "announcing", "confirming", "maintaining"});
+
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
@@ -248,6 +254,63 @@ class Resolver {
     return m;
   }
 
+  // Whether first name `given` (folded) can be the given name of lexicon person `person`: one of
+  // the first words of its names, or a spelling of one ("Sergei" for "Sergey": the same first
+  // three letters). A person the lexicon names by surname only contradicts no first name.
+  bool first_name_fits(std::string_view given, std::uint32_t person) const {
+    const ActorEntry& a = lex_.actors()[person];
+    bool any = false;
+    auto fits = [&](std::string_view name) {
+      const std::size_t space = name.find(' ');
+      if (space == std::string_view::npos) return false;
+      any = true;
+      const std::string first = folded(name.substr(0, space));
+      return first == given || (first.size() >= 3 && given.size() >= 3 && first.compare(0, 3, given.substr(0, 3)) == 0);
+    };
+    if (fits(a.name)) return true;
+    for (const auto& alias : a.aliases) {
+      if (fits(alias)) return true;
+    }
+    return !any;
+  }
+
+  // "Ingrid Solberg" when the lexicon knows Erna Solberg: a known first name at token i, right
+  // before a person's name at token j that the lexicon gives another first name, is a new person's
+  // full name, not the listed one.
+  bool other_first_name(std::uint32_t i, std::uint32_t j, std::uint32_t end) const {
+    if (j != i + 1 || !seg_.tokens[i].upper || !lex_.is_first_name(norm(i))) return false;
+    const std::vector<PhraseEntry>* entries = nullptr;
+    if (lex_.match_phrase(seg_, j, end, &entries) == 0) return false;
+    bool person = false;
+    for (const auto& e : *entries) {
+      if (e.kind == PhraseKind::kTitle || e.kind == PhraseKind::kCue) continue;
+      if (lex_.actors()[e.target].kind != "person"sv) return false;
+      if (first_name_fits(norm(i), e.target)) return false;
+      person = true;
+    }
+    return person;
+  }
+
+  // "Johnson Sakaja": a person's weak alias (a surname shared by many) at token i, followed by a
+  // capitalised word that is no name the lexicon knows, is the first name of a new full name.
+  bool weak_alias_goes_on(std::uint32_t i, std::uint32_t n, std::uint32_t end) const {
+    const std::uint32_t j = i + n;
+    if (n != 1 || j >= end || !is_name_token(seg_.tokens[j]) || seg_.tokens[j].all_caps || starts_actor(j, end) ||
+        lex_.is_not_name(norm(j)) || in(kOrgWords, norm(j)) || in(kStateBodyWords, norm(j)) || in(kPlaceHeads, norm(j)) ||
+        is_title_at(j, end) || is(j, WordClass::kDeterminer)) {
+      return false;
+    }
+    return looks_like_name(j, j + 1);
+  }
+
+  // A bare surname that the document gave earlier to a new person ("Solberg" after "Ingrid
+  // Solberg"), where the lexicon person with that surname is not named in full: that new person.
+  const ActorRef* new_person_by_surname(std::uint32_t i, std::uint32_t n, std::uint32_t person) const {
+    if (n != 1 || full_name_token_.contains(person)) return nullptr;
+    auto it = new_people_.find(std::string(norm(i)));
+    return it == new_people_.end() ? nullptr : &it->second;
+  }
+
   // The capitalised name starting at i (tokens joined by spaces, hyphens or connectors in
   // organisation names); returns its end.
   std::uint32_t name_end(std::uint32_t i, std::uint32_t end, bool allow_connectors, bool allow_particles = false) const {
@@ -256,7 +319,7 @@ class Resolver {
       const Token& t = seg_.tokens[j];
       // "Presidents Putin and Ramaphosa": stop at a known name, but not at a weak alias, which is a
       // surname shared by others ("Hamas spokesman Hazem Qassem" is not Naim Qassem).
-      if (j > i && starts_actor(j, end, /*weak=*/false)) break;
+      if (j > i && starts_actor(j, end, /*weak=*/false) && !other_first_name(i, j, end)) break;
       if (is_name_token(t) && !lex_.is_not_name(norm(j))) { ++j; continue; }
       // "Jean-Luc Mélenchon", "Jong-un": a hyphen inside a name, with no space on either side.
       if (allow_particles && j > i && j + 1 < end && seg_.tokens[j].kind == TokenKind::kDash &&
@@ -470,9 +533,17 @@ class Resolver {
           const std::uint32_t m = i < end ? lex_.match_phrase(seg_, i, end, &next_entries) : 0;
           const PhraseEntry* next = m > 0 ? choose(*next_entries) : nullptr;
           if (next != nullptr && next->kind == PhraseKind::kTitle) continue;  // "Foreign Minister" after "Russian"
-          if (next != nullptr && (next->kind == PhraseKind::kName || next->kind == PhraseKind::kAlias ||
-                                  next->kind == PhraseKind::kWeak) &&
+          const bool new_full_name = next != nullptr && next->kind == PhraseKind::kWeak && weak_alias_goes_on(i, m, end);
+          if (next != nullptr && !new_full_name &&
+              (next->kind == PhraseKind::kName || next->kind == PhraseKind::kAlias || next->kind == PhraseKind::kWeak) &&
               lex_.actors()[next->target].kind == "person"sv) {
+            if (const ActorRef* known = new_person_by_surname(i, m, next->target); known != nullptr) {
+              out_.mentions.push_back(surname_mention(s, i, *known));
+              out_.mentions.back().first_token = pending_first;
+              i += m;
+              reset_pending();
+              continue;
+            }
             Mention person = make(s, i, i + m, next->target, "title");
             person.first_token = pending_first;  // the noun phrase starts at the title or affiliation
             add_role(s, person, pending_affiliation_actor, pending_title, pending_sector);
@@ -509,6 +580,11 @@ class Resolver {
         }
         if (chosen != nullptr) {
           const ActorEntry& a = lex_.actors()[chosen->target];
+          if (const std::uint32_t stop = backed_phrase(s, i, n, end); stop > i) {
+            reset_pending();
+            i = stop;
+            continue;
+          }
           // "the Helsinki Accords", "the Minsk Agreements", "the Istanbul Process": a place named in
           // the name of an agreement or a meeting is neither the state nor its government.
           if ((a.kind == "state"sv || a.kind == "location"sv) && i + n < end && seg_.tokens[i + n].upper &&
@@ -644,6 +720,18 @@ class Resolver {
               continue;
             }
           }
+          if (a.kind == "person"sv && chosen->kind == PhraseKind::kWeak && weak_alias_goes_on(i, n, end)) {
+            const std::uint32_t stop = new_name(s, i, end);
+            if (stop > i) { reset_pending(); i = stop; continue; }
+          }
+          if (a.kind == "person"sv && chosen->kind != PhraseKind::kMetonym && chosen->kind != PhraseKind::kDemonym) {
+            if (const ActorRef* known = new_person_by_surname(i, n, chosen->target); known != nullptr) {
+              out_.mentions.push_back(surname_mention(s, i, *known));
+              reset_pending();
+              i += n;
+              continue;
+            }
+          }
           if (chosen->kind == PhraseKind::kWeak) {
             std::vector<std::uint32_t> candidates;
             for (const auto& e : *entries) {
@@ -759,6 +847,54 @@ class Resolver {
       if (seg_.tokens[i].kind != TokenKind::kWord || seg_.tokens[i].upper) reset_pending();
       ++i;
     }
+  }
+
+  // Whether tokens j, j + 1 are "-backed", "-led" (a dash with no space on either side, then a
+  // participle of support or leadership).
+  bool backed_at(std::uint32_t j, std::uint32_t end) const {
+    static constexpr std::string_view kBacked[] = {"backed", "led", "supported", "sponsored", "funded", "allied",
+                                                   "aligned", "armed", "controlled", "dominated", "installed",
+                                                   "financed", "trained", "equipped"};
+    return j + 1 < end && seg_.tokens[j].kind == TokenKind::kDash && !seg_.tokens[j].space_before &&
+           !seg_.tokens[j + 1].space_before &&
+           std::find(std::begin(kBacked), std::end(kBacked), norm(j + 1)) != std::end(kBacked);
+  }
+
+  // "Sudan's army-backed government", "Kenya's Ruto-led government": the head after a state's
+  // possessive is that state's body, not the army or the person who backs or leads it (a backer
+  // with no possessive before it, "Iran-backed militias", stays a modifier mention of its own).
+  // The name matched at i spans n tokens; returns the end of the phrase, or i.
+  std::uint32_t backed_phrase(const Sentence& s, std::uint32_t i, std::uint32_t n, std::uint32_t end) {
+    std::uint32_t possessive = UINT32_MAX;
+    for (std::uint32_t k = i + 1; k < i + n; ++k) {
+      if (norm(k) == "'s") possessive = k;
+    }
+    std::uint32_t dash = i + n;
+    if (possessive == UINT32_MAX && i + n + 2 < end && norm(i + n) == "'s" && seg_.tokens[i + n + 1].kind == TokenKind::kWord &&
+        backed_at(i + n + 2, end)) {
+      possessive = i + n;
+      dash = i + n + 2;
+    }
+    if (!backed_at(dash, end)) return i;
+    const std::uint32_t stop = dash + 2;
+    if (possessive != UINT32_MAX) {
+      // The possessor: a state or one of its names before the "'s".
+      const std::vector<PhraseEntry>* entries = nullptr;
+      const std::uint32_t m = lex_.match_phrase(seg_, i, possessive, &entries);
+      const PhraseEntry* owner = m == possessive - i ? choose(*entries) : nullptr;
+      if (owner == nullptr || owner->kind == PhraseKind::kTitle || lex_.actors()[owner->target].kind != "state"sv) {
+        return i;
+      }
+      const std::string_view head = stop < end ? norm(stop) : std::string_view();
+      const bool military = head == "army" || head == "forces" || head == "military" || head == "navy";
+      if (!military && head != "government" && head != "administration" && head != "cabinet" && head != "ministry" &&
+          head != "authorities") {
+        return i;
+      }
+      out_.mentions.push_back(make(s, i, stop + 1, owner->target, "metonym", military ? "MIL" : "GOV"));
+      return stop + 1;
+    }
+    return i;
   }
 
   // The longest agent noun phrase at token j ("riot police", "troops"); its sector, with *stop set
@@ -910,7 +1046,12 @@ class Resolver {
       std::uint32_t next = m.end_token;
       if (norm(next) == "'s" && next + 1 < s.end_token) ++next;
       const std::string_view w = norm(next);
-      if (w != "administration" && w != "government" && w != "cabinet" && w != "regime") continue;
+      // "President Dina Boluarte's office", "Zelensky's office": the office of a head of state or
+      // government, named, speaks for the government; an office of someone else is their own, and
+      // "the president's office" (a description, raided or searched) stays the holder's.
+      const bool office = (w == "office" || w == "offices") && norm(next - 1) == "'s" && m.via != "description"sv &&
+                          is_leader(m.actor.id);
+      if (w != "administration" && w != "government" && w != "cabinet" && w != "regime" && !office) continue;
       const std::uint32_t state = lex_.state_index(m.actor.country);
       if (state == UINT32_MAX) continue;
       std::uint32_t first = m.first_token;
@@ -1188,19 +1329,24 @@ class Resolver {
     if (stop - i == 1) {
       auto it = new_people_.find(std::string(norm(i)));
       if (it != new_people_.end()) {
-        Mention m;
-        m.sentence = s.index;
-        m.first_token = i;
-        m.end_token = i + 1;
-        m.actor = it->second;
-        m.actor.span = seg_.tokens[i].span;
-        m.actor.text = std::string(slice(doc_.text, m.actor.span));
-        m.via = "coref";
-        out_.mentions.push_back(std::move(m));
+        out_.mentions.push_back(surname_mention(s, i, it->second));
         return stop;
       }
     }
     return stop;  // unknown capitalised words are skipped as a whole
+  }
+
+  // The one-token mention at i of a new person named in full before.
+  Mention surname_mention(const Sentence& s, std::uint32_t i, const ActorRef& person) const {
+    Mention m;
+    m.sentence = s.index;
+    m.first_token = i;
+    m.end_token = i + 1;
+    m.actor = person;
+    m.actor.span = seg_.tokens[i].span;
+    m.actor.text = std::string(slice(doc_.text, m.actor.span));
+    m.via = "coref";
+    return m;
   }
 
   bool is_sentence_start(std::uint32_t token) const {
@@ -1420,6 +1566,60 @@ class Resolver {
             lex_.analyse_verb(before).empty() && !is_preposition(before) && !is_determiner(before));
   }
 
+  // "..., but Islamabad said it had", "Pakistan told the UN on Monday that its": "it" in what a
+  // state or an organisation says, shortly after the verb of saying, is the speaker, whichever
+  // actor opens the sentence.
+  const Mention* speaking_body(const Mention& p) const {
+    const Sentence& s = seg_.sentences[p.sentence];
+    std::uint32_t verb = UINT32_MAX;
+    for (std::uint32_t k = p.first_token; k > s.first_token && k + 8 > p.first_token;) {
+      --k;
+      const std::string_view w = norm(k);
+      if (w == "." || w == ";" || seg_.tokens[k].kind == TokenKind::kQuote) break;
+      if (speech_verb_at(k)) { verb = k; break; }
+    }
+    if (verb == UINT32_MAX) return nullptr;
+    // Right after a verb that takes an object, the pronoun is that object ("accusing it of", "told
+    // it to"); a verb of saying alone is followed by what is said.
+    if (verb + 1 == p.first_token && !in(kSayOnly, norm(verb))) {
+      return nullptr;
+    }
+    std::uint32_t subject_end = verb;
+    while (subject_end > s.first_token + 1 &&
+           (norm(subject_end - 1) == "also" || norm(subject_end - 1) == "has" || norm(subject_end - 1) == "had" ||
+            norm(subject_end - 1) == "have" || norm(subject_end - 1) == "later")) {
+      --subject_end;
+    }
+    for (std::size_t k = first_mention_from(out_.mentions, subject_end); k > 0;) {
+      const Mention& m = out_.mentions[--k];
+      if (m.sentence != p.sentence || m.end_token + 4 < subject_end) break;
+      if (m.end_token != subject_end || m.pronoun || m.modifier || m.plural || m.actor.id.empty()) continue;
+      const std::string_view kind = m.actor.kind;
+      if (kind == "state"sv || kind == "igo"sv || kind == "organisation"sv || kind == "group"sv) return &m;
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // Whether the pronoun p stands right after a verb that is no auxiliary, modal or verb of saying
+  // ("accusing it", "urged it", "violating it"), as its object; *addressee tells whether the verb
+  // is one of speech, whose object is mostly an actor ("accusing it of", "urged it to").
+  bool object_of_verb(const Mention& p, bool* addressee) const {
+    const Sentence& s = seg_.sentences[p.sentence];
+    if (p.first_token <= s.first_token + 1) return false;
+    const std::uint32_t v = p.first_token - 1;
+    const std::string_view w = norm(v);
+    if (seg_.tokens[v].kind != TokenKind::kWord || seg_.tokens[v].upper || is_auxiliary(w) || is_modal(w) ||
+        in(kSayOnly, w) || is_preposition(w) || is_determiner(w) || is(v - 1, WordClass::kDeterminer)) {
+      return false;  // "the sanctions it announced": a noun, not a verb
+    }
+    const auto& analyses = lex_.analyse_verb(w);
+    if (analyses.empty()) return false;
+    *addressee = false;
+    for (const VerbAnalysis& a : analyses) *addressee = *addressee || lex_.verb_cues(a.lemma) != nullptr;
+    return true;
+  }
+
   void resolve_pronouns() {
     // he/she/his/her -> the most salient compatible person: the first one named (outside a
     // prepositional phrase) in the nearest sentence that names one, within three sentences.
@@ -1498,8 +1698,28 @@ class Resolver {
       const bool use_narrated = !neuter && !quoted(p) && narrated[g].mention != nullptr &&
                                 p.sentence <= narrated[g].sentence + reach;
       const Salient& slot = neuter ? body : use_narrated ? narrated[g] : person[g];
-      if (slot.mention == nullptr || p.sentence > slot.sentence + reach) continue;
-      const ActorRef* chosen = &slot.mention->actor;
+      const Mention* speaker = neuter ? speaking_body(p) : nullptr;
+      if (speaker == nullptr && (slot.mention == nullptr || p.sentence > slot.sentence + reach)) continue;
+      const ActorRef* chosen = speaker != nullptr ? &speaker->actor : &slot.mention->actor;
+      // "Sudan cut ties with the UAE, accusing it of arming the RSF": "it" as the object of a verb
+      // is not that verb's subject, the actor the sentence opens with. The object of a verb of
+      // speech is the actor named last before it in the sentence; of another verb ("violating
+      // it", "block it"), mostly a thing (a truce, a resolution), so it is left unresolved.
+      bool addressee = false;
+      if (neuter && speaker == nullptr && norm(p.first_token) == "it" && object_of_verb(p, &addressee)) {
+        chosen = nullptr;
+        for (std::size_t k = first_mention_from(out_.mentions, p.first_token); addressee && k > 0;) {
+          const Mention& other = out_.mentions[--k];
+          if (other.sentence != p.sentence) break;
+          if (other.pronoun || other.modifier || other.plural || other.actor.id.empty() ||
+              other.actor.kind == "person"sv || other.actor.kind == "location"sv || prenominal(other)) {
+            continue;
+          }
+          if (other.actor.id != slot.mention->actor.id) chosen = &other.actor;
+          break;
+        }
+        if (chosen == nullptr) continue;
+      }
       if (norm(p.first_token) == "him" && last_person != nullptr && last_person_sentence == p.sentence &&
           last_person->id == chosen->id && same_clause(last_person_token, p.first_token)) {
         chosen = nullptr;
