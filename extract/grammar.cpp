@@ -304,6 +304,17 @@ int SentenceView::subject_before(std::uint32_t verb_start) const {
     if (m < 0) continue;
     const Mention& mention_here = mention(m);
     i = mention_here.first_token;
+    // "Iran-backed militias attacked", "the Saudi-led coalition struck": the backer or leader
+    // before the dash modifies the subject, whose head is no actor of ours; it is not the subject.
+    if (mention_here.modifier && mention_here.end_token + 1 < verb_start &&
+        seg_.tokens[mention_here.end_token].kind == TokenKind::kDash && !seg_.tokens[mention_here.end_token + 1].space_before) {
+      const std::string_view participle = norm(mention_here.end_token + 1);
+      if (participle == "backed" || participle == "led" || participle == "supported" || participle == "sponsored" ||
+          participle == "funded" || participle == "allied" || participle == "aligned" || participle == "armed" ||
+          participle == "controlled" || participle == "installed") {
+        continue;
+      }
+    }
     // Skip mentions inside prepositional phrases ("the head of X", "talks with Y"): look past a
     // determiner and up to two lower-case modifiers for a preposition.
     std::uint32_t k = i;
