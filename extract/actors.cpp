@@ -254,9 +254,28 @@ class Resolver {
     return m;
   }
 
+  // The consonants of a folded first name, with the letters that transliterations swap made one
+  // ("Volodymyr" and "Vladimir" -> "vldmr", "Mohammed" and "Muhammad" -> "mhmd", "Aleksei" and
+  // "Alexei" -> "lks").
+  static std::string name_skeleton(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'h') continue;
+      std::string_view add(&c, 1);
+      if (c == 'w') add = "v";
+      else if (c == 'c' || c == 'q') add = "k";
+      else if (c == 'x') add = "ks";
+      for (char a : add) {
+        if (out.empty() || out.back() != a) out += a;
+      }
+    }
+    return out;
+  }
+
   // Whether first name `given` (folded) can be the given name of lexicon person `person`: one of
   // the first words of its names, or a spelling of one ("Sergei" for "Sergey": the same first
-  // three letters). A person the lexicon names by surname only contradicts no first name.
+  // three letters, or the same skeleton). A person the lexicon names by surname only contradicts
+  // no first name.
   bool first_name_fits(std::string_view given, std::uint32_t person) const {
     const ActorEntry& a = lex_.actors()[person];
     bool any = false;
@@ -265,7 +284,8 @@ class Resolver {
       if (space == std::string_view::npos) return false;
       any = true;
       const std::string first = folded(name.substr(0, space));
-      return first == given || (first.size() >= 3 && given.size() >= 3 && first.compare(0, 3, given.substr(0, 3)) == 0);
+      return first == given || (first.size() >= 3 && given.size() >= 3 && first.compare(0, 3, given.substr(0, 3)) == 0) ||
+             name_skeleton(first) == name_skeleton(given);
     };
     if (fits(a.name)) return true;
     for (const auto& alias : a.aliases) {
@@ -721,7 +741,19 @@ class Resolver {
             }
           }
           if (a.kind == "person"sv && chosen->kind == PhraseKind::kWeak && weak_alias_goes_on(i, n, end)) {
+            const std::size_t before = out_.mentions.size();
             const std::uint32_t stop = new_name(s, i, end);
+            // A listed person's name word and one or two more capitalised words no dictionary
+            // knows are a person's full name even with no first name we know or verb of saying
+            // after it ("Johnson Sakaja ordered").
+            // Not when the name goes on in a form this does not read ("Jeong Cheong-rae").
+            const bool goes_on = stop < end && seg_.tokens[stop].kind == TokenKind::kDash && !seg_.tokens[stop].space_before;
+            if (out_.mentions.size() == before && (stop == i + 2 || stop == i + 3) && !goes_on &&
+                looks_like_name(i + 1, stop)) {
+              Mention m = make_new(s, i, stop, surface(i, stop), "person", "", "");
+              new_people_[std::string(norm(stop - 1))] = m.actor;
+              out_.mentions.push_back(std::move(m));
+            }
             if (stop > i) { reset_pending(); i = stop; continue; }
           }
           if (a.kind == "person"sv && chosen->kind != PhraseKind::kMetonym && chosen->kind != PhraseKind::kDemonym) {

@@ -71,8 +71,9 @@ TEST_CASE("actor table: one-line dumps of the resolved mentions", "[extract][act
   }
   const double rate = static_cast<double>(passed) / static_cast<double>(cases.size());
   std::cout << "actor table: " << passed << " of " << cases.size() << " cases pass (" << rate << ")\n";
-  // Floor: what the extractor reached when the table was written (issue 3 aims at every case).
-  CHECK(rate >= 0.93);
+  // Floor: what the extractor reaches less a margin (0.97 on 312 cases after actors-v; the table
+  // was at 0.969 of 287 before it; issue 3 aims at every case).
+  CHECK(rate >= 0.955);
 }
 
 namespace {
