@@ -420,6 +420,20 @@ class Resolver {
     return phrase_end;
   }
 
+  // A person the document itself titles head of state or government of a known state
+  // ("Peruvian President Pedro Zamora"): a role_of relation to a state with such a title.
+  bool titled_leader(std::string_view id) const {
+    for (const RelationRecord& r : out_.relations) {
+      if (r.source.id != id || r.target.kind != "state"sv) continue;
+      if (r.title == "president"sv || r.title == "prime minister"sv || r.title == "chancellor"sv ||
+          r.title == "premier"sv || r.title == "king"sv || r.title == "queen"sv || r.title == "emir"sv ||
+          r.title == "head of state"sv || r.title == "head of government"sv || r.title == "acting president"sv) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // A person the lexicon knows as a head of state or government, or the head of an organisation,
   // on the document date.
   bool is_leader(std::string_view id) const {
@@ -1082,7 +1096,7 @@ class Resolver {
       // government, named, speaks for the government; an office of someone else is their own, and
       // "the president's office" (a description, raided or searched) stays the holder's.
       const bool office = (w == "office" || w == "offices") && norm(next - 1) == "'s" && m.via != "description"sv &&
-                          is_leader(m.actor.id);
+                          (is_leader(m.actor.id) || titled_leader(m.actor.id));
       if (w != "administration" && w != "government" && w != "cabinet" && w != "regime" && !office) continue;
       const std::uint32_t state = lex_.state_index(m.actor.country);
       if (state == UINT32_MAX) continue;
