@@ -1356,8 +1356,15 @@ class Resolver {
     // "Einav Zangauker spoke outside the Knesset", "Mykola Hrytsenko said". Names from anywhere
     // are far more than a first-name list holds; a speaker is a person or an organisation, and
     // organisations carry a head word, caught above.
-    if ((stop - i == 2 || stop - i == 3) && stop < end && looks_like_name(i, stop) &&
-        (speech_verb_at(stop) || speech_verb_after_apposition(stop, end))) {
+    // So are such words right after a verb of saying ('"...," said Ndindi Nyoro') and before ", who"
+    // (a relative pronoun for people only: "by Ndindi Nyoro, who chairs the committee").
+    const bool after_speech = i > s.first_token + 1 && (norm(i - 1) == "said" || norm(i - 1) == "says") &&
+                              (seg_.tokens[i - 2].kind == TokenKind::kQuote || norm(i - 2) == ",");
+    const bool before_who = stop + 1 < end && norm(stop) == "," && norm(stop + 1) == "who";
+    const bool goes_on = stop < end && seg_.tokens[stop].kind == TokenKind::kDash && !seg_.tokens[stop].space_before;
+    if ((stop - i == 2 || stop - i == 3) && stop <= end && looks_like_name(i, stop) &&
+        ((stop < end && (speech_verb_at(stop) || speech_verb_after_apposition(stop, end))) ||
+         ((after_speech || before_who) && !goes_on))) {
       bool plain = true;
       for (std::uint32_t k = i; k < stop; ++k) {
         plain = plain && seg_.tokens[k].upper && !lex_.is_not_name(norm(k)) && !is(k, WordClass::kDeterminer) &&
