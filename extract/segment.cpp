@@ -330,34 +330,7 @@ class Tokenizer {
     unsigned char high = 0;
     int letters = 0, uppers = 0;
     char first_letter = 0;
-    std::size_t k = 0;
-    if constexpr (std::endian::native == std::endian::little) {
-      // Eight bytes at a time while the load stays inside the text (it may run past the token:
-      // the bytes after it are masked off, and what is written past its folded form is written
-      // over by the next token or cut by run()). Upper- and lower-case ASCII letters are found by
-      // adding to the low seven bits of each byte; a byte with its high bit set is neither.
-      constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-      constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-      std::uint64_t high_bits = 0;
-      for (; k < surface.size() && begin + k + 8 <= text_.size(); k += 8) {
-        std::uint64_t x;
-        std::memcpy(&x, surface.data() + k, 8);
-        const std::size_t n = std::min<std::size_t>(8, surface.size() - k);
-        if (n < 8) x &= (std::uint64_t{1} << (8 * n)) - 1;
-        const std::uint64_t low7 = x & ~kHigh;
-        const std::uint64_t ascii = ~x & kHigh;
-        const std::uint64_t up = (low7 + kOnes * (0x80 - 'A')) & ~(low7 + kOnes * (0x80 - 'Z' - 1)) & ascii;
-        const std::uint64_t lo = (low7 + kOnes * (0x80 - 'a')) & ~(low7 + kOnes * (0x80 - 'z' - 1)) & ascii;
-        high_bits |= x & kHigh;
-        uppers += std::popcount(up);
-        letters += std::popcount(up | lo);
-        if (first_letter == 0 && (up | lo) != 0) first_letter = surface[k + static_cast<std::size_t>(std::countr_zero(up | lo)) / 8];
-        const std::uint64_t folded_bytes = x + (up >> 2);  // 'A'..'Z' + 0x20
-        std::memcpy(out + k, &folded_bytes, 8);
-      }
-      if (high_bits != 0) high = 0x80;
-    }
-    for (; k < surface.size(); ++k) {
+    for (std::size_t k = 0; k < surface.size(); ++k) {
       const char ch = surface[k];
       high |= static_cast<unsigned char>(ch);
       const bool is_upper = ch >= 'A' && ch <= 'Z';
