@@ -59,6 +59,7 @@ class Coder {
   }
 
  private:
+  // Callers building a message test trace_ first, so that no string is made when nobody traces.
   void note(const Sentence& s, std::string message) {
     if (trace_ != nullptr) trace_->push_back(EventTrace{s.index, std::move(message)});
   }
@@ -202,7 +203,7 @@ class Coder {
       Modality modality = Modality::kAsserted;
       const Mention& src = view.mention(source);
       if (in_quote(seg_.tokens[v].span) || reported_context(view, src.first_token)) modality = Modality::kReported;
-      note(s, "'" + std::string(view.norm(v)) + "' held back by a condition: a demand");
+      if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "' held back by a condition: a demand");
       for (int si : view.coordinated(source)) {
         emit(s, view, p, v, v + 1, view.mention(si), &view.mention(target), false, modality, date);
       }
@@ -750,7 +751,7 @@ class Coder {
     if (p.code == "192" && p.objects.empty() && !p.noun &&
         (target == nullptr || target->modifier || is_human_group(view.norm(target->end_token - 1)) ||
          (target->actor.kind != "state" && target->actor.kind != "location"))) {
-      note(s, "'" + p.text + "': what was taken is no place; not coded");
+      if (trace_ != nullptr) note(s, "'" + p.text + "': what was taken is no place; not coded");
       return;
     }
     // An event is a dyad: without a target it is coded only where the pattern has none by
@@ -784,7 +785,7 @@ class Coder {
     if (target == nullptr && !p.no_target && !self_directed &&
         !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask && !untargeted_comment && !untargeted_inquiry &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
-      note(s, "'" + p.text + "': no target actor; not coded");
+      if (trace_ != nullptr) note(s, "'" + p.text + "': no target actor; not coded");
       return;
     }
     // Two people do not fight battles with each other: "Zelensky's clash with Trump", "Putin
@@ -792,7 +793,7 @@ class Coder {
     // states, forces and groups (a person may still be assassinated, abducted or assaulted: 18).
     if (target != nullptr && (code->root == "19" || code->root == "20") && source.actor.kind == "person" &&
         target->actor.kind == "person") {
-      note(s, "'" + p.text + "': force between two people is a figure of speech; not coded");
+      if (trace_ != nullptr) note(s, "'" + p.text + "': force between two people is a figure of speech; not coded");
       return;
     }
     // A nominal mention of an event already coded from a verb in this sentence is the same event.
@@ -851,7 +852,7 @@ class Coder {
     // dyads within one state ("Georgian police used tear gas on protesters in Tbilisi").
     const bool domestic = (code->code.starts_with("175") && security) || (code->root == "14" && !security);
     if (e.target && e.target->id == e.source.id && !domestic) {
-      note(s, "'" + p.text + "': source and target are the same actor; not coded");
+      if (trace_ != nullptr) note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
     }
     // One act told twice in a sentence ("arrested Imran Khan", "a truck bomb killed ... in
@@ -859,7 +860,7 @@ class Coder {
     for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
       if (it->root == code->root && it->source.id == e.source.id && (it->target ? it->target->id : "") ==
           (e.target ? e.target->id : "") && it->negated == negated && it->modality == modality) {
-        note(s, "'" + p.text + "': the same event as one coded before; not coded again");
+        if (trace_ != nullptr) note(s, "'" + p.text + "': the same event as one coded before; not coded again");
         return;
       }
     }
@@ -878,7 +879,7 @@ class Coder {
     if (source.via == "coref" || source.via == "new") e.confidence -= 0.1;
     e.pattern = p.text;
     (void)view;
-    note(s, "coded " + e.code + " '" + p.text + "': " + e.source.id + " -> " + (e.target ? e.target->id : "(none)") +
+    if (trace_ != nullptr) note(s, "coded " + e.code + " '" + p.text + "': " + e.source.id + " -> " + (e.target ? e.target->id : "(none)") +
                 (negated ? " negated" : "") + " " + to_string(modality));
     out_.push_back(std::move(e));
   }
@@ -974,13 +975,20 @@ class Coder {
   const std::vector<std::uint32_t>& by_specificity(const std::vector<std::uint32_t>& patterns,
                                                    std::vector<std::uint32_t>& order) const {
     order.assign(patterns.begin(), patterns.end());
-    auto rank = [](const EventPattern& p) {
+    auto rank = [this](std::uint32_t index) {
+      const EventPattern& p = lex_.event_patterns()[index];
       return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1) +
              (p.requires_words.empty() ? 0 : 3);
     };
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-      return rank(lex_.event_patterns()[x]) > rank(lex_.event_patterns()[y]);
-    });
+    // A verb has a handful of patterns: an insertion sort, stable like std::stable_sort (equal
+    // ranks keep the lexicon's order) and without its temporary buffer.
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const std::uint32_t index = order[i];
+      const int r = rank(index);
+      std::size_t j = i;
+      for (; j > 0 && rank(order[j - 1]) < r; --j) order[j] = order[j - 1];
+      order[j] = index;
+    }
     return order;
   }
 
@@ -1218,7 +1226,7 @@ class Coder {
         const std::string_view before = k > s.first_token ? view.norm(k - 1) : std::string_view();
         if (k > s.first_token && view.mention_at(k - 1) < 0 &&
             (is_preposition(before) || before == "outside" || before == "inside" || before == "beyond")) {
-          note(s, "'" + std::string(view.norm(v)) + "': the relative clause tells of a phrase that names no actor; not coded");
+          if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "': the relative clause tells of a phrase that names no actor; not coded");
           return false;
         }
       }
@@ -1237,7 +1245,7 @@ class Coder {
         for (const VerbAnalysis& g : lex_.analyse_verb(prev)) modifier = modifier || g.form == VerbForm::kGerund;
       }
       if (modifier) {
-        note(s, "'" + std::string(view.norm(v)) + "': a participle modifying the noun after it; not coded");
+        if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "': a participle modifying the noun after it; not coded");
         return false;
       }
     }
@@ -1440,7 +1448,7 @@ class Coder {
       }
       if (!phrasal) {
         if (code_response_threat(s, view, v, a, to_at + 1, date, consumed)) return true;
-        note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
+        if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
         return false;
       }
     }
@@ -1453,7 +1461,7 @@ class Coder {
     }
     if (group.embedded && code_threatened(s, view, v, group, patterns, date, consumed)) return true;
     if (group.embedded || demanded(view, group.start)) {
-      note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
+      if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
       return false;
     }
     // Choose the most specific pattern that applies: particle and object patterns first.
@@ -1666,7 +1674,7 @@ class Coder {
         }
       }
       if (source < 0) {
-        note(s, "'" + p.text + "' at '" + std::string(view.norm(v)) + "': no source actor");
+        if (trace_ != nullptr) note(s, "'" + p.text + "' at '" + std::string(view.norm(v)) + "': no source actor");
         return false;
       }
       // "Israeli forces withdrew from southern Lebanon" is a military retreat; "the United States
@@ -1982,7 +1990,7 @@ class Coder {
         for (std::uint32_t index : *asking) {
           const std::string& code = lex_.event_patterns()[index].code;
           if (code.starts_with("02") || code.starts_with("10")) {
-            note(s, "noun '" + std::string(view.norm(n)) + "': asked for by another act; not coded");
+            if (trace_ != nullptr) note(s, "noun '" + std::string(view.norm(n)) + "': asked for by another act; not coded");
             return;
           }
         }
@@ -2106,7 +2114,7 @@ class Coder {
         emit(s, view, p, n, trigger_end, view.mention(before.front()), nullptr, negated, modality, date);
         return;
       }
-      note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");
+      if (trace_ != nullptr) note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");
     }
   }
 
