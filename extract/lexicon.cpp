@@ -443,7 +443,14 @@ void Lexicon::index_word_entries() {
     intern(p.preps, p.prep_terms);
     intern(p.requires_words, p.required_terms);
   }
+  // Likewise a word can have a content stance only if it is a stance word, one with an -s added,
+  // or a verb form (which has its entry already).
+  stance_.for_each([this](const auto& entry) {
+    word_entries_[entry.first];
+    word_entries_[entry.first + "s"];
+  });
   word_entries_.for_each([this](auto& entry) {
+    entry.second.content_stance = content_stance(entry.first);
     entry.second.nouns = event_nouns(entry.first);
     entry.second.term = term(entry.first);
     entry.second.singular_term = term(singular(entry.first));

@@ -280,6 +280,7 @@ struct WordEntry {
   const std::vector<std::uint32_t>* nouns = nullptr;   // Lexicon::event_nouns
   std::uint32_t term = UINT32_MAX;                     // Lexicon::term of the form
   std::uint32_t singular_term = UINT32_MAX;            // Lexicon::term of singular(form)
+  int content_stance = 0;                              // Lexicon::content_stance of the form
 };
 
 class Lexicon {
@@ -393,6 +394,25 @@ class Lexicon {
   int stance(std::string_view folded_word) const {  // 0 when not a stance word
     const auto* it = stance_.find(folded_word);
     return it == nullptr ? 0 : it->second;
+  }
+  // The stance a word of a statement's content carries: stance(w), else stance(singular(w)), else
+  // that of the first lemma of its verb analyses that has one; 0 when none.
+  int content_stance(std::string_view w) const {
+    int s = stance(w);
+    if (s == 0) s = stance(singular(w));
+    if (s == 0) {
+      for (const auto& a : analyse_verb(w)) {
+        s = stance(a.lemma);
+        if (s != 0) break;
+      }
+    }
+    return s;
+  }
+  // content_stance(seg.norm_of(token)), from seg.lexical when tag_words ran.
+  int content_stance(const Segmentation& seg, std::uint32_t token) const {
+    if (seg.lexical.size() != seg.tokens.size()) return content_stance(seg.norm_of(token));
+    const WordEntry* entry = seg.lexical[token];
+    return entry == nullptr ? 0 : entry->content_stance;
   }
   bool is_first_name(std::string_view folded) const { return first_names_.contains(folded); }
   bool is_not_name(std::string_view folded) const { return not_names_.contains(folded); }

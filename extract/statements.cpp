@@ -2090,14 +2090,7 @@ class Finder {
         const Token& t = seg_.tokens[k];
         if (t.span.end > part.end) break;
         if (t.kind != TokenKind::kWord) continue;
-        int s = lex_.stance(norm(k));
-        if (s == 0) s = lex_.stance(lex_.singular(norm(k)));
-        if (s == 0) {
-          for (const auto& a : lex_.analyse_verb(seg_, k)) {
-            s = lex_.stance(a.lemma);
-            if (s != 0) break;
-          }
-        }
+        int s = lex_.content_stance(seg_, k);
         if (s == 0) continue;
         // "not legitimate", "no threat": a negation just before flips the word.
         for (std::uint32_t b = k; b > 0 && b + 3 > k; --b) {
