@@ -891,6 +891,9 @@ class Coder {
     for (std::uint32_t v = s.first_token; v < s.end_token; ++v) {
       const Token& t = seg_.tokens[v];
       if (t.kind != TokenKind::kWord || view.mention_at(v) >= 0) continue;
+      // Only a verb or an event noun can be coded: any other word is passed over before the
+      // tests of its context below.
+      if (lex_.analyse_verb(seg_, v).empty() && lex_.event_nouns(seg_, v) == nullptr) continue;
       const std::string_view w = seg_.norm_of(t);
       // A capitalised word inside a sentence is a name or a month ("in March"), not a verb.
       // After a dateline ("KHARTOUM, April 15 (Reuters) - Fighting broke out") the report begins.
