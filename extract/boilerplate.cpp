@@ -317,8 +317,15 @@ bool abbreviation_before(std::string_view s, std::size_t end) {
   std::size_t begin = end;
   while (begin > 0 && is_alpha(s[begin - 1])) --begin;
   if (end - begin == 1) return true;
+  // Most words before a full stop are longer than any abbreviation: turned away without a compare.
+  static constexpr std::size_t kLongest = [] {
+    std::size_t n = 0;
+    for (std::string_view a : kAbbreviations) n = std::max(n, a.size());
+    return n;
+  }();
   std::array<char, 8> lower{};  // longer than every abbreviation
-  if (end - begin > lower.size()) return false;
+  static_assert(kLongest <= lower.size());
+  if (end - begin > kLongest || end == begin) return false;
   for (std::size_t i = begin; i < end; ++i) lower[i - begin] = to_lower(s[i]);
   return is_one_of(std::string_view(lower.data(), end - begin), kAbbreviations);
 }

@@ -223,9 +223,16 @@ std::optional<DateMention> find_date(std::string_view text, const Segmentation& 
                                      std::uint32_t end, const Date& doc_date) {
   (void)text;
   const Cursor c{seg, end};
-  const std::int32_t doc_day = doc_date.precision == DatePrecision::kUnknown ? kNoDay : day_number(doc_date.value);
+  // The document date is read only when an expression needs it: most sentences hold none.
+  std::int32_t doc_day = kNoDay;
   int doc_year = 0, doc_month = 0, doc_mday = 0;
-  if (doc_day != kNoDay) civil_from_day(doc_day, doc_year, doc_month, doc_mday);
+  bool doc_read = false;
+  auto read_document_date = [&] {
+    if (doc_read) return;
+    doc_read = true;
+    doc_day = doc_date.precision == DatePrecision::kUnknown ? kNoDay : day_number(doc_date.value);
+    if (doc_day != kNoDay) civil_from_day(doc_day, doc_year, doc_month, doc_mday);
+  };
   auto span_of = [&](std::uint32_t a, std::uint32_t b) {
     return Span{seg.tokens[a].span.begin, seg.tokens[b - 1].span.end};
   };
@@ -240,6 +247,7 @@ std::optional<DateMention> find_date(std::string_view text, const Segmentation& 
     int year = 0;
     // "December 7", "December 7, 2021", "Dec. 7 2021", "June 2023", "June"
     if (const int month = month_of(w); month != 0 && (seg.tokens[i].upper || seg.tokens[i].all_caps)) {
+      read_document_date();
       if (w == "may" || w == "march") {
         // "may" and "march" are verbs too: require a number or "in"/"last"/"early" around them.
         const std::string_view before = i > first ? c.at(i - 1) : std::string_view();
@@ -299,6 +307,12 @@ std::optional<DateMention> find_date(std::string_view text, const Segmentation& 
         c.at(i + 2) != "%") {
       return DateMention{make_date(year, 1, 1, DatePrecision::kYear, DateOrigin::kExplicit), span_of(i + 1, i + 2)};
     }
+    // Only these words open a relative expression; for any other the document date is not read.
+    if (w != "yesterday" && w != "today" && w != "tonight" && w != "tomorrow" && w != "last" && w != "next" &&
+        w != "this" && w != "earlier" && w != "later" && weekday_of(w) < 0) {
+      continue;
+    }
+    read_document_date();
     if (doc_day == kNoDay) continue;
     // Relative expressions.
     if (w == "yesterday") {

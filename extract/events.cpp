@@ -44,7 +44,8 @@ class Coder {
  public:
   Coder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon,
         const std::vector<Span>& quoted, std::vector<EventTrace>* trace, SentenceDates& dates)
-      : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon), quoted_(quoted), trace_(trace), dates_(dates) {
+      : doc_(doc), seg_(seg), actors_(actors), lex_(lexicon), quoted_(quoted), trace_(trace), dates_(dates),
+        term_to_(lexicon.term("to")) {
     std::sort(quoted_.begin(), quoted_.end());
   }
 
@@ -58,6 +59,7 @@ class Coder {
   }
 
  private:
+  // Callers building a message test trace_ first, so that no string is made when nobody traces.
   void note(const Sentence& s, std::string message) {
     if (trace_ != nullptr) trace_->push_back(EventTrace{s.index, std::move(message)});
   }
@@ -201,7 +203,7 @@ class Coder {
       Modality modality = Modality::kAsserted;
       const Mention& src = view.mention(source);
       if (in_quote(seg_.tokens[v].span) || reported_context(view, src.first_token)) modality = Modality::kReported;
-      note(s, "'" + std::string(view.norm(v)) + "' held back by a condition: a demand");
+      if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "' held back by a condition: a demand");
       for (int si : view.coordinated(source)) {
         emit(s, view, p, v, v + 1, view.mention(si), &view.mention(target), false, modality, date);
       }
@@ -213,18 +215,18 @@ class Coder {
   // The agent of a participle that follows the object noun within its clause ("the proposal put
   // forward by France", "the terms laid out by the US president"); -1 if none.
   int object_author(const SentenceView& view, std::uint32_t object_at, std::uint32_t limit) const {
-    static constexpr std::array<std::string_view, 4> kParticles = {"out", "forward", "up", "down"};
-    static constexpr std::array<std::string_view, 10> kIrregular = {"laid", "put", "set", "drawn", "made",
+    static const WordList kParticles = {"out", "forward", "up", "down"};
+    static const WordList kIrregular = {"laid", "put", "set", "drawn", "made",
                                                                     "brought", "written", "given", "sent", "drafted"};
     for (std::uint32_t k = object_at + 2; k + 1 < limit && k < object_at + 10; ++k) {
       const std::string_view w = view.norm(k);
       if (w == "." || w == ";" || w == "," || (view.mention_at(k) < 0 && is_subordinator(w))) return -1;
       if (w != "by") continue;
       std::uint32_t v = k - 1;
-      if (std::find(kParticles.begin(), kParticles.end(), view.norm(v)) != kParticles.end() && v > object_at + 1) --v;
+      if (kParticles.contains(view.norm(v)) && v > object_at + 1) --v;
       const std::string_view verb = view.norm(v);
       bool participle = verb.size() > 4 && verb.ends_with("ed");
-      participle = participle || std::find(kIrregular.begin(), kIrregular.end(), verb) != kIrregular.end();
+      participle = participle || kIrregular.contains(verb);
       for (const VerbAnalysis& a : lex_.analyse_verb(verb)) {
         participle = participle || a.form == VerbForm::kParticiple || a.form == VerbForm::kPastOrParticiple;
       }
@@ -274,9 +276,7 @@ class Coder {
       if (m < 0 || view.mention(m).pronoun) return -1;
       for (std::uint32_t h = view.mention(m).end_token; h < view.end() && h < view.mention(m).end_token + 3; ++h) {
         if (view.mention_at(h) >= 0) return -1;
-        const std::string_view noun = view.norm(h);
-        const auto* nouns = lex_.noun_patterns(lex_.singular(noun));
-        if (nouns == nullptr) nouns = lex_.noun_patterns(noun);
+        const auto* nouns = lex_.event_nouns(seg_, h);
         if (nouns == nullptr) continue;
         for (std::uint32_t index : *nouns) {
           if (is_force(lex_.event_patterns()[index])) return m;
@@ -338,10 +338,10 @@ class Coder {
   static std::uint32_t naming_aside_end(const SentenceView& view, int m) {
     const Mention& mention = view.mention(m);
     if (mention.first_token <= view.begin() || view.norm(mention.first_token - 1) != "what") return 0;
-    static constexpr std::string_view kNaming[] = {"called", "calls", "described", "describes", "termed", "terms",
+    static const WordList kNaming = {"called", "calls", "described", "describes", "termed", "terms",
                                                    "labelled", "labeled", "branded", "considers", "considered"};
     std::uint32_t k = mention.end_token;
-    if (k >= view.end() || std::find(std::begin(kNaming), std::end(kNaming), view.norm(k)) == std::end(kNaming)) return 0;
+    if (k >= view.end() || !kNaming.contains(view.norm(k))) return 0;
     ++k;
     if (k < view.end() && view.norm(k) == "as") ++k;
     return k;
@@ -406,7 +406,7 @@ class Coder {
     // right after the verb and before the object noun receives it.
     int indirect = -1;
     std::uint32_t object_from = from;
-    const bool dative = std::find(p.preps.begin(), p.preps.end(), "to") != p.preps.end();
+    const bool dative = std::find(p.prep_terms.begin(), p.prep_terms.end(), term_to_) != p.prep_terms.end();
     if (!p.objects.empty() || dative) {
       const int m = view.mention_at(from);
       if (m >= 0 && view.mention(m).first_token == from && !view.mention(m).modifier) {
@@ -449,15 +449,12 @@ class Coder {
              w == "over" || w == "approximately")) {
           continue;
         }
-        const std::string_view sing = lex_.singular(w);
-        if (std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
-            std::find(p.objects.begin(), p.objects.end(), sing) != p.objects.end()) {
+        if (lex_.token_in(p.object_terms, seg_, k, true)) {
           // "launching missile strikes on cities": the listed noun modifies an event noun after it,
           // which heads the object.
           if (k + 1 < limit && view.mention_at(k + 1) < 0) {
             const std::string_view head = view.norm(k + 1);
-            if (std::find(p.objects.begin(), p.objects.end(), head) == p.objects.end() &&
-                std::find(p.objects.begin(), p.objects.end(), lex_.singular(head)) == p.objects.end() &&
+            if (!lex_.token_in(p.object_terms, seg_, k + 1, true) &&
                 (head.starts_with("strike") || head.starts_with("attack") || head == "barrage" || head == "salvo" ||
                  head == "raid" || head == "raids") &&
                 // "an aircraft carrier strike group" goes on: the compound is longer.
@@ -482,7 +479,7 @@ class Coder {
     if (!p.preps.empty()) {
       for (std::uint32_t k = i; k < limit; ++k) {
         const std::string_view w = view.norm(k);
-        if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
+        if (lex_.token_in(p.prep_terms, seg_, k, false)) {
           // "an inquiry into abuses by the RSF": a phrase without an actor gives way to the next.
           // A sea or strait is where, not whom: "drills near the Strait of Hormuz".
           int m = possessed_head(view, view.np_mention_after(k + 1, limit));
@@ -495,10 +492,10 @@ class Coder {
           if (m < 0) {
             std::uint32_t j = k + 1;
             if (j < limit && view.norm(j) == "the") ++j;
-            static constexpr std::string_view kRulers[] = {"government", "regime", "administration", "leadership",
+            static const WordList kRulers = {"government", "regime", "administration", "leadership",
                                                            "authorities", "cabinet", "junta"};
             if (j + 2 < limit && view.mention_at(j) < 0 && view.norm(j + 1) == "of" &&
-                std::find(std::begin(kRulers), std::end(kRulers), view.norm(j)) != std::end(kRulers)) {
+                kRulers.contains(view.norm(j))) {
               const int ruler = view.mention_at(j + 2);
               if (ruler >= 0 && view.mention(ruler).first_token == j + 2 && !view.mention(ruler).pronoun) m = ruler;
             }
@@ -634,12 +631,12 @@ class Coder {
     // "visited the devastated streets of Beirut", "visited troops in Donbas": a visit to a part of
     // a place goes to the place's state.
     if (p.code.starts_with("042")) {
-      static constexpr std::string_view kParts[] = {"streets", "city", "town", "capital", "region", "regions", "areas",
+      static const WordList kParts = {"streets", "city", "town", "capital", "region", "regions", "areas",
                                                     "area", "front", "troops", "site", "sites", "border", "ruins",
                                                     "port", "villages", "village", "province", "camp", "camps"};
       for (std::uint32_t k = i + 1; k + 1 < limit && k < i + 5; ++k) {
         if (view.mention_at(k) >= 0 || (view.norm(k) != "of" && view.norm(k) != "in")) continue;
-        if (std::find(std::begin(kParts), std::end(kParts), view.norm(k - 1)) == std::end(kParts)) break;
+        if (!kParts.contains(view.norm(k - 1))) break;
         const int place = place_target(view, k, std::min<std::uint32_t>(limit, k + 5));
         return place;
       }
@@ -754,7 +751,7 @@ class Coder {
     if (p.code == "192" && p.objects.empty() && !p.noun &&
         (target == nullptr || target->modifier || is_human_group(view.norm(target->end_token - 1)) ||
          (target->actor.kind != "state" && target->actor.kind != "location"))) {
-      note(s, "'" + p.text + "': what was taken is no place; not coded");
+      if (trace_ != nullptr) note(s, "'" + p.text + "': what was taken is no place; not coded");
       return;
     }
     // An event is a dyad: without a target it is coded only where the pattern has none by
@@ -788,7 +785,7 @@ class Coder {
     if (target == nullptr && !p.no_target && !self_directed &&
         !(untargeted_force_ && (is_force(p) || p.code.starts_with("11"))) && !untargeted_ask && !untargeted_comment && !untargeted_inquiry &&
         !(condemned_act_ && code != nullptr && code->code == "111")) {
-      note(s, "'" + p.text + "': no target actor; not coded");
+      if (trace_ != nullptr) note(s, "'" + p.text + "': no target actor; not coded");
       return;
     }
     // Two people do not fight battles with each other: "Zelensky's clash with Trump", "Putin
@@ -796,7 +793,7 @@ class Coder {
     // states, forces and groups (a person may still be assassinated, abducted or assaulted: 18).
     if (target != nullptr && (code->root == "19" || code->root == "20") && source.actor.kind == "person" &&
         target->actor.kind == "person") {
-      note(s, "'" + p.text + "': force between two people is a figure of speech; not coded");
+      if (trace_ != nullptr) note(s, "'" + p.text + "': force between two people is a figure of speech; not coded");
       return;
     }
     // A nominal mention of an event already coded from a verb in this sentence is the same event.
@@ -855,7 +852,7 @@ class Coder {
     // dyads within one state ("Georgian police used tear gas on protesters in Tbilisi").
     const bool domestic = (code->code.starts_with("175") && security) || (code->root == "14" && !security);
     if (e.target && e.target->id == e.source.id && !domestic) {
-      note(s, "'" + p.text + "': source and target are the same actor; not coded");
+      if (trace_ != nullptr) note(s, "'" + p.text + "': source and target are the same actor; not coded");
       return;
     }
     // One act told twice in a sentence ("arrested Imran Khan", "a truck bomb killed ... in
@@ -863,7 +860,7 @@ class Coder {
     for (auto it = out_.rbegin(); it != out_.rend() && it->sentence == s.index; ++it) {
       if (it->root == code->root && it->source.id == e.source.id && (it->target ? it->target->id : "") ==
           (e.target ? e.target->id : "") && it->negated == negated && it->modality == modality) {
-        note(s, "'" + p.text + "': the same event as one coded before; not coded again");
+        if (trace_ != nullptr) note(s, "'" + p.text + "': the same event as one coded before; not coded again");
         return;
       }
     }
@@ -882,7 +879,7 @@ class Coder {
     if (source.via == "coref" || source.via == "new") e.confidence -= 0.1;
     e.pattern = p.text;
     (void)view;
-    note(s, "coded " + e.code + " '" + p.text + "': " + e.source.id + " -> " + (e.target ? e.target->id : "(none)") +
+    if (trace_ != nullptr) note(s, "coded " + e.code + " '" + p.text + "': " + e.source.id + " -> " + (e.target ? e.target->id : "(none)") +
                 (negated ? " negated" : "") + " " + to_string(modality));
     out_.push_back(std::move(e));
   }
@@ -894,6 +891,9 @@ class Coder {
     for (std::uint32_t v = s.first_token; v < s.end_token; ++v) {
       const Token& t = seg_.tokens[v];
       if (t.kind != TokenKind::kWord || view.mention_at(v) >= 0) continue;
+      // Only a verb or an event noun can be coded: any other word is passed over before the
+      // tests of its context below.
+      if (lex_.analyse_verb(seg_, v).empty() && lex_.event_nouns(seg_, v) == nullptr) continue;
       const std::string_view w = seg_.norm_of(t);
       // A capitalised word inside a sentence is a name or a month ("in March"), not a verb.
       // After a dateline ("KHARTOUM, April 15 (Reuters) - Fighting broke out") the report begins.
@@ -978,26 +978,33 @@ class Coder {
   const std::vector<std::uint32_t>& by_specificity(const std::vector<std::uint32_t>& patterns,
                                                    std::vector<std::uint32_t>& order) const {
     order.assign(patterns.begin(), patterns.end());
-    auto rank = [](const EventPattern& p) {
+    auto rank = [this](std::uint32_t index) {
+      const EventPattern& p = lex_.event_patterns()[index];
       return (p.particle.empty() ? 0 : 4) + (p.objects.empty() ? 0 : 2) + (p.preps.empty() ? 0 : 1) +
              (p.requires_words.empty() ? 0 : 3);
     };
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-      return rank(lex_.event_patterns()[x]) > rank(lex_.event_patterns()[y]);
-    });
+    // A verb has a handful of patterns: an insertion sort, stable like std::stable_sort (equal
+    // ranks keep the lexicon's order) and without its temporary buffer.
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const std::uint32_t index = order[i];
+      const int r = rank(index);
+      std::size_t j = i;
+      for (; j > 0 && rank(order[j - 1]) < r; --j) order[j] = order[j - 1];
+      order[j] = index;
+    }
     return order;
   }
 
   static bool is_violent_act(std::string_view w) {
-    static constexpr std::string_view kActs[] = {
+    static const WordList kActs = {
         "attack", "attacks", "bombing", "bombings", "killing", "killings", "shooting", "massacre", "assassination",
         "strike", "strikes", "airstrike", "airstrikes", "violence", "coup", "invasion", "execution", "executions",
         "abduction", "kidnapping", "shelling", "crackdown", "raid", "murder", "atrocities", "blast", "explosion"};
-    return std::find(std::begin(kActs), std::end(kActs), w) != std::end(kActs);
+    return kActs.contains(w);
   }
 
   static bool is_human_group(std::string_view w) {
-    static constexpr std::string_view kGroups[] = {
+    static const WordList kGroups = {
         "militants", "insurgents", "rebels", "civilians", "people", "protesters", "demonstrators", "soldiers",
         "troops", "fighters", "gunmen", "policemen", "officers", "workers", "villagers", "residents", "children",
         "members", "suspects", "terrorists", "jihadists", "pirates", "smugglers", "migrants", "refugees",
@@ -1008,18 +1015,14 @@ class Coder {
         "militant", "insurgent", "rebel", "civilian", "soldier", "fighter", "hideout", "hideouts", "camp", "camps",
         "positions", "position", "stronghold", "strongholds", "village", "villages", "town", "convoy", "tanker",
         "ship", "vessel", "boat", "plane"};
-    return std::find(std::begin(kGroups), std::end(kGroups), w) != std::end(kGroups);
+    return kGroups.contains(w);
   }
 
   // Whether the sentence has one of the words a pattern requires ("hit" needs a weapon named).
-  bool requires_met(const Sentence& s, const SentenceView& view, const EventPattern& p) const {
+  bool requires_met(const Sentence& s, const EventPattern& p) const {
     if (p.requires_words.empty()) return true;
     for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
-      const std::string_view w = view.norm(k);
-      if (std::find(p.requires_words.begin(), p.requires_words.end(), w) != p.requires_words.end() ||
-          std::find(p.requires_words.begin(), p.requires_words.end(), lex_.singular(w)) != p.requires_words.end()) {
-        return true;
-      }
+      if (lex_.token_in(p.required_terms, seg_, k, true)) return true;
     }
     return false;
   }
@@ -1060,7 +1063,7 @@ class Coder {
       const EventPattern& p = lex_.event_patterns()[index];
       // A threatened blockade or other force with no target by definition is aimed at the
       // condition's actor, when there is one.
-      if ((p.no_target && !is_force(p)) || !requires_met(s, view, p)) continue;
+      if ((p.no_target && !is_force(p)) || !requires_met(s, p)) continue;
       std::uint32_t after = v + 1;
       if (!p.particle.empty() && !particle_follows(view, p, v, after)) continue;
       std::uint32_t object_at = UINT32_MAX;
@@ -1226,7 +1229,7 @@ class Coder {
         const std::string_view before = k > s.first_token ? view.norm(k - 1) : std::string_view();
         if (k > s.first_token && view.mention_at(k - 1) < 0 &&
             (is_preposition(before) || before == "outside" || before == "inside" || before == "beyond")) {
-          note(s, "'" + std::string(view.norm(v)) + "': the relative clause tells of a phrase that names no actor; not coded");
+          if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "': the relative clause tells of a phrase that names no actor; not coded");
           return false;
         }
       }
@@ -1236,17 +1239,16 @@ class Coder {
     if ((a.form == VerbForm::kPastOrParticiple || a.form == VerbForm::kParticiple) && v > s.first_token &&
         view.mention_at(v - 1) < 0 && v + 1 < view.end() && seg_.tokens[v + 1].kind == TokenKind::kWord &&
         !view.is(v + 1, WordClass::kPreposition) && !view.is(v + 1, WordClass::kDeterminer)) {
-      static constexpr std::string_view kModifierDeterminers[] = {"the", "a", "an", "this", "these", "those", "its",
+      static const WordList kModifierDeterminers = {"the", "a", "an", "this", "these", "those", "its",
                                                                   "his", "her", "their", "our", "my", "your", "another"};
       const std::string_view prev = view.norm(v - 1);
       bool modifier = seg_.tokens[v - 1].kind == TokenKind::kNumber ||
-                      std::find(std::begin(kModifierDeterminers), std::end(kModifierDeterminers), prev) !=
-                          std::end(kModifierDeterminers);
+                      kModifierDeterminers.contains(prev);
       if (!modifier && prev != "being" && prev != "having" && prev != "getting") {
         for (const VerbAnalysis& g : lex_.analyse_verb(prev)) modifier = modifier || g.form == VerbForm::kGerund;
       }
       if (modifier) {
-        note(s, "'" + std::string(view.norm(v)) + "': a participle modifying the noun after it; not coded");
+        if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "': a participle modifying the noun after it; not coded");
         return false;
       }
     }
@@ -1348,7 +1350,7 @@ class Coder {
     // letter to the Security Council urging ...": a document's gerund is its author's act.
     if (a.form == VerbForm::kGerund && accused < 0 && shared_subject < 0 && v > s.first_token + 2 &&
         view.norm(v - 1) != ",") {
-      static constexpr std::string_view kDocuments[] = {"case", "lawsuit", "suit", "complaint", "letter", "statement",
+      static const WordList kDocuments = {"case", "lawsuit", "suit", "complaint", "letter", "statement",
                                                         "resolution", "motion", "petition", "communique", "declaration",
                                                         "report", "note", "memorandum"};
       bool verbal = false;
@@ -1358,18 +1360,17 @@ class Coder {
         const std::string_view w = view.norm(k);
         if (w == "," || w == ";" || (view.mention_at(k) < 0 && is_subordinator(w))) break;
         if (view.mention_at(k) >= 0 || seg_.tokens[k].upper) continue;
-        if (std::find(std::begin(kDocuments), std::end(kDocuments), w) != std::end(kDocuments) ||
-            std::find(std::begin(kDocuments), std::end(kDocuments), lex_.singular(w)) != std::end(kDocuments)) {
+        if (kDocuments.contains(w) || kDocuments.contains(lex_.singular(w))) {
           // Only its author's: "vetoed a resolution calling for", "blocked EU statements
           // criticising China" tell of someone else's document.
-          static constexpr std::string_view kAuthoring[] = {"file", "lodge", "submit", "send", "issue", "release",
+          static const WordList kAuthoring = {"file", "lodge", "submit", "send", "issue", "release",
                                                             "publish", "deliver", "present", "table", "write", "bring"};
           for (std::uint32_t j = k; j > s.first_token && j + 6 > k;) {
             --j;
             if (!verb_between_tokens(view, j)) continue;
             bool authoring = false;
             for (const VerbAnalysis& d : lex_.analyse_verb(seg_, j)) {
-              authoring = authoring || std::find(std::begin(kAuthoring), std::end(kAuthoring), d.lemma) != std::end(kAuthoring);
+              authoring = authoring || kAuthoring.contains(d.lemma);
             }
             if (authoring) shared_subject = earlier_subject(view, j + 1);
             break;
@@ -1405,11 +1406,11 @@ class Coder {
     // a weapon word is the plural head of a compound noun.
     if (a.form == VerbForm::kThird && v > s.first_token && view.mention_at(v - 1) < 0 && !seg_.tokens[v - 1].upper) {
       // Adjectives are never the subject either: "the news of terrorist attacks in Israel".
-      static constexpr std::string_view kWeapons[] = {"air", "drone", "missile", "rocket", "artillery", "naval",
+      static const WordList kWeapons = {"air", "drone", "missile", "rocket", "artillery", "naval",
                                                       "mortar", "cruise", "bomb", "suicide", "retaliatory", "cyber",
                                                       "terrorist", "militant", "jihadist", "insurgent", "deadly",
                                                       "fresh", "repeated", "further", "massive", "heavy", "new"};
-      if (std::find(std::begin(kWeapons), std::end(kWeapons), view.norm(v - 1)) != std::end(kWeapons)) return false;
+      if (kWeapons.contains(view.norm(v - 1))) return false;
     }
     // "Iraqi security forces raided": a plural noun, not a verb, stands before a past-tense verb.
     if (a.form == VerbForm::kThird && v + 1 < view.end() && view.mention_at(v + 1) < 0) {
@@ -1450,20 +1451,20 @@ class Coder {
       }
       if (!phrasal) {
         if (code_response_threat(s, view, v, a, to_at + 1, date, consumed)) return true;
-        note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
+        if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "': controls the verb after it; not coded itself");
         return false;
       }
     }
     const VerbGroup group = verb_group(view, lex_, v, a.form);
-    static constexpr std::string_view kConceded[] = {"accept", "agree", "approve", "support", "back", "sign",
+    static const WordList kConceded = {"accept", "agree", "approve", "support", "back", "sign",
                                                      "ratify", "endorse", "lift", "allow", "join", "resume"};
-    if (std::find(std::begin(kConceded), std::end(kConceded), a.lemma) != std::end(kConceded) && !group.negated &&
+    if (kConceded.contains(a.lemma) && !group.negated &&
         !group.embedded && code_condition(s, view, v, group, date)) {
       return true;
     }
     if (group.embedded && code_threatened(s, view, v, group, patterns, date, consumed)) return true;
     if (group.embedded || demanded(view, group.start)) {
-      note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
+      if (trace_ != nullptr) note(s, "'" + std::string(view.norm(v)) + "': asked for, threatened or urged by another act; not coded");
       return false;
     }
     // Choose the most specific pattern that applies: particle and object patterns first.
@@ -1516,7 +1517,7 @@ class Coder {
         if (!ok) continue;
         after = k;
       }
-      if (!requires_met(s, view, p)) continue;
+      if (!requires_met(s, p)) continue;
       std::uint32_t object_at = UINT32_MAX;
       int subject = accused >= 0 ? accused : shared_subject >= 0 ? shared_subject : view.subject_before(group.start);
       // "Erdogan said ... and cancelled a planned trip", "Russia invaded Ukraine and killed ...": a
@@ -1588,18 +1589,14 @@ class Coder {
           // "The declaration was signed by X and Y": the subject must be one of the objects.
           bool object_subject = false;
           for (std::uint32_t k = view.clause_start(group.start); k < group.start && !object_subject; ++k) {
-            const std::string_view w = view.norm(k);
-            object_subject = std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
-                             std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
+            object_subject = lex_.token_in(p.object_terms, seg_, k, true);
           }
           // "Iran was hit with new sanctions by the United States", "Ukraine will be supplied with
           // tanks by Germany": the object after "with", the subject receives it.
           bool object_with = false;
           if (!object_subject && after < view.end() && view.norm(after) == "with") {
             for (std::uint32_t k = after + 1; k < view.end() && k < after + 7 && view.norm(k) != "by"; ++k) {
-              const std::string_view w = view.norm(k);
-              object_with = object_with || std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
-                            std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
+              object_with = object_with || lex_.token_in(p.object_terms, seg_, k, true);
             }
           }
           if (!object_subject && !object_with) continue;
@@ -1608,11 +1605,8 @@ class Coder {
             // "Sanctions on Belarus's national airline were lifted by Washington": the pattern's
             // preposition after the object in the subject names the target.
             for (std::uint32_t k = view.clause_start(group.start); k + 2 < group.start; ++k) {
-              const std::string_view w = view.norm(k);
-              const bool object = std::find(p.objects.begin(), p.objects.end(), w) != p.objects.end() ||
-                                  std::find(p.objects.begin(), p.objects.end(), lex_.singular(w)) != p.objects.end();
-              if (!object) continue;
-              if (std::find(p.preps.begin(), p.preps.end(), view.norm(k + 1)) != p.preps.end()) {
+              if (!lex_.token_in(p.object_terms, seg_, k, true)) continue;
+              if (lex_.token_in(p.prep_terms, seg_, k + 1, false)) {
                 const int m = possessed_head(view, view.np_mention_after(k + 2, group.start));
                 if (m >= 0 && !view.mention(m).pronoun) target = m;
               }
@@ -1683,7 +1677,7 @@ class Coder {
         }
       }
       if (source < 0) {
-        note(s, "'" + p.text + "' at '" + std::string(view.norm(v)) + "': no source actor");
+        if (trace_ != nullptr) note(s, "'" + p.text + "' at '" + std::string(view.norm(v)) + "': no source actor");
         return false;
       }
       // "Israeli forces withdrew from southern Lebanon" is a military retreat; "the United States
@@ -1783,7 +1777,7 @@ class Coder {
   // predicate under a modal has not happened. Returns the modality the modal gives (asserted when
   // there is none).
   Modality occurrence_modality(const SentenceView& view, std::uint32_t n) const {
-    static constexpr std::string_view kOccur[] = {"come", "take", "happen", "occur", "be", "go", "begin", "start",
+    static const WordList kOccur = {"come", "take", "happen", "occur", "be", "go", "begin", "start",
                                                   "resume", "materialise", "materialize", "proceed", "follow"};
     for (std::uint32_t k = n + 1; k + 1 < view.end() && k < n + 10; ++k) {
       const std::string_view w = view.norm(k);
@@ -1801,7 +1795,7 @@ class Coder {
                                 view.norm(j) == "still" || view.norm(j) == "never" || view.norm(j) == "also")) {
         ++j;
       }
-      if (j >= view.end() || std::find(std::begin(kOccur), std::end(kOccur), view.norm(j)) == std::end(kOccur)) {
+      if (j >= view.end() || !kOccur.contains(view.norm(j))) {
         return Modality::kAsserted;
       }
       // "sanctions against Venezuela should be lifted": only "be held" tells of the event itself.
@@ -1820,15 +1814,15 @@ class Coder {
     // "Israel struck Hamas leaders in Doha, drawing condemnation from Qatar": the reaction an act
     // draws is the reacting actor's, aimed at the subject of the act.
     if (n + 2 < view.end() && n >= s.first_token + 2 && view.norm(n + 1) == "from") {
-      static constexpr std::string_view kDrawing[] = {"drawing", "prompting", "sparking", "triggering", "provoking",
+      static const WordList kDrawing = {"drawing", "prompting", "sparking", "triggering", "provoking",
                                                       "attracting", "earning", "inviting"};
       std::uint32_t g = n - 1;
       if (g > s.first_token + 1 && view.mention_at(g) < 0 && seg_.tokens[g].kind == TokenKind::kWord &&
-          std::find(std::begin(kDrawing), std::end(kDrawing), view.norm(g)) == std::end(kDrawing)) {
+          !kDrawing.contains(view.norm(g))) {
         --g;  // "drawing sharp criticism from"
       }
       if (g > s.first_token && view.norm(g - 1) == "," &&
-          std::find(std::begin(kDrawing), std::end(kDrawing), view.norm(g)) != std::end(kDrawing)) {
+          kDrawing.contains(view.norm(g))) {
         const int reactor = possessed_head(view, view.np_mention_after(n + 2, std::min<std::uint32_t>(view.end(), n + 7)));
         const int actor = earlier_subject(view, g - 1);
         for (std::uint32_t index : patterns) {
@@ -1877,9 +1871,9 @@ class Coder {
         }
         // "Pakistan began the mass expulsion", "carried out mass killings": a light verb's subject
         // is the noun's agent, and is taken as such.
-        static constexpr std::string_view kLightVerbs[] = {"completed", "conducted", "staged", "began", "started",
+        static const WordList kLightVerbs = {"completed", "conducted", "staged", "began", "started",
                                                            "finished", "undertook", "launched", "held", "carried"};
-        if (finite && std::find(std::begin(kLightVerbs), std::end(kLightVerbs), w) == std::end(kLightVerbs)) break;
+        if (finite && !kLightVerbs.contains(w)) break;
       }
       if (w == "'s" || w == "-" || seg_.tokens[k].kind == TokenKind::kDash || is_determiner(w) ||
           (seg_.tokens[k].kind == TokenKind::kWord && !is_preposition(w) && !is_auxiliary(w) && k + 3 > n &&
@@ -1900,7 +1894,7 @@ class Coder {
       // time phrase of the clause, or the object of a light verb, is the subject's.
       // "announced their immediate withdrawal from ECOWAS", "declared a ceasefire": an act made
       // public by its own actor.
-      static constexpr std::string_view kLight[] = {"completed", "conducted", "staged", "began", "started",
+      static const WordList kLight = {"completed", "conducted", "staged", "began", "started",
                                                     "finished", "undertook", "launched", "held", "announced",
                                                     "declared"};
       std::uint32_t k = n;
@@ -1910,11 +1904,11 @@ class Coder {
                (view.is(k - 1, WordClass::kDeterminer) ||
                 (seg_.tokens[k - 1].kind == TokenKind::kWord && !seg_.tokens[k - 1].upper &&
                  !view.is(k - 1, WordClass::kPreposition) && k + 4 > n &&
-                 std::find(std::begin(kLight), std::end(kLight), view.norm(k - 1)) == std::end(kLight)))))) {
+                 !kLight.contains(view.norm(k - 1))))))) {
         --k;
       }
       const std::string_view w1 = k > s.first_token ? view.norm(k - 1) : std::string_view();
-      const bool light = std::find(std::begin(kLight), std::end(kLight), w1) != std::end(kLight) ||
+      const bool light = kLight.contains(w1) ||
                          (w1 == "out" && k > s.first_token + 1 && view.norm(k - 2) == "carried");
       const bool by_agent = n + 1 < view.end() && view.norm(n + 1) == "by";
       if (before.empty() && !by_agent && k > s.first_token && (w1 == "during" || light)) {
@@ -1999,7 +1993,7 @@ class Coder {
         for (std::uint32_t index : *asking) {
           const std::string& code = lex_.event_patterns()[index].code;
           if (code.starts_with("02") || code.starts_with("10")) {
-            note(s, "noun '" + std::string(view.norm(n)) + "': asked for by another act; not coded");
+            if (trace_ != nullptr) note(s, "noun '" + std::string(view.norm(n)) + "': asked for by another act; not coded");
             return;
           }
         }
@@ -2011,7 +2005,7 @@ class Coder {
       std::uint32_t limit = std::min<std::uint32_t>(view.end(), complement + 3);
       for (std::uint32_t k = complement; k < limit; ++k) {
         const std::string_view w = view.norm(k);
-        if (std::find(p.preps.begin(), p.preps.end(), w) != p.preps.end()) {
+        if (lex_.token_in(p.prep_terms, seg_, k, false)) {
           target = view.np_mention_after(k + 1, view.end());
           if (target < 0 && is_force(p)) target = place_target(view, k + 1, std::min<std::uint32_t>(view.end(), k + 10));
           break;
@@ -2119,11 +2113,11 @@ class Coder {
       // "renewed his appeal for a ceasefire": a noun whose pattern has no target by definition needs
       // only its possessor, and its prepositional phrase.
       if (p.no_target && !before.empty() && complement < view.end() &&
-          std::find(p.preps.begin(), p.preps.end(), view.norm(complement)) != p.preps.end()) {
+          lex_.token_in(p.prep_terms, seg_, complement, false)) {
         emit(s, view, p, n, trigger_end, view.mention(before.front()), nullptr, negated, modality, date);
         return;
       }
-      note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");
+      if (trace_ != nullptr) note(s, "noun '" + p.text + "': needs a possessor or modifier and a prepositional target; not coded");
     }
   }
 
@@ -2134,6 +2128,7 @@ class Coder {
   std::vector<Span> quoted_;  // sorted
   std::vector<EventTrace>* trace_;
   SentenceDates& dates_;
+  const std::uint32_t term_to_;  // Lexicon::term("to"): the preposition of a dative pattern
   std::vector<EventRecord> out_;
   bool untargeted_force_ = false;  // the verb being coded uses force on people or places that are no actor
   bool condemned_act_ = false;     // the verb being coded has a violent act as its object

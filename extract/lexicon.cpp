@@ -427,7 +427,34 @@ void Lexicon::index_word_entries() {
     word_entries_[entry.first];
     word_entries_[entry.first + "s"];
   });
-  word_entries_.for_each([this](auto& entry) { entry.second.nouns = event_nouns(entry.first); });
+  // Pattern words are interned; a token can be one, or have one as its singular, only if it is a
+  // listed word or that word with an -s added (singular() drops at most a final s).
+  auto intern = [this](const std::vector<std::string>& words, std::vector<std::uint32_t>& ids) {
+    ids.clear();
+    for (const std::string& w : words) {
+      const auto next = static_cast<std::uint32_t>(terms_.size());
+      ids.push_back(terms_.emplace(w, next).first->second);
+      word_entries_[w];
+      word_entries_[w + "s"];
+    }
+  };
+  for (EventPattern& p : events_) {
+    intern(p.objects, p.object_terms);
+    intern(p.preps, p.prep_terms);
+    intern(p.requires_words, p.required_terms);
+  }
+  // Likewise a word can have a content stance only if it is a stance word, one with an -s added,
+  // or a verb form (which has its entry already).
+  stance_.for_each([this](const auto& entry) {
+    word_entries_[entry.first];
+    word_entries_[entry.first + "s"];
+  });
+  word_entries_.for_each([this](auto& entry) {
+    entry.second.content_stance = content_stance(entry.first);
+    entry.second.nouns = event_nouns(entry.first);
+    entry.second.term = term(entry.first);
+    entry.second.singular_term = term(singular(entry.first));
+  });
 }
 
 void Lexicon::tag_words(Segmentation& seg) const {

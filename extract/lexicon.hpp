@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -80,6 +81,11 @@ struct EventPattern {
   bool reverse = false;   // the target acts on the subject: "Y received weapons from X" is X -> Y
   std::vector<std::string> requires_words;
   std::string text;       // the pattern as written, for --explain
+  // Lexicon::term ids of objects, preps and requires_words, filled by the lexicon at load (empty
+  // in a pattern made up by a stage), so that matching a token against them compares integers.
+  std::vector<std::uint32_t> object_terms;
+  std::vector<std::uint32_t> prep_terms;
+  std::vector<std::uint32_t> required_terms;
 };
 
 struct CueEntry {
@@ -253,12 +259,28 @@ class FlatStringSet {
   FlatStringMap<bool> map_;
 };
 
+// A fixed list of words asked about for many tokens, hashed once so that a lookup is one probe
+// instead of a compare per listed word. Meant for function-local `static const` lists.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) set_.insert(w);
+  }
+  bool contains(std::string_view w) const { return set_.contains(w); }
+
+ private:
+  FlatStringSet set_;
+};
+
 // What the lexicon holds for one folded word form, found once per token by Lexicon::tag_words
 // (Segmentation::lexical), so that the stages asking about a token hash no string.
 struct WordEntry {
   std::uint32_t word = UINT32_MAX;                     // Lexicon::word_id
   const std::vector<VerbAnalysis>* verbs = nullptr;    // Lexicon::analyse_verb; null: no verb
   const std::vector<std::uint32_t>* nouns = nullptr;   // Lexicon::event_nouns
+  std::uint32_t term = UINT32_MAX;                     // Lexicon::term of the form
+  std::uint32_t singular_term = UINT32_MAX;            // Lexicon::term of singular(form)
+  int content_stance = 0;                              // Lexicon::content_stance of the form
 };
 
 class Lexicon {
@@ -321,6 +343,36 @@ class Lexicon {
     const WordEntry* entry = seg.lexical[token];
     return entry == nullptr ? nullptr : entry->nouns;
   }
+  // The id of a folded word among the words listed by event patterns (EventPattern::object_terms,
+  // prep_terms, required_terms); kNoTerm when no pattern lists it.
+  static constexpr std::uint32_t kNoTerm = UINT32_MAX;
+  std::uint32_t term(std::string_view folded) const {
+    const auto* it = terms_.find(folded);
+    return it == nullptr ? kNoTerm : it->second;
+  }
+  // Whether token's folded form, or with_singular its singular(), is among `terms` (a list of
+  // EventPattern); from seg.lexical when tag_words ran.
+  bool token_in(const std::vector<std::uint32_t>& terms, const Segmentation& seg, std::uint32_t token,
+                bool with_singular) const {
+    if (terms.empty()) return false;
+    std::uint32_t own = kNoTerm;
+    std::uint32_t single = kNoTerm;
+    if (seg.lexical.size() == seg.tokens.size()) {
+      const WordEntry* entry = seg.lexical[token];
+      if (entry == nullptr) return false;
+      own = entry->term;
+      single = entry->singular_term;
+    } else {
+      own = term(seg.norm_of(token));
+      single = term(singular(seg.norm_of(token)));
+    }
+    if (!with_singular) single = kNoTerm;
+    if (own == kNoTerm && single == kNoTerm) return false;
+    for (std::uint32_t t : terms) {
+      if (t == own || t == single) return true;
+    }
+    return false;
+  }
   const std::vector<std::uint32_t>* verb_patterns(std::string_view lemma) const { return list_of(verb_patterns_, lemma); }
   const std::vector<std::uint32_t>* noun_patterns(std::string_view noun) const { return list_of(noun_patterns_, noun); }
   const std::vector<std::uint32_t>* verb_cues(std::string_view lemma) const { return list_of(verb_cues_, lemma); }
@@ -342,6 +394,25 @@ class Lexicon {
   int stance(std::string_view folded_word) const {  // 0 when not a stance word
     const auto* it = stance_.find(folded_word);
     return it == nullptr ? 0 : it->second;
+  }
+  // The stance a word of a statement's content carries: stance(w), else stance(singular(w)), else
+  // that of the first lemma of its verb analyses that has one; 0 when none.
+  int content_stance(std::string_view w) const {
+    int s = stance(w);
+    if (s == 0) s = stance(singular(w));
+    if (s == 0) {
+      for (const auto& a : analyse_verb(w)) {
+        s = stance(a.lemma);
+        if (s != 0) break;
+      }
+    }
+    return s;
+  }
+  // content_stance(seg.norm_of(token)), from seg.lexical when tag_words ran.
+  int content_stance(const Segmentation& seg, std::uint32_t token) const {
+    if (seg.lexical.size() != seg.tokens.size()) return content_stance(seg.norm_of(token));
+    const WordEntry* entry = seg.lexical[token];
+    return entry == nullptr ? 0 : entry->content_stance;
   }
   bool is_first_name(std::string_view folded) const { return first_names_.contains(folded); }
   bool is_not_name(std::string_view folded) const { return not_names_.contains(folded); }
@@ -423,6 +494,7 @@ class Lexicon {
   // Every word form with a trie word id, a verb analysis or event nouns (a listed noun and its
   // plural in -s); filled once all dictionaries are loaded.
   FlatStringMap<WordEntry> word_entries_;
+  FlatStringMap<std::uint32_t> terms_;  // the words of event patterns' lists -> term id
   StringSet lemma_store_;
   FlatStringMap<std::vector<std::uint32_t>> verb_patterns_;
   FlatStringMap<std::vector<std::uint32_t>> noun_patterns_;

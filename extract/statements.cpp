@@ -57,10 +57,10 @@ class Finder {
     for (const VerbAnalysis& v : lex_.analyse_verb(seg_, k)) {
       if (v.form == VerbForm::kGerund) return true;
     }
-    static constexpr std::array<std::string_view, 16> kNotGerunds = {
+    static const WordList kNotGerunds = {
         "during", "morning", "evening", "nothing", "something", "anything", "everything", "thing", "things",
         "king", "spring", "wing", "ring", "building", "meeting", "briefing"};
-    return w.size() > 5 && w.ends_with("ing") && std::find(kNotGerunds.begin(), kNotGerunds.end(), w) == kNotGerunds.end();
+    return w.size() > 5 && w.ends_with("ing") && !kNotGerunds.contains(w);
   }
 
   Finder(const Document& doc, const Segmentation& seg, const ActorAnalysis& actors, const Lexicon& lexicon)
@@ -330,15 +330,12 @@ class Finder {
   // Third-person forms of common verbs of content clauses that the forms table (kept for event
   // verbs) does not list: "said the country needs", "said the plan remains on the table".
   static bool is_common_third_person(std::string_view w) {
-    static constexpr std::string_view kForms[] = {
+    static const WordList kForms = {
         "needs",    "wants",   "remains",  "seems",   "means",    "depends",  "faces",   "lacks",
         "risks",    "deserves", "belongs", "knows",   "understands", "intends", "requires", "includes",
         "represents", "shows", "matters",  "costs",   "comes",    "becomes",  "exists",  "appears",
         "believes", "thinks",  "wishes",   "owes",     "holds",    "keeps",   "gets"};
-    for (auto f : kForms) {
-      if (w == f) return true;
-    }
-    return false;
+    return kForms.contains(w);
   }
 
   // "Another said", "another added": a pronoun subject, not a determiner, before a past form.
@@ -377,30 +374,24 @@ class Finder {
     if (i >= view.end()) return false;
     const std::string_view w = norm(i);
     if (w == "that" || view.mention_at(i) >= 0) return true;
-    static constexpr std::string_view kPronouns[] = {"he", "she", "it", "they", "we", "i", "you", "there", "this",
+    static const WordList kPronouns = {"he", "she", "it", "they", "we", "i", "you", "there", "this",
                                                      "nobody", "no", "none", "everyone", "both"};
-    for (auto p : kPronouns) {
-      if (w == p) return true;
-    }
+    if (kPronouns.contains(w)) return true;
     if (is_determiner(w)) return true;
     // "he will agree only if Kyiv's government is replaced": a condition on the verb, not what was said.
     if (w == "only" && i + 1 < view.end() && ((seg_.tokens[i + 1].classes & WordClass::kSubordinator) != 0)) return false;
     // "said more than 50,000 children had been killed", "said 23 allies would meet the target".
-    static constexpr std::string_view kQuantifiers[] = {"more", "most", "many", "several", "some", "few",
+    static const WordList kQuantifiers = {"more", "most", "many", "several", "some", "few",
                                                         "nearly", "almost", "about", "around", "only"};
-    for (auto q : kQuantifiers) {
-      if (w == q) return true;
-    }
+    if (kQuantifiers.contains(w)) return true;
     const Token& t = seg_.tokens[i];
     if (t.kind == TokenKind::kNumber) return true;
     if (t.kind == TokenKind::kWord && (t.upper || t.all_caps) && !is_preposition(w)) return true;
     // "said police had used live ammunition", "said employers' national insurance contributions
     // would rise": a bare noun phrase of a few words, then an auxiliary or modal ("did not say
     // what the consequences would be" is a question left open, no content).
-    static constexpr std::string_view kQuestionWords[] = {"what", "how", "whether", "when", "where", "why", "who", "which", "if"};
-    for (auto q : kQuestionWords) {
-      if (w == q) return false;
-    }
+    static const WordList kQuestionWords = {"what", "how", "whether", "when", "where", "why", "who", "which", "if"};
+    if (kQuestionWords.contains(w)) return false;
     // "said demand was recovering", "said turnout had fallen": a noun the forms table also
     // lists as a verb, right before an auxiliary or modal.
     if (i + 1 < view.end() && lower_word(i) && norm(i + 1) != "to" && (((seg_.tokens[i + 1].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[i + 1].classes & WordClass::kModal) != 0)) &&
@@ -802,16 +793,13 @@ class Finder {
   // opposition leader", "the envoy". Unnamed people ("the diplomat", "the official") are not
   // among them: they go back to someone never named.
   bool is_role_head(std::uint32_t k) const {
-    static constexpr std::string_view kHeads[] = {
+    static const WordList kHeads = {
         "leader",    "minister",  "president", "chancellor", "premier",    "envoy",     "treasurer", "senator",
         "governor",  "mayor",     "candidate", "chairman",   "chairwoman", "chair",     "prosecutor", "judge",
         "secretary", "commander", "general",   "ambassador", "spokesman",  "spokeswoman", "chief",   "justice",
         "congressman", "congresswoman", "lawmaker", "speaker", "monarch",  "king",      "queen",     "pope"};
     const std::string_view w = norm(k);
-    for (auto h : kHeads) {
-      if (w == h) return true;
-    }
-    return false;
+    return kHeads.contains(w);
   }
 
   // The words a person's mention carries as titles: the words before the name inside the
@@ -1109,10 +1097,10 @@ class Finder {
     if (next.first_token > quote.close + 2) return -1;  // the quote's own sentence goes on
     const std::string_view w = norm(next.first_token);
     // "The words came from Tom Fletcher", "The warning came from ...".
-    static constexpr std::string_view kSpeechNouns[] = {"words", "remarks", "comments", "warning", "message", "plea", "appeal"};
+    static const WordList kSpeechNouns = {"words", "remarks", "comments", "warning", "message", "plea", "appeal"};
     bool speech_noun = false;
     if (w == "the" && next.first_token + 1 < next.end_token) {
-      for (auto noun : kSpeechNouns) speech_noun = speech_noun || norm(next.first_token + 1) == noun;
+      speech_noun = kSpeechNouns.contains(norm(next.first_token + 1));
     }
     if (w != "that" && w != "this" && w != "those" && w != "these" && w != "such" && !speech_noun) return -1;
     for (std::size_t k = first_mention_from(actors_.mentions, next.first_token);
@@ -1310,9 +1298,13 @@ class Finder {
   void reported(const Sentence& s) {
     const SentenceView view(seg_, s, actors_.mentions);
     for (std::uint32_t v = s.first_token; v < s.end_token; ++v) {
+      // Only "according to" and a verb open a reported statement: other tokens are passed over
+      // before the dearer quote test.
+      const bool according = norm(v) == "according" && v + 1 < s.end_token && norm(v + 1) == "to";
+      if (!according && lex_.analyse_verb(seg_, v).empty()) continue;
       if (view.mention_at(v) >= 0 || inside_quote(seg_.tokens[v].span)) continue;
       // "according to X, CONTENT" and "CONTENT, according to X".
-      if (norm(v) == "according" && v + 1 < s.end_token && norm(v + 1) == "to") {
+      if (according) {
         const int speaker = view.np_mention_after(v + 2, s.end_token);
         Mention unnamed_source;
         if (speaker < 0 && !unnamed_source_after(v + 2, s.end_token, &unnamed_source)) continue;
@@ -1827,16 +1819,13 @@ class Finder {
   // Nouns for an institution or a document that speaks without being a known actor: "the
   // central electoral bureau", "the presidency", "the ruling".
   static bool is_institution_noun(std::string_view w) {
-    static constexpr std::string_view kNouns[] = {
+    static const WordList kNouns = {
         "bureau",     "presidency", "commission", "ministry", "office",    "agency",     "court",    "committee",
         "council",    "government", "department", "police",  "army",      "military",   "party",    "union",
         "unions",     "campaign",   "company",   "bank",      "authority", "authorities", "regulator", "tribunal",
         "ruling",     "judgment",   "judgement", "verdict",   "statement", "communique", "embassy",  "secretariat",
         "prosecutors", "prosecution", "board",   "cabinet",   "junta",     "coalition",  "alliance", "group"};
-    for (auto n : kNouns) {
-      if (w == n) return true;
-    }
-    return false;
+    return kNouns.contains(w);
   }
 
   // The subject before a speech verb that no lexicon knows, as a span without an actor: an
@@ -2014,8 +2003,8 @@ class Finder {
     }
     if (k == name_start || norm(k - 1) == "of" || norm(k - 1) == "for" || is_function_word(norm(name_start))) return false;
     // Past forms the same as the base ("Volkswagen cut its forecasts") read as the predicate here.
-    static constexpr std::string_view kSamePast[] = {"cut", "put", "set", "hit", "let", "cost", "shut", "spread", "quit", "hurt"};
-    const bool same_past = k < before && std::find(std::begin(kSamePast), std::end(kSamePast), norm(k)) != std::end(kSamePast);
+    static const WordList kSamePast = {"cut", "put", "set", "hit", "let", "cost", "shut", "spread", "quit", "hurt"};
+    const bool same_past = k < before && kSamePast.contains(norm(k));
     if (k >= before || !lower_word(k) || (!has_finite_verb(k, k + 1) && !same_past)) return false;
     out->first_token = b;
     out->end_token = k;
@@ -2027,13 +2016,10 @@ class Finder {
 
   // Words that open a sentence capitalised without naming anyone.
   static bool is_function_word(std::string_view w) {
-    static constexpr std::string_view kWords[] = {"it", "this", "that", "there", "these", "those", "he",   "she",
+    static const WordList kWords = {"it", "this", "that", "there", "these", "those", "he",   "she",
                                                   "they", "we", "i",    "you",   "who",   "what",  "which", "many",
                                                   "some", "all", "each", "both", "most",  "others", "here", "then"};
-    for (auto x : kWords) {
-      if (w == x) return true;
-    }
-    return false;
+    return kWords.contains(w);
   }
 
   // Whether the words after a cue up to the sentence's end are adjuncts only ("on Friday", "in a
@@ -2104,14 +2090,7 @@ class Finder {
         const Token& t = seg_.tokens[k];
         if (t.span.end > part.end) break;
         if (t.kind != TokenKind::kWord) continue;
-        int s = lex_.stance(norm(k));
-        if (s == 0) s = lex_.stance(lex_.singular(norm(k)));
-        if (s == 0) {
-          for (const auto& a : lex_.analyse_verb(seg_, k)) {
-            s = lex_.stance(a.lemma);
-            if (s != 0) break;
-          }
-        }
+        int s = lex_.content_stance(seg_, k);
         if (s == 0) continue;
         // "not legitimate", "no threat": a negation just before flips the word.
         for (std::uint32_t b = k; b > 0 && b + 3 > k; --b) {
@@ -2144,47 +2123,38 @@ class Finder {
   // Nouns for a person speaking for an institution without a name: "a senior White House
   // official", "a spokesman for the air force".
   static bool is_unnamed_speaker_noun(std::string_view w) {
-    static constexpr std::string_view kNouns[] = {"official",  "officials",  "spokesman", "spokeswoman", "spokesperson",
+    static const WordList kNouns = {"official",  "officials",  "spokesman", "spokeswoman", "spokesperson",
                                                   "diplomat",  "diplomats",  "source",    "sources",     "aide",
                                                   "aides",     "adviser",    "advisor",   "negotiator",  "negotiators",
                                                   "insider",   "insiders",   "officer",   "officers",    "spokespeople",
                                                   "ambassador", "envoy",     "commander", "minister",    "delegation",
                                                   "president", "leader",     "side",      "ministers",   "leaders",
                                                   "envoys",    "ambassadors", "commanders", "presidents"};
-    for (auto n : kNouns) {
-      if (w == n) return true;
-    }
-    return false;
+    return kNouns.contains(w);
   }
 
   // Unnamed sources and people named by their job only: "two people familiar with the matter",
   // "the hotel's manager", "the rail operator".
   static bool is_source_noun(std::string_view w) {
-    static constexpr std::string_view kNouns[] = {"person",   "people",   "manager",   "managers", "operator",
+    static const WordList kNouns = {"person",   "people",   "manager",   "managers", "operator",
                                                   "director", "chairman", "chairwoman", "founder",  "lawyer",
                                                   "lawyers",  "analyst",  "analysts",  "executive", "executives"};
-    for (auto n : kNouns) {
-      if (w == n) return true;
-    }
-    return false;
+    return kNouns.contains(w);
   }
 
   // What is cited without anyone speaking: "according to preliminary results", "a poll by Ipsos".
   static bool is_data_noun(std::string_view w) {
-    static constexpr std::string_view kNouns[] = {"data",    "figures", "results",  "result",     "poll",    "polls",
+    static const WordList kNouns = {"data",    "figures", "results",  "result",     "poll",    "polls",
                                                   "survey",  "surveys", "estimate", "estimates",  "statistics", "tally",
                                                   "count",   "calculations", "analysis", "records", "documents",
                                                   "filings", "footage", "images",   "map",        "maps",    "schedule"};
-    for (auto n : kNouns) {
-      if (w == n) return true;
-    }
-    return false;
+    return kNouns.contains(w);
   }
 
   // People who speak for no institution: "one resident of Tel Aviv", "a farmer in Ohio". The
   // place names where they live; it is not the speaker.
   static bool is_private_person_noun(std::string_view w) {
-    static constexpr std::string_view kNouns[] = {"resident", "residents", "witness", "witnesses", "farmer",  "farmers",
+    static const WordList kNouns = {"resident", "residents", "witness", "witnesses", "farmer",  "farmers",
                                                   "teacher",  "student",   "students", "voter",    "voters",  "woman",
                                                   "man",      "mother",    "father",   "shopkeeper", "worker", "workers",
                                                   "survivor", "survivors", "villager", "villagers", "neighbour", "neighbor",
@@ -2192,10 +2162,7 @@ class Finder {
                                                   "passenger", "passengers", "shopper", "shoppers", "protester", "protesters",
                                                   "demonstrator", "demonstrators", "nurse", "doctor", "parent", "parents",
                                                   "pensioner", "pensioners", "driver", "drivers"};
-    for (auto n : kNouns) {
-      if (w == n) return true;
-    }
-    return false;
+    return kNouns.contains(w);
   }
 
   bool lower_word(std::uint32_t k) const {
