@@ -92,6 +92,17 @@ class Finder {
  private:
   const Sentence& sentence_of(std::uint32_t token) const { return seg_.sentences[sentence_of_token_[token]]; }
   std::string_view norm(std::uint32_t i) const { return seg_.norm_of(i); }
+  // `out` becomes a speaker no actor resolves: tokens [first, end) of the sentence, with the span
+  // and text of tokens first to last.
+  void unnamed_speaker(Mention* out, std::uint32_t first, std::uint32_t end, std::uint32_t last) const {
+    out->first_token = first;
+    out->end_token = end;
+    out->actor = ActorRef{};
+    out->actor.span = Span{seg_.tokens[first].span.begin, seg_.tokens[last].span.end};
+    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+  }
+  // Whether token i is of the closed word class `cls` (a WordClass bit).
+  bool has_class(std::uint32_t i, std::uint16_t cls) const { return (seg_.tokens[i].classes & cls) != 0; }
   bool boilerplate(std::uint32_t token) const { return sentence_of(token).boilerplate; }
 
   // A headline in sentence case ("Japan 'deeply regrets' US tariff decision, Tokyo says") or a
@@ -351,8 +362,8 @@ class Finder {
   std::uint32_t cue_in(std::uint32_t from, std::uint32_t to, const CueEntry** cue) const {
     for (std::uint32_t k = from; k < to && k < seg_.tokens.size(); ++k) {
       // A noun reading: "on state television", "the report", "a comment".
-      if (k > 0 && ((((seg_.tokens[k - 1].classes & WordClass::kDeterminer) != 0) && !another_then_past(k)) ||
-                    (((seg_.tokens[k - 1].classes & WordClass::kPreposition) != 0) && norm(k - 1) != "to"))) {
+      if (k > 0 && ((has_class(k - 1, WordClass::kDeterminer) && !another_then_past(k)) ||
+                    (has_class(k - 1, WordClass::kPreposition) && norm(k - 1) != "to"))) {
         continue;
       }
       for (const auto& a : lex_.analyse_verb(seg_, k)) {
@@ -379,7 +390,7 @@ class Finder {
     if (kPronouns.contains(w)) return true;
     if (is_determiner(w)) return true;
     // "he will agree only if Kyiv's government is replaced": a condition on the verb, not what was said.
-    if (w == "only" && i + 1 < view.end() && ((seg_.tokens[i + 1].classes & WordClass::kSubordinator) != 0)) return false;
+    if (w == "only" && i + 1 < view.end() && has_class(i + 1, WordClass::kSubordinator)) return false;
     // "said more than 50,000 children had been killed", "said 23 allies would meet the target".
     static const WordList kQuantifiers = {"more", "most", "many", "several", "some", "few",
                                                         "nearly", "almost", "about", "around", "only"};
@@ -394,7 +405,7 @@ class Finder {
     if (kQuestionWords.contains(w)) return false;
     // "said demand was recovering", "said turnout had fallen": a noun the forms table also
     // lists as a verb, right before an auxiliary or modal.
-    if (i + 1 < view.end() && lower_word(i) && norm(i + 1) != "to" && (((seg_.tokens[i + 1].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[i + 1].classes & WordClass::kModal) != 0)) &&
+    if (i + 1 < view.end() && lower_word(i) && norm(i + 1) != "to" && (has_class(i + 1, WordClass::kAuxiliary) || has_class(i + 1, WordClass::kModal)) &&
         norm(i + 1) != "'s") {
       return true;
     }
@@ -444,8 +455,8 @@ class Finder {
       k = view.mention(obj).end_token;
     } else {
       if (k < view.end() && (norm(k) == "the" || norm(k) == "his" || norm(k) == "her" || norm(k) == "their")) ++k;
-      if (k >= view.end() || seg_.tokens[k].kind != TokenKind::kWord || ((seg_.tokens[k].classes & WordClass::kPreposition) != 0) ||
-          ((seg_.tokens[k].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[k].classes & WordClass::kModal) != 0) || !lex_.analyse_verb(seg_, k).empty()) {
+      if (k >= view.end() || seg_.tokens[k].kind != TokenKind::kWord || has_class(k, WordClass::kPreposition) ||
+          has_class(k, WordClass::kAuxiliary) || has_class(k, WordClass::kModal) || !lex_.analyse_verb(seg_, k).empty()) {
         return UINT32_MAX;
       }
       const std::string_view w = norm(k);
@@ -574,7 +585,7 @@ class Finder {
       // the quote and a cue-like word; that word attributes nothing.
       for (std::uint32_t k = a; cue_token != UINT32_MAX && k < cue_token; ++k) {
         // "the ruling said", "its briefing said": after a determiner the "-ing" word is a noun.
-        if (looks_like_gerund(k) && !(k > a && (((seg_.tokens[k - 1].classes & WordClass::kDeterminer) != 0) || norm(k - 1) == "its"))) {
+        if (looks_like_gerund(k) && !(k > a && (has_class(k - 1, WordClass::kDeterminer) || norm(k - 1) == "its"))) {
           cue_token = UINT32_MAX;
           cue = nullptr;
         }
@@ -911,16 +922,12 @@ class Finder {
     // "according to the national rail operator SNCB": a name no lexicon knows ends the phrase;
     // "according to swaps data compiled by Bloomberg", "according to a poll by Ipsos" cite data.
     const bool named = k > from && (seg_.tokens[k - 1].upper || seg_.tokens[k - 1].all_caps) && k > from + 1 &&
-                       !((seg_.tokens[k - 2].classes & WordClass::kPreposition) != 0);
+                       !has_class(k - 2, WordClass::kPreposition);
     if ((!noun && !named) || data || k == from ||
         (k < end && norm(k) != "," && norm(k) != "." && seg_.tokens[k].kind != TokenKind::kPunct)) {
       return false;
     }
-    out->first_token = from;
-    out->end_token = k;
-    out->actor = ActorRef{};
-    out->actor.span = Span{seg_.tokens[from].span.begin, seg_.tokens[k - 1].span.end};
-    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    unnamed_speaker(out, from, k, k - 1);
     return true;
   }
 
@@ -941,7 +948,7 @@ class Finder {
     for (std::uint32_t k = start; k < before && k < start + 8; ++k) {
       const int m = view.mention_at(k);
       if (m < 0) {
-        if (seg_.tokens[k].kind == TokenKind::kQuote || ((seg_.tokens[k].classes & WordClass::kPreposition) != 0)) return -1;
+        if (seg_.tokens[k].kind == TokenKind::kQuote || has_class(k, WordClass::kPreposition)) return -1;
         continue;
       }
       const Mention& mention = view.mention(m);
@@ -952,7 +959,7 @@ class Finder {
       // "Instead, he turned to crime, saying ...": a resolved pronoun after an opening adverb.
       const bool opening_pronoun = mention.pronoun && !mention.plural && k == start + 2 && norm(k - 1) == "," &&
                                    seg_.tokens[start].kind == TokenKind::kWord && !lower_word(start) &&
-                                   lex_.analyse_verb(seg_, start).empty() && !((seg_.tokens[start].classes & WordClass::kPreposition) != 0);
+                                   lex_.analyse_verb(seg_, start).empty() && !has_class(start, WordClass::kPreposition);
       if ((mention.pronoun && !opening_pronoun) || mention.actor.kind == "location" || mention.actor.id.empty() ||
           in_any_quote(mention.actor.span)) {
         return -1;
@@ -1152,11 +1159,7 @@ class Finder {
     const std::uint32_t words = cue - 1 - b;
     if (words == 0 || b == 0 || norm(b - 1) != "," || mention_in(b, cue - 1) >= 0) return false;
     if (words < 2 && !lex_.is_first_name(norm(b))) return false;
-    out->first_token = b;
-    out->end_token = cue - 1;
-    out->actor = ActorRef{};
-    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 2].span.end};
-    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    unnamed_speaker(out, b, cue - 1, cue - 2);
     out->actor.name = out->actor.text;
     out->actor.id = slugify(out->actor.text);
     out->actor.kind = "person";
@@ -1214,12 +1217,12 @@ class Finder {
         b -= 2;
         continue;
       }
-      if (seg_.tokens[b - 1].kind != TokenKind::kWord || ((seg_.tokens[b - 1].classes & WordClass::kPreposition) != 0) || norm(b - 1) == "and" ||
-          ((seg_.tokens[b - 1].classes & WordClass::kAuxiliary) != 0)) {
+      if (seg_.tokens[b - 1].kind != TokenKind::kWord || has_class(b - 1, WordClass::kPreposition) || norm(b - 1) == "and" ||
+          has_class(b - 1, WordClass::kAuxiliary)) {
         break;
       }
       --b;
-      if (((seg_.tokens[b].classes & WordClass::kDeterminer) != 0)) break;
+      if (has_class(b, WordClass::kDeterminer)) break;
     }
     for (std::uint32_t t = b; t < cue; ++t) {
       if (is_title_token(t) || norm(t) == "officials" || norm(t) == "official" || norm(t) == "sources") {
@@ -1235,11 +1238,11 @@ class Finder {
     while (b > 0 && b + 7 > cue &&
            (seg_.tokens[b - 1].kind == TokenKind::kWord || seg_.tokens[b - 1].kind == TokenKind::kNumber ||
             norm(b - 1) == "'s" || norm(b - 1) == "-") &&
-           !((seg_.tokens[b - 1].classes & WordClass::kPreposition) != 0) && (norm(b - 1) == "'s" || !((seg_.tokens[b - 1].classes & WordClass::kAuxiliary) != 0)) && norm(b - 1) != "and") {
+           !has_class(b - 1, WordClass::kPreposition) && (norm(b - 1) == "'s" || !has_class(b - 1, WordClass::kAuxiliary)) && norm(b - 1) != "and") {
       --b;
-      if (((seg_.tokens[b].classes & WordClass::kDeterminer) != 0) || norm(b) == "one") break;
+      if (has_class(b, WordClass::kDeterminer) || norm(b) == "one") break;
     }
-    if (b < cue && b + 1 < cue && (((seg_.tokens[b].classes & WordClass::kDeterminer) != 0) || norm(b) == "one") && b > 0 &&
+    if (b < cue && b + 1 < cue && (has_class(b, WordClass::kDeterminer) || norm(b) == "one") && b > 0 &&
         (norm(b - 1) == "," || seg_.tokens[b - 1].kind == TokenKind::kQuote || seg_.tokens[b].paragraph_before ||
          sentence_of(b).first_token == b)) {
       m.actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[cue - 1].span.end};
@@ -1247,9 +1250,9 @@ class Finder {
       return m;
     }
     std::uint32_t e = cue + 1;
-    if (e < n && (((seg_.tokens[e].classes & WordClass::kDeterminer) != 0) || norm(e) == "one")) {
+    if (e < n && (has_class(e, WordClass::kDeterminer) || norm(e) == "one")) {
       while (e + 1 < n && e < cue + 7 && (seg_.tokens[e + 1].kind == TokenKind::kWord || norm(e + 1) == "-") &&
-             !((seg_.tokens[e + 1].classes & WordClass::kPreposition) != 0)) {
+             !has_class(e + 1, WordClass::kPreposition)) {
         ++e;
       }
       const std::string_view head = norm(e);
@@ -1508,7 +1511,7 @@ class Finder {
         const bool pronoun_clause = v + 2 < s.end_token &&
                                     (norm(v + 1) == "it" || norm(v + 1) == "he" || norm(v + 1) == "she" ||
                                      norm(v + 1) == "they" || norm(v + 1) == "we") &&
-                                    (((seg_.tokens[v + 2].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[v + 2].classes & WordClass::kModal) != 0));
+                                    (has_class(v + 2, WordClass::kAuxiliary) || has_class(v + 2, WordClass::kModal));
         if (cue->negative_content && (v + 1 >= s.end_token || (norm(v + 1) != "that" && !pronoun_clause))) break;
         // "The Pentagon said Monday that ...", "said Tuesday night it would ...": a bare weekday
         // (American style) is an adjunct of the verb, not the content's subject.
@@ -1531,7 +1534,7 @@ class Finder {
         const bool directive = addressee != nullptr && !has_that && c_first + 1 < s.end_token &&
                                is_directive_cue(cue->cue) &&
                                ((norm(c_first) == "to" && seg_.tokens[c_first + 1].kind == TokenKind::kWord &&
-                                 !((seg_.tokens[c_first + 1].classes & WordClass::kDeterminer) != 0) && !seg_.tokens[c_first + 1].upper) ||
+                                 !has_class(c_first + 1, WordClass::kDeterminer) && !seg_.tokens[c_first + 1].upper) ||
                                 (norm(c_first) == "against" && (cue->cue == "warn" || cue->cue == "caution")));
         // "X told the conference in Munich" names an audience, not what was said.
         if (cue->addressee && !cue->about_object && !has_that && !directive && !audience_clause) break;
@@ -1799,7 +1802,7 @@ class Finder {
   bool described_subject(const SentenceView& view, std::uint32_t verb, std::uint32_t sentence, Mention* out) {
     std::uint32_t b = verb;
     while (b > view.begin() && b + 5 > verb && seg_.tokens[b - 1].kind == TokenKind::kWord && norm(b - 1) != "the" &&
-           view.mention_at(b - 1) < 0 && !((seg_.tokens[b - 1].classes & WordClass::kPreposition) != 0)) {
+           view.mention_at(b - 1) < 0 && !has_class(b - 1, WordClass::kPreposition)) {
       --b;
     }
     if (b == verb || b == view.begin() || norm(b - 1) != "the") return false;
@@ -1835,7 +1838,7 @@ class Finder {
   bool unnamed_subject(const SentenceView& view, std::uint32_t verb, Mention* out) const {
     // "the family said", "the assembly said": a noun in "-ly" after a determiner, which the verb
     // group took for an adverb before the verb.
-    if (verb > view.begin() && norm(verb).ends_with("ly") && ((seg_.tokens[verb - 1].classes & WordClass::kDeterminer) != 0) && lower_word(verb)) ++verb;
+    if (verb > view.begin() && norm(verb).ends_with("ly") && has_class(verb - 1, WordClass::kDeterminer) && lower_word(verb)) ++verb;
     std::uint32_t b = verb;
     if (b > view.begin() && (norm(b - 1) == "also" || norm(b - 1) == "further")) --b;
     if (b > view.begin() + 2 && norm(b - 1) == ",") {
@@ -1851,11 +1854,7 @@ class Finder {
       }
       if (all_capitalised && k > view.begin() + 1 && norm(k - 1) == "," &&
           (is_role_head(k - 2) || is_unnamed_speaker_noun(norm(k - 2)) || is_source_noun(norm(k - 2)))) {
-        out->first_token = k;
-        out->end_token = b - 1;
-        out->actor = ActorRef{};
-        out->actor.span = Span{seg_.tokens[k].span.begin, seg_.tokens[b - 2].span.end};
-        out->actor.text = std::string(slice(doc_.text, out->actor.span));
+        unnamed_speaker(out, k, b - 1, b - 2);
         return true;
       }
       if (k > view.begin() && norm(k - 1) == "," &&
@@ -1870,7 +1869,7 @@ class Finder {
     // head noun stands before the postmodifier; the span keeps it.
     for (std::uint32_t k = end; k > view.begin() && k + 6 > end; --k) {
       const std::string_view w = norm(k - 1);
-      if ((w == "familiar" || w == "briefed" || w == "close") && k < end && ((seg_.tokens[k].classes & WordClass::kPreposition) != 0)) {
+      if ((w == "familiar" || w == "briefed" || w == "close") && k < end && has_class(k, WordClass::kPreposition)) {
         b = k - 1;
         break;
       }
@@ -1885,14 +1884,14 @@ class Finder {
     };
     while (b > view.begin() && b + 7 > end &&
            (seg_.tokens[b - 1].kind == TokenKind::kWord || norm(b - 1) == "'s" || inner_hyphen(b - 1)) &&
-           !((seg_.tokens[b - 1].classes & WordClass::kPreposition) != 0) && (!((seg_.tokens[b - 1].classes & WordClass::kAuxiliary) != 0) || norm(b - 1) == "'s") && !((seg_.tokens[b - 1].classes & WordClass::kModal) != 0) &&
-           norm(b - 1) != "and" && norm(b - 1) != "or" && norm(b - 1) != "but" && !((seg_.tokens[b - 1].classes & WordClass::kSubordinator) != 0) &&
+           !has_class(b - 1, WordClass::kPreposition) && (!has_class(b - 1, WordClass::kAuxiliary) || norm(b - 1) == "'s") && !has_class(b - 1, WordClass::kModal) &&
+           norm(b - 1) != "and" && norm(b - 1) != "or" && norm(b - 1) != "but" && !has_class(b - 1, WordClass::kSubordinator) &&
            (view.mention_at(b - 1) < 0 ||
             // "Greater Manchester Police said": a place inside a capitalised name.
             (view.mention(view.mention_at(b - 1)).actor.kind == "location" && capitalised && b < end &&
              (seg_.tokens[b - 1].upper || seg_.tokens[b - 1].all_caps)))) {
       --b;
-      if (((seg_.tokens[b].classes & WordClass::kDeterminer) != 0) || norm(b) == "one") break;
+      if (has_class(b, WordClass::kDeterminer) || norm(b) == "one") break;
       capitalised = capitalised && (seg_.tokens[b].upper || seg_.tokens[b].all_caps || inner_hyphen(b));
     }
     // "A spokeswoman for the company said", "a lawyer for the family said": the person noun
@@ -1900,17 +1899,13 @@ class Finder {
     if (b > view.begin() + 1 && (norm(b - 1) == "for" || norm(b - 1) == "of") &&
         (is_unnamed_speaker_noun(norm(b - 2)) || is_source_noun(norm(b - 2)))) {
       std::uint32_t h = b - 2;
-      while (h > view.begin() && h + 4 > b - 2 && seg_.tokens[h - 1].kind == TokenKind::kWord && !((seg_.tokens[h - 1].classes & WordClass::kPreposition) != 0) &&
+      while (h > view.begin() && h + 4 > b - 2 && seg_.tokens[h - 1].kind == TokenKind::kWord && !has_class(h - 1, WordClass::kPreposition) &&
              view.mention_at(h - 1) < 0) {
         --h;
-        if (((seg_.tokens[h].classes & WordClass::kDeterminer) != 0)) break;
+        if (has_class(h, WordClass::kDeterminer)) break;
       }
-      if (((seg_.tokens[h].classes & WordClass::kDeterminer) != 0) && (h == view.begin() || norm(h - 1) == ",")) {
-        out->first_token = h;
-        out->end_token = end;
-        out->actor = ActorRef{};
-        out->actor.span = Span{seg_.tokens[h].span.begin, seg_.tokens[phrase_end - 1].span.end};
-        out->actor.text = std::string(slice(doc_.text, out->actor.span));
+      if (has_class(h, WordClass::kDeterminer) && (h == view.begin() || norm(h - 1) == ",")) {
+        unnamed_speaker(out, h, end, phrase_end - 1);
         return true;
       }
     }
@@ -1920,7 +1915,7 @@ class Finder {
     }
     if (b == end || (b > view.begin() && norm(b - 1) != "," && seg_.tokens[b - 1].kind != TokenKind::kQuote)) return false;
     const std::string_view head = norm(end - 1);
-    const bool determined = ((seg_.tokens[b].classes & WordClass::kDeterminer) != 0) || norm(b) == "one";
+    const bool determined = has_class(b, WordClass::kDeterminer) || norm(b) == "one";
     // "..., police said.", "..., officials said.": a bare plural (or "police") is a phrase of its own.
     const bool bare_plural = end == b + 1 && (head == "police" || (head.size() > 3 && head.ends_with("s")));
     const bool noun = (is_unnamed_speaker_noun(head) || is_institution_noun(head) || is_source_noun(head) ||
@@ -2006,11 +2001,7 @@ class Finder {
     static const WordList kSamePast = {"cut", "put", "set", "hit", "let", "cost", "shut", "spread", "quit", "hurt"};
     const bool same_past = k < before && kSamePast.contains(norm(k));
     if (k >= before || !lower_word(k) || (!has_finite_verb(k, k + 1) && !same_past)) return false;
-    out->first_token = b;
-    out->end_token = k;
-    out->actor = ActorRef{};
-    out->actor.span = Span{seg_.tokens[b].span.begin, seg_.tokens[k - 1].span.end};
-    out->actor.text = std::string(slice(doc_.text, out->actor.span));
+    unnamed_speaker(out, b, k, k - 1);
     return true;
   }
 
@@ -2032,7 +2023,7 @@ class Finder {
       // clause about the speaker.
       if (norm(k) == "," && k + 1 < to && looks_like_gerund(k + 1)) return true;
       if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return false;
-      if (norm(k) == "that" || ((seg_.tokens[k].classes & WordClass::kAuxiliary) != 0) || ((seg_.tokens[k].classes & WordClass::kModal) != 0)) return false;
+      if (norm(k) == "that" || has_class(k, WordClass::kAuxiliary) || has_class(k, WordClass::kModal)) return false;
     }
     return true;
   }
@@ -2094,7 +2085,7 @@ class Finder {
         if (s == 0) continue;
         // "not legitimate", "no threat": a negation just before flips the word.
         for (std::uint32_t b = k; b > 0 && b + 3 > k; --b) {
-          if (((seg_.tokens[b - 1].classes & WordClass::kNegation) != 0)) { s = -s; break; }
+          if (has_class(b - 1, WordClass::kNegation)) { s = -s; break; }
         }
         score += s;
       }
@@ -2200,7 +2191,7 @@ class Finder {
                           noun == "campaign" || noun == "ministry";
       if (office && (possessive_pronoun || (!m.pronoun && k > m.end_token))) {
         std::uint32_t first = m.first_token;
-        if (!m.pronoun && first > 0 && ((seg_.tokens[first - 1].classes & WordClass::kDeterminer) != 0) && !seg_.tokens[first].newline_before) --first;
+        if (!m.pronoun && first > 0 && has_class(first - 1, WordClass::kDeterminer) && !seg_.tokens[first].newline_before) --first;
         return Span{seg_.tokens[first].span.begin, seg_.tokens[k].span.end};
       }
     }
@@ -2228,12 +2219,12 @@ class Finder {
         }
         break;
       }
-      if (((seg_.tokens[k].classes & WordClass::kPreposition) != 0) || ((seg_.tokens[k].classes & WordClass::kDeterminer) != 0)) break;
+      if (has_class(k, WordClass::kPreposition) || has_class(k, WordClass::kDeterminer)) break;
     }
     // "a spokesman for the Ukrainian air force": the person noun before "for" / "of".
     if (!*unnamed) {
       std::uint32_t k = first;
-      if (k > 0 && ((seg_.tokens[k - 1].classes & WordClass::kDeterminer) != 0)) --k;
+      if (k > 0 && has_class(k - 1, WordClass::kDeterminer)) --k;
       if (k >= 2 && (norm(k - 1) == "for" || norm(k - 1) == "of" || norm(k - 1) == "at") &&
           is_unnamed_speaker_noun(norm(k - 2))) {
         first = k - 2;
@@ -2247,8 +2238,8 @@ class Finder {
     }
     if (*unnamed) {
       // "a senior", "two": modifiers of the unnamed person.
-      while (first > 0 && first + 4 > m.first_token && lower_word(first - 1) && !((seg_.tokens[first - 1].classes & WordClass::kDeterminer) != 0) &&
-             !((seg_.tokens[first - 1].classes & WordClass::kPreposition) != 0) && !((seg_.tokens[first - 1].classes & WordClass::kAuxiliary) != 0) && !((seg_.tokens[first - 1].classes & WordClass::kSubordinator) != 0) &&
+      while (first > 0 && first + 4 > m.first_token && lower_word(first - 1) && !has_class(first - 1, WordClass::kDeterminer) &&
+             !has_class(first - 1, WordClass::kPreposition) && !has_class(first - 1, WordClass::kAuxiliary) && !has_class(first - 1, WordClass::kSubordinator) &&
              norm(first - 1) != "and" && norm(first - 1) != "but" && norm(first - 1) != "or" &&
              lex_.verb_cues(norm(first - 1)) == nullptr && lex_.analyse_verb(seg_, first - 1).empty()) {
         --first;
@@ -2279,10 +2270,10 @@ class Finder {
     // "an Egyptian official briefed on the talks", "a diplomat familiar with the plans": the
     // postmodifier that says why the unnamed person knows belongs to the phrase.
     if ((*unnamed || is_unnamed_speaker_noun(norm(end - 1))) && end + 2 < n &&
-        (norm(end) == "familiar" || norm(end) == "briefed") && ((seg_.tokens[end + 1].classes & WordClass::kPreposition) != 0)) {
+        (norm(end) == "familiar" || norm(end) == "briefed") && has_class(end + 1, WordClass::kPreposition)) {
       std::uint32_t k = end + 2;
-      while (k < n && k < end + 7 && seg_.tokens[k].kind == TokenKind::kWord && !((seg_.tokens[k].classes & WordClass::kAuxiliary) != 0) &&
-             !((seg_.tokens[k].classes & WordClass::kModal) != 0) && norm(k) != "said" && norm(k) != "told") {
+      while (k < n && k < end + 7 && seg_.tokens[k].kind == TokenKind::kWord && !has_class(k, WordClass::kAuxiliary) &&
+             !has_class(k, WordClass::kModal) && norm(k) != "said" && norm(k) != "told") {
         ++k;
       }
       if (k > end + 2 && k < n && seg_.tokens[k].kind == TokenKind::kPunct) end = k;
