@@ -299,10 +299,10 @@ TEST_CASE("statement table: quotes in a third set of whole news articles", "[ext
   REQUIRE(direct.span_checked == direct.matched);
   // Floors: what the fixes these articles prompted reach, less a margin (first run, before any
   // fix: direct F1 0.985, 60 of 67 spans, 55 of 67 ids; all statements precision 0.981, recall
-  // 0.817; now F1 1.0, 64 of 69 spans, 58 of 69 ids, precision 1.0, recall 1.0). Most speakers
-  // still wrong are the actor stage's: a new full name taken for a listed surname ('Ingrid
-  // Solberg', 'Johnson Sakaja'), companies and unions no lexicon lists, pronouns across
-  // alternating speakers.
+  // 0.817; after its fixes F1 1.0, 64 of 69 spans, 58 of 69 ids, precision 1.0, recall 1.0; 67
+  // and 66 of 69 after the actor fixes for new full names with a listed surname, 'Ingrid Solberg',
+  // 'Johnson Sakaja'). Most speakers still wrong are the actor stage's: companies and unions no
+  // lexicon lists, pronouns across alternating speakers.
   CHECK(direct.f1() >= 0.98);
   CHECK(direct.span_right * 100 >= direct.span_checked * 90);
   CHECK(direct.speaker_right * 100 >= direct.matched * 82);
